@@ -1,0 +1,53 @@
+import { calls, isCallName, type CallName, type CallOutput, type ValidCallInput } from '../../../shared/contract';
+import type { Result } from '../../../shared/contract/result';
+import { validationError } from '../../../shared/contract/validation-error';
+import { englishError } from '../../../shared/i18n/english-errors';
+import { AppError } from '../errors';
+import type { Logger } from '../log/rotating-log';
+
+export type Handlers = {
+  [N in CallName]: (input: ValidCallInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
+};
+
+export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
+
+/**
+ * The one gate every call passes through, whichever shell carried it: unknown names are
+ * refused, input is validated before any handler runs, and exceptions become typed results.
+ */
+export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
+  return async (name, input) => {
+    if (!isCallName(name)) {
+      return {
+        ok: false,
+        code: 'not_found',
+        message: englishError('errors.unknownCall') ?? 'Unknown call',
+        messageKey: 'errors.unknownCall',
+      };
+    }
+    const parsed = calls[name].input.safeParse(input);
+    if (!parsed.success) return validationError(parsed.error);
+    try {
+      const handler = handlers[name] as (input: unknown) => unknown;
+      return { ok: true, value: await handler(parsed.data) };
+    } catch (error) {
+      if (error instanceof AppError) {
+        if (error.code === 'internal') log.error(error.message, { call: name, error });
+        return {
+          ok: false,
+          code: error.code,
+          message: error.message,
+          ...(error.field ? { field: error.field } : {}),
+          ...(error.messageKey ? { messageKey: error.messageKey } : {}),
+        };
+      }
+      log.error(`Call ${name} failed`, { error });
+      return {
+        ok: false,
+        code: 'internal',
+        message: englishError('errors.internal', { logFile: log.file }) ?? 'Internal error',
+        messageKey: 'errors.internal',
+      };
+    }
+  };
+}

@@ -1,0 +1,59 @@
+import type Database from 'better-sqlite3';
+import { AppError } from '../errors';
+
+export interface Migration {
+  version: number;
+  name: string;
+  sql: string;
+}
+
+/** Every `NNNN_name.sql` beside this file, bundled at build time. */
+const bundled = import.meta.glob<string>('./migrations/*.sql', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+
+export function bundledMigrations(): Migration[] {
+  return parseMigrationFiles(bundled);
+}
+
+export function parseMigrationFiles(files: Record<string, string>): Migration[] {
+  const migrations = Object.entries(files).map(([path, sql]) => {
+    const match = /(\d{4})_([\w-]+)\.sql$/.exec(path);
+    if (!match?.[1] || !match[2]) throw new Error(`Migration file name must be NNNN_name.sql: ${path}`);
+    return { version: Number(match[1]), name: match[2], sql };
+  });
+  migrations.sort((a, b) => a.version - b.version);
+  migrations.forEach((migration, index) => {
+    if (migration.version !== index + 1) {
+      throw new Error(`Migrations must be numbered 1..n without gaps; found ${migration.version} at ${index + 1}`);
+    }
+  });
+  return migrations;
+}
+
+/**
+ * Brings the database up to the newest version. Versions only go up; each migration runs
+ * with its `user_version` bump in one transaction, so a crash leaves the previous version
+ * intact. A database written by a newer Riposte is refused rather than misread.
+ */
+export function migrate(db: Database.Database, migrations: Migration[] = bundledMigrations()): number {
+  const current = db.pragma('user_version', { simple: true }) as number;
+  const latest = migrations.at(-1)?.version ?? 0;
+  if (current > latest) {
+    throw new AppError(
+      'database_too_new',
+      `This data was written by a newer version of Riposte (database version ${current}, this app knows up to ${latest}). Update Riposte, or start it with another data directory.`,
+      { messageKey: 'errors.databaseTooNew' },
+    );
+  }
+  for (const migration of migrations) {
+    if (migration.version <= current) continue;
+    db.transaction(() => {
+      db.exec(migration.sql);
+      db.pragma(`user_version = ${migration.version}`);
+    })();
+  }
+  return latest;
+}

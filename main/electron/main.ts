@@ -1,0 +1,82 @@
+/**
+ * The Electron shell: the only code that imports 'electron' (with the preload). It opens
+ * a hardened window on the built renderer and carries the contract over IPC to the core.
+ */
+import { app, BrowserWindow, dialog } from 'electron';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { createCore, type Core } from '../core/create-core';
+import { AppError } from '../core/errors';
+import { appOrigin, hardenSessions } from './hardening';
+import { bridgeCoreToIpc } from './ipc-bridge';
+import { registerAppScheme, serveRenderer } from './renderer-protocol';
+
+const here = fileURLToPath(new URL('.', import.meta.url));
+let core: Core | undefined;
+
+registerAppScheme();
+
+function createWindow(): BrowserWindow {
+  const window = new BrowserWindow({
+    width: 1440,
+    height: 900,
+    minWidth: 960,
+    minHeight: 600,
+    title: 'Riposte',
+    show: false,
+    backgroundColor: '#14161a',
+    webPreferences: {
+      preload: join(here, '../preload/index.cjs'),
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      webviewTag: false,
+      spellcheck: true,
+    },
+  });
+  window.once('ready-to-show', () => window.show());
+  void window.loadURL(`${appOrigin}/index.html`);
+  return window;
+}
+
+async function start() {
+  await app.whenReady();
+  hardenSessions();
+  const dataDir = process.env.RIPOSTE_DATA_DIR ?? app.getPath('userData');
+  try {
+    core = createCore({ dataDir, shell: 'electron', version: app.getVersion() });
+  } catch (error) {
+    const detail =
+      error instanceof AppError ? error.message : `Riposte could not open its data in ${dataDir}: ${String(error)}`;
+    dialog.showErrorBox('Riposte cannot start', detail);
+    app.exit(1);
+    return;
+  }
+  serveRenderer(join(here, '../renderer'));
+  bridgeCoreToIpc(core);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
+  });
+}
+
+app.on('window-all-closed', () => {
+  if (process.platform !== 'darwin') app.quit();
+});
+app.on('will-quit', () => {
+  void core?.close();
+});
+
+if (!app.requestSingleInstanceLock()) {
+  app.quit();
+} else {
+  app.on('second-instance', () => {
+    const [window] = BrowserWindow.getAllWindows();
+    if (window) {
+      if (window.isMinimized()) window.restore();
+      window.focus();
+    }
+  });
+  void start();
+}

@@ -1,0 +1,65 @@
+/**
+ * Serve mode: the core plus an HTTP + WebSocket host on 127.0.0.1, for a browser tab,
+ * teammates on the same machine, and the e2e tests. Entry point of `npm run serve`.
+ */
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { AppError } from '../core/errors';
+import { createCore, type Core } from '../core/create-core';
+import { parseCliOptions, usage } from './cli-options';
+import { startHost } from './start-host';
+
+declare const __RIPOSTE_VERSION__: string;
+
+function openInBrowser(url: string) {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  spawn(command, [url], { detached: true, stdio: 'ignore' })
+    .on('error', () => {
+      console.error('Could not open a browser: open the address above by hand.');
+    })
+    .unref();
+}
+
+async function main() {
+  let options;
+  try {
+    options = parseCliOptions(process.argv.slice(2));
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    if (!(error instanceof Error && error.message === usage)) console.error(`\n${usage}`);
+    process.exit(2);
+  }
+
+  let core: Core;
+  try {
+    core = createCore({ dataDir: options.dataDir, shell: 'serve', version: __RIPOSTE_VERSION__, echoLog: true });
+  } catch (error) {
+    console.error(
+      error instanceof AppError
+        ? error.message
+        : `Riposte could not open its data in ${options.dataDir}: ${String(error)}`,
+    );
+    process.exit(1);
+  }
+
+  const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
+  const host = await startHost({ core, rendererDir, port: options.port, bindHost: options.host });
+  console.log(`Riposte is running. Open ${host.loginUrl}`);
+  console.log(`Data: ${options.dataDir}`);
+  if (options.host !== '127.0.0.1')
+    console.log(`Listening on ${options.host}: anyone with the address and token can connect.`);
+  if (options.open) openInBrowser(host.loginUrl);
+
+  const stop = async () => {
+    await host.close();
+    await core.close();
+    process.exit(0);
+  };
+  process.once('SIGINT', () => void stop());
+  process.once('SIGTERM', () => void stop());
+}
+
+void main().catch((error: unknown) => {
+  console.error('Riposte stopped:', error);
+  process.exit(1);
+});

@@ -1,0 +1,96 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
+import { WebSocketServer, type RawData, type WebSocket } from 'ws';
+import { maxWireMessageBytes, type WireCall, type WireMessage } from '../../shared/contract/wire';
+import { englishError } from '../../shared/i18n/english-errors';
+import type { Core } from '../core/create-core';
+
+/** Socket buffers beyond this mean a stalled tab: drop pushes rather than grow memory. */
+const maxBufferedBytes = 16 * 1024 * 1024;
+
+function parseCall(text: string): WireCall | null {
+  try {
+    const value: unknown = JSON.parse(text);
+    if (typeof value !== 'object' || value === null) return null;
+    const { id, call, input } = value as Record<string, unknown>;
+    if (typeof id !== 'number' || !Number.isSafeInteger(id) || typeof call !== 'string') return null;
+    return { id, call, input };
+  } catch {
+    return null;
+  }
+}
+
+/** Reads `"id": N` from the head of a message too large to parse, so its answer can be matched. */
+function peekId(data: Buffer): number | null {
+  const match = /"id"\s*:\s*(\d{1,15})/.exec(data.subarray(0, 64).toString('utf8'));
+  return match?.[1] ? Number(match[1]) : null;
+}
+
+export function createWebSocketApi(core: Core) {
+  // The hard cap closes the socket (1009); below it, oversized calls get an error answer.
+  const server = new WebSocketServer({ noServer: true, maxPayload: maxWireMessageBytes * 4 });
+  const sockets = new Set<WebSocket>();
+
+  const send = (socket: WebSocket, message: WireMessage) => {
+    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  };
+
+  const unsubscribe = core.events.subscribe((event, payload) => {
+    const text = JSON.stringify({ kind: 'event', event, payload } satisfies WireMessage);
+    for (const socket of sockets) {
+      if (socket.readyState === socket.OPEN && socket.bufferedAmount < maxBufferedBytes) socket.send(text);
+    }
+  });
+
+  const onMessage = async (socket: WebSocket, data: RawData) => {
+    const buffer = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
+    if (buffer.length > maxWireMessageBytes) {
+      send(socket, {
+        kind: 'result',
+        id: peekId(buffer),
+        result: {
+          ok: false,
+          code: 'too_large',
+          message: englishError('errors.messageTooLarge') ?? 'Too large',
+          messageKey: 'errors.messageTooLarge',
+        },
+      });
+      return;
+    }
+    const call = parseCall(buffer.toString('utf8'));
+    if (!call) {
+      send(socket, {
+        kind: 'result',
+        id: null,
+        result: {
+          ok: false,
+          code: 'invalid_input',
+          message: englishError('errors.malformedMessage') ?? 'Malformed',
+          messageKey: 'errors.malformedMessage',
+        },
+      });
+      return;
+    }
+    const result = await core.dispatch(call.call, call.input);
+    send(socket, { kind: 'result', id: call.id, result });
+  };
+
+  return {
+    /** Called once the HTTP layer has checked the token, Host and Origin. */
+    upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+      server.handleUpgrade(request, socket, head, (ws) => {
+        sockets.add(ws);
+        ws.on('message', (data) => {
+          onMessage(ws, data).catch((error: unknown) => core.log.error('WebSocket message failed', { error }));
+        });
+        ws.on('error', (error) => core.log.warn('WebSocket error', { error }));
+        ws.on('close', () => sockets.delete(ws));
+      });
+    },
+    close() {
+      unsubscribe();
+      for (const socket of sockets) socket.terminate();
+      server.close();
+    },
+  };
+}

@@ -1,0 +1,48 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Settings } from '../../../shared/settings/settings';
+import { api, onConnectionState, type ConnectionState } from '../api';
+import { RoomView } from '../room/RoomView';
+import { RoomsPage } from '../rooms/RoomsPage';
+import { PreferencesMenu } from './PreferencesMenu';
+import { useHashRoute } from './use-hash-route';
+
+function ConnectionBanner() {
+  const { t } = useTranslation();
+  const [state, setState] = useState<ConnectionState>('open');
+  useEffect(() => onConnectionState(setState), []);
+  if (state === 'lost')
+    return (
+      <div role="status" className="banner banner-warn">
+        {t('connection.lost')}
+      </div>
+    );
+  if (state === 'unauthorized')
+    return (
+      <div role="alert" className="banner banner-error">
+        {t('connection.unauthorized')}
+      </div>
+    );
+  return null;
+}
+
+export function App({ initialSettings }: { initialSettings: Settings }) {
+  const route = useHashRoute();
+  const [settings, setSettings] = useState(initialSettings);
+
+  useEffect(() => api.on('settings.changed', setSettings), []);
+  useEffect(() => {
+    document.documentElement.dataset.theme = settings.theme;
+  }, [settings.theme]);
+
+  return (
+    <div className="app">
+      <ConnectionBanner />
+      {route.page === 'room' ? (
+        <RoomView roomId={route.roomId} preferences={<PreferencesMenu settings={settings} onChange={setSettings} />} />
+      ) : (
+        <RoomsPage preferences={<PreferencesMenu settings={settings} onChange={setSettings} />} />
+      )}
+    </div>
+  );
+}

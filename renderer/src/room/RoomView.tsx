@@ -1,0 +1,44 @@
+import type { ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { roomsHref } from '../app/use-hash-route';
+import { errorText } from '../i18n';
+import { formatRoomTime } from '../rooms/format';
+import { useRoom } from '../rooms/use-rooms';
+import { EventClock } from './EventClock';
+
+/**
+ * The war-room frame: header with the room's name and event clock, then its panels.
+ * Panels appear here as they are built; none is shown as a placeholder.
+ */
+export function RoomView({ roomId, preferences }: { roomId: string; preferences: ReactNode }) {
+  const { t, i18n } = useTranslation('rooms');
+  const { room, error } = useRoom(roomId);
+
+  if (error) {
+    return (
+      <main className="room-missing">
+        <p role="alert">{errorText(error)}</p>
+        <a href={roomsHref}>{t('common:back')}</a>
+      </main>
+    );
+  }
+  if (!room) return <p className="muted">{t('common:loading')}</p>;
+
+  return (
+    <div className="room">
+      <header className="room-header" aria-label={t('header.room', { name: room.name })}>
+        <a href={roomsHref} className="back-link">
+          ← {t('common:back')}
+        </a>
+        <h1>{room.name}</h1>
+        <span className="muted">
+          {t('header.startsAt', { start: formatRoomTime(room.startsAt, room, i18n.language) })}
+        </span>
+        <EventClock room={room} />
+        <div className="spacer" />
+        {preferences}
+      </header>
+      <main className="room-panels" aria-label={room.name} />
+    </div>
+  );
+}

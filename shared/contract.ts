@@ -1,0 +1,93 @@
+/**
+ * The one contract between the renderer and main: every call with its input and output
+ * schema, and every pushed event. Main validates each input with these schemas before a
+ * handler runs; the preload and the WebSocket client expose exactly these names.
+ */
+import { z } from 'zod';
+import type { Result } from './contract/result';
+import { Room, RoomCreateInput, RoomIdInput, RoomListInput, RoomRenameInput } from './rooms/room';
+import { Settings, SettingsUpdateInput } from './settings/settings';
+
+const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
+const NoInput = z.object({}).strict();
+
+export const AppInfo = z.object({
+  version: z.string(),
+  shell: z.enum(['electron', 'serve']),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const calls = {
+  'app.info': call(NoInput, AppInfo),
+  'settings.get': call(NoInput, Settings),
+  'settings.update': call(SettingsUpdateInput, Settings),
+  'rooms.list': call(RoomListInput, z.array(Room)),
+  'rooms.get': call(RoomIdInput, Room),
+  'rooms.create': call(RoomCreateInput, Room),
+  'rooms.rename': call(RoomRenameInput, Room),
+  'rooms.archive': call(RoomIdInput, Room),
+  'rooms.unarchive': call(RoomIdInput, Room),
+};
+
+export const events = {
+  'rooms.changed': z.object({ room: Room }),
+  'settings.changed': Settings,
+};
+
+export type Calls = typeof calls;
+export type CallName = keyof Calls;
+export type CallInput<N extends CallName> = z.input<Calls[N]['input']>;
+/** The input as a handler sees it: validated, defaults applied, strings trimmed. */
+export type ValidCallInput<N extends CallName> = z.output<Calls[N]['input']>;
+export type CallOutput<N extends CallName> = z.output<Calls[N]['output']>;
+
+export type Events = typeof events;
+export type EventName = keyof Events;
+export type EventPayload<E extends EventName> = z.output<Events[E]>;
+
+export const callNames = Object.keys(calls) as CallName[];
+export const eventNames = Object.keys(events) as EventName[];
+
+export function isCallName(name: string): name is CallName {
+  return Object.hasOwn(calls, name);
+}
+export function isEventName(name: string): name is EventName {
+  return Object.hasOwn(events, name);
+}
+
+type Namespace<N extends string> = N extends `${infer NS}.${string}` ? NS : never;
+
+/** What the renderer holds: `api.rooms.create(input)`, plus `api.on(event, listener)`. */
+export type RiposteApi = {
+  [NS in Namespace<CallName>]: {
+    [N in CallName as N extends `${NS}.${infer Method}` ? Method : never]: (
+      input: CallInput<N>,
+    ) => Promise<Result<CallOutput<N>>>;
+  };
+} & {
+  on<E extends EventName>(event: E, listener: (payload: EventPayload<E>) => void): () => void;
+};
+
+export type SendCall = (name: CallName, input: unknown) => Promise<Result<unknown>>;
+export type Subscribe = (name: EventName, listener: (payload: unknown) => void) => () => void;
+
+/**
+ * Builds the named methods from the contract's call names, over any transport (IPC in the
+ * preload, the WebSocket in serve mode). Only names in the contract exist on the result.
+ */
+export function buildApi(send: SendCall, subscribe: Subscribe): RiposteApi {
+  const namespaces: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
+  for (const name of callNames) {
+    const [namespace, method] = name.split('.') as [string, string];
+    namespaces[namespace] ??= {};
+    namespaces[namespace][method] = (input: unknown) => send(name, input);
+  }
+  const on = (event: EventName, listener: (payload: unknown) => void) => {
+    if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`);
+    return subscribe(event, listener);
+  };
+  // The loop above builds exactly the shape RiposteApi describes, which TypeScript
+  // cannot follow through string splitting.
+  return { ...namespaces, on } as unknown as RiposteApi;
+}

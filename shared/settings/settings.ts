@@ -1,0 +1,13 @@
+import { z } from 'zod';
+import { RoomLanguage } from '../rooms/room';
+
+/** Per-installation preferences. The UI locale is null until the person picks one. */
+export const Settings = z.object({
+  locale: RoomLanguage.nullable(),
+  theme: z.enum(['system', 'light', 'dark']),
+});
+export type Settings = z.infer<typeof Settings>;
+
+export const defaultSettings: Settings = { locale: null, theme: 'system' };
+
+export const SettingsUpdateInput = Settings.partial();
