@@ -15,6 +15,8 @@ export default defineConfig({
           // The Electron shell and serve mode share one core bundle.
           electron: 'main/electron/main.ts',
           host: 'main/host/serve.ts',
+          // Fetching and parsing run in this worker thread, off the main event loop.
+          'ingest-worker': 'main/core/ingest/worker/ingest-worker.ts',
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

@@ -44,8 +44,11 @@ test('create a room, open it, and find it again after a reload and a restart', a
   await page.getByRole('link', { name: 'All war rooms' }).click();
   await expect(page.getByRole('link', { name: 'Open Cup final 2026' })).toBeVisible();
 
+  // After a restart the app reopens the last room, and the list still has it.
   const restarted = await served.restart();
   await page.goto(restarted.loginUrl);
+  await expect(page.getByRole('heading', { level: 1, name: 'Cup final 2026' })).toBeVisible();
+  await page.getByRole('link', { name: 'All war rooms' }).click();
   await expect(page.getByRole('link', { name: 'Open Cup final 2026' })).toBeVisible();
 });
 

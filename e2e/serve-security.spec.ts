@@ -27,7 +27,7 @@ test('the WebSocket needs the token and the app origin', async ({ served }) => {
   const wsUrl = served.url.replace('http:', 'ws:') + 'api';
   const origin = served.url.replace(/\/$/, '');
 
-  const refusals = [
+  const refusals: { headers: Record<string, string> }[] = [
     { headers: { origin } }, // no token
     { headers: { origin: 'http://evil.example', cookie: `riposte_session=${served.token}` } }, // wrong origin
   ];

@@ -2,37 +2,26 @@
  * The one contract between the renderer and main: every call with its input and output
  * schema, and every pushed event. Main validates each input with these schemas before a
  * handler runs; the preload and the WebSocket client expose exactly these names.
+ * Each area lists its calls in shared/contract/calls/<area>.ts; they meet here.
  */
-import { z } from 'zod';
+import type { z } from 'zod';
+import { appCalls, appEvents } from './contract/calls/app';
+import { roomCalls, roomEvents } from './contract/calls/rooms';
+import { sourceCalls, sourceEvents } from './contract/calls/sources';
 import type { Result } from './contract/result';
-import { Room, RoomCreateInput, RoomIdInput, RoomListInput, RoomRenameInput } from './rooms/room';
-import { Settings, SettingsUpdateInput } from './settings/settings';
 
-const call = <I extends z.ZodType, O extends z.ZodType>(input: I, output: O) => ({ input, output });
-const NoInput = z.object({}).strict();
-
-export const AppInfo = z.object({
-  version: z.string(),
-  shell: z.enum(['electron', 'serve']),
-  dataDir: z.string(),
-});
-export type AppInfo = z.infer<typeof AppInfo>;
+export type { AppInfo } from './contract/calls/app';
 
 export const calls = {
-  'app.info': call(NoInput, AppInfo),
-  'settings.get': call(NoInput, Settings),
-  'settings.update': call(SettingsUpdateInput, Settings),
-  'rooms.list': call(RoomListInput, z.array(Room)),
-  'rooms.get': call(RoomIdInput, Room),
-  'rooms.create': call(RoomCreateInput, Room),
-  'rooms.rename': call(RoomRenameInput, Room),
-  'rooms.archive': call(RoomIdInput, Room),
-  'rooms.unarchive': call(RoomIdInput, Room),
+  ...appCalls,
+  ...roomCalls,
+  ...sourceCalls,
 };
 
 export const events = {
-  'rooms.changed': z.object({ room: Room }),
-  'settings.changed': Settings,
+  ...appEvents,
+  ...roomEvents,
+  ...sourceEvents,
 };
 
 export type Calls = typeof calls;

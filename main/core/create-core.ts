@@ -1,17 +1,43 @@
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { AppInfo } from '../../shared/contract';
 import { createDispatch, type Dispatch, type Handlers } from './contract/dispatch';
 import { openDatabase, type Db } from './db/open-database';
 import { createEventHub, type EventHub } from './events/event-hub';
+import { createIngestScheduler } from './ingest/pipeline/ingest-scheduler';
+import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
+import { createItemWriter } from './ingest/pipeline/item-writer';
+import { createItemsNotifier } from './ingest/pipeline/items-notifier';
+import { createReplayRunner } from './ingest/replay/replay-runner';
+import { createIngestWorker } from './ingest/worker/ingest-worker-client';
 import { createRotatingLog, type Logger } from './log/rotating-log';
+import { seedDemoRoomIfEmpty } from './rooms/demo-room';
 import { createRoomRepository } from './rooms/room-repository';
+import { roomHandlers } from './rooms/room-handlers';
 import { createRoomService } from './rooms/room-service';
+import { loadMasterKey, type MasterKeyProtector } from './secrets/key-file';
+import { createSecretStore } from './secrets/secret-store';
 import { createSettingsStore } from './settings/settings-store';
+import { sourceHandlers } from './sources/source-handlers';
+import { createSourceRepository } from './sources/source-repository';
+import { createSourceService } from './sources/source-service';
 
 export interface CoreOptions {
   dataDir: string;
   shell: AppInfo['shell'];
   version: string;
+  /** Holds demo/<recording>.jsonl. Defaults to the repository's resources/ folder. */
+  resourcesDir?: string;
+  /** The built ingest worker (out/main/ingest-worker.js); from source when absent. */
+  ingestWorkerUrl?: URL;
+  /** Replaces the worker thread (tests, benchmarks). */
+  ingestRuntime?: IngestRuntime;
+  /** Electron passes safeStorage here; serve mode keeps a 0600 key file. */
+  keyProtector?: MasterKeyProtector;
+  /** Create the demo war room on an empty store (the first start). */
+  seedDemo?: boolean;
+  /** Start polling, streams and replays (off in tests that only exercise the store). */
+  startIngest?: boolean;
   now?: () => number;
   logger?: Logger;
   echoLog?: boolean;
@@ -25,6 +51,8 @@ export interface Core {
   dispatch: Dispatch;
   close(): Promise<void>;
 }
+
+const repositoryResources = fileURLToPath(new URL('../../resources', import.meta.url));
 
 /** The app without a shell: plain Node, one SQLite file, every user action as a handler. */
 export function createCore(options: CoreOptions): Core {
@@ -46,6 +74,48 @@ export function createCore(options: CoreOptions): Core {
     onChanged: (room) => events.emit('rooms.changed', { room }),
   });
 
+  const resourcesDir = options.resourcesDir ?? repositoryResources;
+  const sourceRepository = createSourceRepository(db);
+  const secrets = createSecretStore(db, loadMasterKey(dataDir, options.keyProtector));
+  const writer = createItemWriter(db);
+  const notifier = createItemsNotifier(events);
+  const emitSource = (sourceId: string) => {
+    const source = sources.publicById(sourceId);
+    if (source) events.emit('sources.changed', { source });
+  };
+  const replays = createReplayRunner({
+    resourcesDir,
+    sources: sourceRepository,
+    writer,
+    log,
+    now,
+    onItems: notifier.added,
+    onHealth: emitSource,
+    onState: (state) => events.emit('replay.changed', state),
+  });
+  const scheduler = createIngestScheduler({
+    sources: sourceRepository,
+    secrets,
+    writer,
+    runtime:
+      options.ingestRuntime ??
+      createIngestWorker(options.ingestWorkerUrl ? { workerUrl: options.ingestWorkerUrl } : {}),
+    log,
+    now,
+    onItems: notifier.added,
+    onHealth: emitSource,
+    replay: replays,
+  });
+  const sources = createSourceService({
+    sources: sourceRepository,
+    secrets,
+    rooms,
+    now,
+    onScheduleChange: (sourceId) => scheduler.refresh(sourceId),
+    onChanged: (source) => events.emit('sources.changed', { source }),
+    onRemoved: (removed) => events.emit('sources.removed', removed),
+  });
+
   const handlers: Handlers = {
     'app.info': () => ({ version, shell, dataDir }),
     'settings.get': () => settings.get(),
@@ -54,14 +124,14 @@ export function createCore(options: CoreOptions): Core {
       events.emit('settings.changed', next);
       return next;
     },
-    'rooms.list': rooms.list,
-    'rooms.get': ({ id }) => rooms.get(id),
-    'rooms.create': rooms.create,
-    'rooms.rename': rooms.rename,
-    'rooms.archive': rooms.archive,
-    'rooms.unarchive': rooms.unarchive,
+    ...roomHandlers(rooms),
+    ...sourceHandlers({ db, dataDir, now, rooms, sources, scheduler, replays }),
   };
 
+  if (options.seedDemo ?? true) {
+    seedDemoRoomIfEmpty({ rooms, sources, settings, resourcesDir, now, log });
+  }
+  if (options.startIngest ?? true) scheduler.start();
   log.info('Core started', { dataDir, shell, version });
   return {
     dataDir,
@@ -70,6 +140,9 @@ export function createCore(options: CoreOptions): Core {
     events,
     dispatch: createDispatch(handlers, log),
     async close() {
+      await scheduler.close();
+      replays.close();
+      notifier.close();
       db.close();
       await log.close();
     },

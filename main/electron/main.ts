@@ -2,7 +2,7 @@
  * The Electron shell: the only code that imports 'electron' (with the preload). It opens
  * a hardened window on the built renderer and carries the contract over IPC to the core.
  */
-import { app, BrowserWindow, dialog } from 'electron';
+import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/create-core';
@@ -45,7 +45,18 @@ async function start() {
   hardenSessions();
   const dataDir = process.env.RIPOSTE_DATA_DIR ?? app.getPath('userData');
   try {
-    core = createCore({ dataDir, shell: 'electron', version: app.getVersion() });
+    core = createCore({
+      dataDir,
+      shell: 'electron',
+      version: app.getVersion(),
+      // Packaged: electron-builder copies resources/demo beside the app; in development, the repo's.
+      resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
+      ingestWorkerUrl: new URL('./ingest-worker.js', import.meta.url),
+      keyProtector: {
+        protect: (key) => safeStorage.encryptString(key.toString('base64')),
+        unprotect: (stored) => Buffer.from(safeStorage.decryptString(stored), 'base64'),
+      },
+    });
   } catch (error) {
     const detail =
       error instanceof AppError ? error.message : `Riposte could not open its data in ${dataDir}: ${String(error)}`;

@@ -32,7 +32,15 @@ async function main() {
 
   let core: Core;
   try {
-    core = createCore({ dataDir: options.dataDir, shell: 'serve', version: __RIPOSTE_VERSION__, echoLog: true });
+    core = createCore({
+      dataDir: options.dataDir,
+      shell: 'serve',
+      version: __RIPOSTE_VERSION__,
+      echoLog: true,
+      seedDemo: options.demo,
+      resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)),
+      ingestWorkerUrl: new URL('./ingest-worker.js', import.meta.url),
+    });
   } catch (error) {
     console.error(
       error instanceof AppError

@@ -1,6 +1,6 @@
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import type { Settings } from '../../shared/settings/settings';
+import { defaultSettings, type Settings } from '../../shared/settings/settings';
 import { api } from './api';
 import { App } from './app/App';
 import { initI18n, systemLocale } from './i18n';
@@ -8,7 +8,7 @@ import './styles.css';
 
 async function boot() {
   const settings = await api.settings.get({});
-  const preferences: Settings = settings.ok ? settings.value : { locale: null, theme: 'system' };
+  const preferences: Settings = settings.ok ? settings.value : defaultSettings;
   await initI18n(preferences.locale ?? systemLocale());
   const root = document.getElementById('root');
   if (!root) throw new Error('index.html has no #root');

@@ -5,13 +5,15 @@
 import enCommon from './locales/en/common.json';
 import enErrors from './locales/en/errors.json';
 import enRooms from './locales/en/rooms.json';
+import enSources from './locales/en/sources.json';
 import frCommon from './locales/fr/common.json';
 import frErrors from './locales/fr/errors.json';
 import frRooms from './locales/fr/rooms.json';
+import frSources from './locales/fr/sources.json';
 
 export const catalog = {
-  en: { common: enCommon, errors: enErrors, rooms: enRooms },
-  fr: { common: frCommon, errors: frErrors, rooms: frRooms },
+  en: { common: enCommon, errors: enErrors, rooms: enRooms, sources: enSources },
+  fr: { common: frCommon, errors: frErrors, rooms: frRooms, sources: frSources },
 } as const;
 
 export type Locale = keyof typeof catalog;

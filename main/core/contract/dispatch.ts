@@ -9,6 +9,9 @@ export type Handlers = {
   [N in CallName]: (input: ValidCallInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
 };
 
+/** The handlers of one area's calls (shared/contract/calls/<area>.ts). */
+export type HandlersOf<AreaCalls> = { [N in keyof AreaCalls & CallName]: Handlers[N] };
+
 export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
 
 /**

@@ -1,7 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Room } from '../../../shared/rooms/room';
 import { createCore } from '../create-core';
-import { createTempCore, tempDir } from '../testing/temp-core';
+import { createTempCore, idleRuntime, tempDir } from '../testing/temp-core';
 
 type TempCore = ReturnType<typeof createTempCore>;
 let core: TempCore;
@@ -61,10 +61,22 @@ describe('rooms', () => {
   it('keeps rooms across restarts', async () => {
     const dir = tempDir();
     try {
-      const first = createCore({ dataDir: dir.path, shell: 'serve', version: 't' });
+      const first = createCore({
+        dataDir: dir.path,
+        shell: 'serve',
+        version: 't',
+        seedDemo: false,
+        ingestRuntime: idleRuntime,
+      });
       await first.dispatch('rooms.create', validRoom);
       await first.close();
-      const second = createCore({ dataDir: dir.path, shell: 'serve', version: 't' });
+      const second = createCore({
+        dataDir: dir.path,
+        shell: 'serve',
+        version: 't',
+        seedDemo: false,
+        ingestRuntime: idleRuntime,
+      });
       const listed = await second.dispatch('rooms.list', {});
       await second.close();
       expect(listed.ok && (listed.value as Room[]).map((r) => r.name)).toEqual(['Finale 2026']);
@@ -113,7 +125,10 @@ describe('contract validation', () => {
   });
 
   it('remembers settings', async () => {
-    expect(await core.dispatch('settings.get', {})).toEqual({ ok: true, value: { locale: null, theme: 'system' } });
+    expect(await core.dispatch('settings.get', {})).toEqual({
+      ok: true,
+      value: { locale: null, theme: 'system', lastRoomId: null },
+    });
     await core.dispatch('settings.update', { locale: 'fr' });
     expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { locale: 'fr' } });
     expect(await core.dispatch('settings.update', { locale: 'de' })).toMatchObject({ ok: false, field: 'locale' });

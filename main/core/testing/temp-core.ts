@@ -1,12 +1,36 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createCore, type Core } from '../create-core';
+import type { EventName, EventPayload } from '../../../shared/contract';
+import { createCore, type Core, type CoreOptions } from '../create-core';
+import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
 
-/** A core on a fresh temporary data directory; `dispose` closes it and removes the files. */
-export function createTempCore(now?: () => number): Core & { dispose(): Promise<void> } {
+/** Stands in for the worker thread where a test does not poll anything. */
+export const idleRuntime: IngestRuntime = {
+  poll: () => new Promise(() => {}),
+  startStream: () => {},
+  stopStream: () => {},
+  close: async () => {},
+};
+
+/**
+ * A core on a fresh temporary data directory, without the demo room and with no worker
+ * thread unless the test passes a runtime; `dispose` closes it and removes the files.
+ */
+export function createTempCore(
+  now?: () => number,
+  options: Partial<CoreOptions> = {},
+): Core & { dispose(): Promise<void> } {
   const dataDir = mkdtempSync(join(tmpdir(), 'riposte-test-'));
-  const core = createCore({ dataDir, shell: 'serve', version: 'test', ...(now ? { now } : {}) });
+  const core = createCore({
+    dataDir,
+    shell: 'serve',
+    version: 'test',
+    seedDemo: false,
+    ingestRuntime: idleRuntime,
+    ...(now ? { now } : {}),
+    ...options,
+  });
   return Object.assign(core, {
     async dispose() {
       await core.close();
@@ -18,4 +42,27 @@ export function createTempCore(now?: () => number): Core & { dispose(): Promise<
 export function tempDir(): { path: string; dispose(): void } {
   const path = mkdtempSync(join(tmpdir(), 'riposte-test-'));
   return { path, dispose: () => rmSync(path, { recursive: true, force: true }) };
+}
+
+/** Resolves with the first pushed `event` whose payload passes `accept` (or rejects after a timeout). */
+export function waitForEvent<E extends EventName>(
+  core: Core,
+  event: E,
+  accept: (payload: EventPayload<E>) => boolean = () => true,
+  timeoutMs = 5000,
+): Promise<EventPayload<E>> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      off();
+      reject(new Error(`No ${event} event matched within ${timeoutMs} ms`));
+    }, timeoutMs);
+    const off = core.events.subscribe((name: EventName, payload: unknown) => {
+      if (name !== event) return;
+      const typed = payload as EventPayload<E>;
+      if (!accept(typed)) return;
+      clearTimeout(timer);
+      off();
+      resolve(typed);
+    });
+  });
 }

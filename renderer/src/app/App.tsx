@@ -5,7 +5,7 @@ import { api, onConnectionState, type ConnectionState } from '../api';
 import { RoomView } from '../room/RoomView';
 import { RoomsPage } from '../rooms/RoomsPage';
 import { PreferencesMenu } from './PreferencesMenu';
-import { useHashRoute } from './use-hash-route';
+import { roomHref, useHashRoute } from './use-hash-route';
 
 function ConnectionBanner() {
   const { t } = useTranslation();
@@ -29,6 +29,12 @@ function ConnectionBanner() {
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const route = useHashRoute();
   const [settings, setSettings] = useState(initialSettings);
+
+  // A fresh start (no route in the address) reopens the last room: the demo on a first start.
+  useEffect(() => {
+    if (!window.location.hash && initialSettings.lastRoomId)
+      window.location.hash = roomHref(initialSettings.lastRoomId);
+  }, [initialSettings.lastRoomId]);
 
   useEffect(() => api.on('settings.changed', setSettings), []);
   useEffect(() => {

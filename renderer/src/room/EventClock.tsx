@@ -1,16 +1,7 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { eventPhase, formatClock } from '../../../shared/rooms/event-clock';
 import type { Room } from '../../../shared/rooms/room';
-
-function useNow(intervalMs: number): number {
-  const [now, setNow] = useState(Date.now);
-  useEffect(() => {
-    const timer = window.setInterval(() => setNow(Date.now()), intervalMs);
-    return () => window.clearInterval(timer);
-  }, [intervalMs]);
-  return now;
-}
+import { useNow } from '../app/use-now';
 
 /** Time to start, or elapsed since start: the number everyone in the room looks at. */
 export function EventClock({ room }: { room: Room }) {

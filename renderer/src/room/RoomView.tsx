@@ -1,9 +1,11 @@
-import type { ReactNode } from 'react';
+import { useEffect, type ReactNode } from 'react';
+import { api } from '../api';
 import { useTranslation } from 'react-i18next';
 import { roomsHref } from '../app/use-hash-route';
 import { errorText } from '../i18n';
 import { formatRoomTime } from '../rooms/format';
 import { useRoom } from '../rooms/use-rooms';
+import { SourcesPanel } from '../sources/SourcesPanel';
 import { EventClock } from './EventClock';
 
 /**
@@ -13,6 +15,10 @@ import { EventClock } from './EventClock';
 export function RoomView({ roomId, preferences }: { roomId: string; preferences: ReactNode }) {
   const { t, i18n } = useTranslation('rooms');
   const { room, error } = useRoom(roomId);
+
+  useEffect(() => {
+    void api.settings.update({ lastRoomId: roomId });
+  }, [roomId]);
 
   if (error) {
     return (
@@ -38,7 +44,10 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
         <div className="spacer" />
         {preferences}
       </header>
-      <main className="room-panels" aria-label={room.name} />
+      <div className="room-body">
+        <main className="room-panels" aria-label={room.name} />
+        <SourcesPanel roomId={room.id} />
+      </div>
     </div>
   );
 }

@@ -1,0 +1,85 @@
+import type { Page } from '@playwright/test';
+import { startFeedServer, type FeedServer } from '../main/core/ingest/testing/feed-server';
+import { expect, test } from './fixtures/serve-mode';
+
+test.use({ locale: 'en-GB' });
+
+const rss = `<?xml version="1.0" encoding="UTF-8"?>
+<rss version="2.0"><channel><title>Local wire</title><link>http://127.0.0.1/</link>
+  <item><guid>1</guid><title>Kick-off in Lyon</title><link>http://127.0.0.1/1</link>
+    <description><![CDATA[<p>The match <script>alert(1)</script>has started <img src=x onerror=alert(2)></p>]]></description></item>
+  <item><guid>2</guid><title>Blackout in the stadium</title><link>http://127.0.0.1/2</link></item>
+  <item><guid>3</guid><title>Half-time: 1-0</title><link>http://127.0.0.1/3</link></item>
+</channel></rss>`;
+
+let feeds: FeedServer;
+let feedsRunning = false;
+test.beforeEach(async () => {
+  feedsRunning = true;
+  feeds = await startFeedServer({
+    '/feed.xml': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss);
+    },
+  });
+});
+test.afterEach(async () => {
+  if (feedsRunning) await feeds.close();
+});
+
+async function openNewRoom(page: Page, loginUrl: string) {
+  await page.goto(loginUrl);
+  await page.getByRole('textbox', { name: 'Room name' }).fill('Cup final');
+  await page.getByRole('button', { name: 'Create the war room' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cup final' })).toBeVisible();
+}
+
+test('add a feed in the UI, see its items arrive and its health turn ok, then see it fail', async ({
+  page,
+  served,
+}) => {
+  await openNewRoom(page, served.loginUrl);
+  const panel = page.getByRole('complementary', { name: 'Sources' });
+  await panel.getByRole('button', { name: 'Add a source' }).click();
+  const form = panel.getByRole('form', { name: 'New source' });
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption('feed');
+  await form.getByRole('textbox', { name: 'Name' }).fill('Local wire');
+  await form.getByRole('textbox', { name: 'Feed address' }).fill(feeds.url('/feed.xml'));
+  await form.getByRole('button', { name: 'Add the source' }).click();
+
+  const source = panel.getByRole('listitem', { name: 'Local wire' });
+  await expect(source.getByRole('status', { name: 'Health of Local wire' })).toHaveText('OK');
+  await expect(source).toContainText('3 items');
+
+  await feeds.close();
+  feedsRunning = false;
+  await source.getByRole('button', { name: 'Check Local wire now' }).click();
+  await expect(source.getByRole('status', { name: 'Health of Local wire' })).toHaveText('Error');
+  await expect(source.getByRole('note', { name: 'Why Local wire is failing' })).toContainText('refused the connection');
+});
+
+test('a bad feed address gets a clear error in the form', async ({ page, served }) => {
+  await openNewRoom(page, served.loginUrl);
+  const panel = page.getByRole('complementary', { name: 'Sources' });
+  await panel.getByRole('button', { name: 'Add a source' }).click();
+  const form = panel.getByRole('form', { name: 'New source' });
+  await form.getByRole('textbox', { name: 'Name' }).fill('Nope');
+  await form.getByRole('textbox', { name: 'Feed address' }).fill('javascript:alert(1)');
+  await form.getByRole('button', { name: 'Add the source' }).click();
+  await expect(form.getByRole('alert')).toHaveText('Give a full web address starting with https:// (or http://).');
+  await expect(panel.getByRole('list', { name: 'Sources of this room' }).getByRole('listitem')).toHaveCount(0);
+});
+
+test.describe('first start', () => {
+  test.use({ demo: true });
+
+  test('opens the demo war room, replaying the recorded final', async ({ page, served }) => {
+    await page.goto(served.loginUrl);
+    await expect(page.getByRole('heading', { level: 1 })).toContainText('Finale');
+    const replay = page.getByRole('listitem', { name: 'Rediffusion de la finale (démo)' });
+    await expect(replay.getByRole('status')).toHaveText('OK');
+    await expect(replay).toContainText(/\d+ items/);
+    await expect(replay.getByRole('combobox', { name: /Replay speed/ })).toHaveValue('10');
+    await replay.getByRole('button', { name: 'Pause replay' }).click();
+    await expect(replay.getByRole('group')).toContainText('Paused');
+  });
+});

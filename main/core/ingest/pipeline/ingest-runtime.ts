@@ -1,0 +1,47 @@
+import type { NormalizedItem } from '../../../../shared/domain/item';
+import type { SourceConfig } from '../../../../shared/sources/source';
+import type { FetchFailureKind } from '../http/types';
+import type { PollerMemory } from '../../sources/source-repository';
+
+/**
+ * What the scheduler needs from the ingest worker: polls and streams run there (fetch,
+ * parse, sanitize), off the main event loop; only normalized items come back.
+ */
+export interface PollJob {
+  sourceId: string;
+  config: Exclude<SourceConfig, { kind: 'replay' }>;
+  state: PollerMemory;
+  credential: string | null;
+}
+
+export type PollFailure = FetchFailureKind | 'malformed' | 'auth' | 'invalid_input';
+
+export interface PollOutcome {
+  sourceId: string;
+  items: NormalizedItem[];
+  state: PollerMemory;
+  result: { kind: 'ok' } | { kind: 'not_modified' } | { kind: 'failed'; failure: PollFailure; message: string };
+  retryAfterMs: number | null;
+  maxAgeMs: number | null;
+  /** A full page came back: poll again soon to catch up. */
+  hasMore: boolean;
+}
+
+export interface StreamJob {
+  sourceId: string;
+  config: Extract<SourceConfig, { kind: 'bluesky' | 'mastodon' }>;
+  cursor: string | null;
+  credential: string | null;
+}
+
+export type StreamEvent =
+  | { type: 'items'; sourceId: string; items: NormalizedItem[]; cursor: string | null }
+  | { type: 'health'; sourceId: string; state: 'ok' | 'offline' | 'error'; message: string | null }
+  | { type: 'fallback_to_polling'; sourceId: string; minId: string | null };
+
+export interface IngestRuntime {
+  poll(job: PollJob): Promise<PollOutcome>;
+  startStream(job: StreamJob, onEvent: (event: StreamEvent) => void): void;
+  stopStream(sourceId: string): void;
+  close(): Promise<void>;
+}

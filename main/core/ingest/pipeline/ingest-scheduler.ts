@@ -1,0 +1,193 @@
+import type { NormalizedItem } from '../../../../shared/domain/item';
+import type { Logger } from '../../log/rotating-log';
+import type { SecretStore } from '../../secrets/secret-store';
+import type { SourceRepository, StoredSource } from '../../sources/source-repository';
+import type { IngestRuntime, PollJob, StreamEvent } from './ingest-runtime';
+import type { ItemWriter } from './item-writer';
+import { isStreamed } from './poll-intervals';
+import { healthAfterPoll } from './source-health';
+
+export interface IngestSchedulerDeps {
+  sources: SourceRepository;
+  secrets: SecretStore;
+  writer: ItemWriter;
+  runtime: IngestRuntime;
+  log: Logger;
+  now: () => number;
+  random?: () => number;
+  /** New rows were stored (for batched pushes). */
+  onItems: (roomId: string, sourceId: string, ids: number[]) => void;
+  /** A source's health changed. */
+  onHealth: (sourceId: string) => void;
+  /** Replay sources are played on the main thread by their own runner. */
+  replay: { start(source: StoredSource): void; stop(sourceId: string): void };
+}
+
+/**
+ * Decides when each source is polled, hands the work to the ingest worker, stores what
+ * comes back in one transaction per batch, and keeps each source's health line true.
+ */
+export function createIngestScheduler(deps: IngestSchedulerDeps) {
+  const { sources, secrets, writer, runtime, log, now } = deps;
+  const random = deps.random ?? Math.random;
+  const timers = new Map<string, NodeJS.Timeout>();
+  const inFlight = new Set<string>();
+  const streaming = new Set<string>();
+  let closed = false;
+
+  const store = (source: StoredSource, items: readonly NormalizedItem[]): number => {
+    if (items.length === 0) return 0;
+    const { ids } = writer.writeBatch(source.roomId, source.id, items, now());
+    if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
+    return ids.length;
+  };
+
+  const cancel = (sourceId: string) => {
+    clearTimeout(timers.get(sourceId));
+    timers.delete(sourceId);
+    if (streaming.delete(sourceId)) runtime.stopStream(sourceId);
+    deps.replay.stop(sourceId);
+  };
+
+  const schedulePoll = (sourceId: string, at: number) => {
+    clearTimeout(timers.get(sourceId));
+    const timer = setTimeout(() => void poll(sourceId), Math.max(0, at - now()));
+    timer.unref?.();
+    timers.set(sourceId, timer);
+  };
+
+  const poll = async (sourceId: string) => {
+    timers.delete(sourceId);
+    const source = sources.get(sourceId);
+    if (closed || !source || source.paused || source.config.kind === 'replay' || inFlight.has(sourceId)) return;
+    inFlight.add(sourceId);
+    try {
+      const job: PollJob = { sourceId, config: source.config, state: source.memory, credential: secrets.get(sourceId) };
+      const outcome = await runtime.poll(job);
+      const current = sources.get(sourceId);
+      if (closed || !current || current.paused) return;
+      const taken = store(current, outcome.items);
+      const health = healthAfterPoll(current.health, outcome, current.config, now(), random);
+      sources.saveHealth(sourceId, health, outcome.state, taken);
+      deps.onHealth(sourceId);
+      // Streamed sources are polled only to fill a gap; the stream's own health ends it.
+      if (health.nextPollAt !== null && (!streaming.has(sourceId) || current.health.state !== 'ok')) {
+        schedulePoll(sourceId, health.nextPollAt);
+      }
+    } catch (error) {
+      log.error('A poll failed unexpectedly', { sourceId, error });
+      const current = sources.get(sourceId);
+      if (current && !closed) {
+        const retryAt = now() + 60_000;
+        sources.saveHealth(
+          sourceId,
+          {
+            ...current.health,
+            state: 'error',
+            lastError: 'Riposte could not poll this source; it will retry in a minute.',
+            nextPollAt: retryAt,
+            lastFetchAt: now(),
+          },
+          current.memory,
+          0,
+        );
+        deps.onHealth(sourceId);
+        schedulePoll(sourceId, retryAt);
+      }
+    } finally {
+      inFlight.delete(sourceId);
+    }
+  };
+
+  const onStreamEvent = (event: StreamEvent) => {
+    const source = sources.get(event.sourceId);
+    if (closed || !source || source.paused) return;
+    switch (event.type) {
+      case 'items': {
+        const taken = store(source, event.items);
+        sources.saveHealth(
+          source.id,
+          {
+            ...source.health,
+            state: 'ok',
+            lastFetchAt: now(),
+            nextPollAt: null,
+            consecutiveFailures: 0,
+            lastError: null,
+          },
+          { ...source.memory, cursor: event.cursor ?? source.memory.cursor },
+          taken,
+        );
+        break;
+      }
+      case 'health':
+        // The stream is back: it carries the source again, so the gap polling stops.
+        if (event.state === 'ok') {
+          clearTimeout(timers.get(source.id));
+          timers.delete(source.id);
+        }
+        sources.saveHealth(
+          source.id,
+          { ...source.health, state: event.state, lastError: event.message, nextPollAt: null },
+          source.memory,
+          0,
+        );
+        break;
+      case 'fallback_to_polling':
+        // The stream dropped: fill the gap by polling until it is back.
+        schedulePoll(source.id, now());
+        break;
+    }
+    deps.onHealth(source.id);
+  };
+
+  /**
+   * (Re)starts whatever a source needs: a poll timer, a stream, or a replay. At app start
+   * a poll waits for the time the last one set (servers' max-age and back-off survive a
+   * restart); after a change by a person it runs at once.
+   */
+  const activate = (source: StoredSource, when: 'scheduled' | 'now') => {
+    cancel(source.id);
+    if (source.paused) return;
+    if (source.config.kind === 'replay') {
+      deps.replay.start(source);
+      return;
+    }
+    const credential = secrets.get(source.id);
+    if (
+      isStreamed(source.config, credential !== null) &&
+      (source.config.kind === 'bluesky' || source.config.kind === 'mastodon')
+    ) {
+      streaming.add(source.id);
+      runtime.startStream(
+        { sourceId: source.id, config: source.config, cursor: source.memory.cursor, credential },
+        onStreamEvent,
+      );
+      if (source.config.kind === 'mastodon') schedulePoll(source.id, now()); // catch up on what was missed
+      return;
+    }
+    schedulePoll(source.id, when === 'now' ? now() : Math.max(source.health.nextPollAt ?? now(), now()));
+  };
+
+  return {
+    start() {
+      for (const source of sources.active()) activate(source, 'scheduled');
+    },
+    /** After an add, edit, pause, resume or removal. */
+    refresh(sourceId: string) {
+      const source = sources.get(sourceId);
+      if (!source) cancel(sourceId);
+      else activate(source, 'now');
+    },
+    pollNow(sourceId: string) {
+      const source = sources.get(sourceId);
+      if (source && !source.paused && source.config.kind !== 'replay') schedulePoll(sourceId, now());
+    },
+    async close() {
+      closed = true;
+      for (const sourceId of [...timers.keys(), ...streaming]) cancel(sourceId);
+      await runtime.close();
+    },
+  };
+}
+export type IngestScheduler = ReturnType<typeof createIngestScheduler>;

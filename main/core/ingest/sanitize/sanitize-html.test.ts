@@ -1,0 +1,115 @@
+import { describe, expect, it } from 'vitest';
+import { htmlToText, sanitizeHtml, sanitizeWithText } from './sanitize-html';
+
+/** Parses the output the way a browser would and lists anything that could run code. */
+function activeParts(html: string): string[] {
+  const found: string[] = [];
+  for (const match of html.matchAll(/<([a-z0-9-]+)([^>]*)>/gi)) {
+    const tag = (match[1] ?? '').toLowerCase();
+    const attrs = match[2] ?? '';
+    if (
+      [
+        'script',
+        'style',
+        'iframe',
+        'object',
+        'embed',
+        'form',
+        'svg',
+        'math',
+        'base',
+        'meta',
+        'link',
+        'noscript',
+        'template',
+      ].includes(tag)
+    ) {
+      found.push(tag);
+    }
+    if (/\son[a-z]+\s*=/i.test(attrs)) found.push(`${tag}[on*]`);
+    if (/\sstyle\s*=/i.test(attrs)) found.push(`${tag}[style]`);
+    if (/(?:javascript|vbscript|data):/i.test(attrs)) found.push(`${tag}[scheme]`);
+  }
+  return found;
+}
+
+describe('sanitizeHtml', () => {
+  const hostile: Array<[string, string]> = [
+    ['script', '<p>hi</p><script>alert(1)</script>'],
+    ['onerror', '<img src="https://x.test/a.png" onerror="alert(1)">'],
+    ['javascript href', '<a href="javascript:alert(1)">x</a>'],
+    ['obfuscated javascript href', '<a href="jav&#x09;ascript:alert(1)">x</a>'],
+    ['data href', '<a href="data:text/html;base64,PHNjcmlwdD5hbGVydCgxKTwvc2NyaXB0Pg==">x</a>'],
+    ['data image', '<img src="data:image/svg+xml;base64,PHN2Zz48L3N2Zz4=">'],
+    ['iframe', '<iframe src="https://evil.test"></iframe>'],
+    ['object/embed', '<object data="x.swf"></object><embed src="x.swf">'],
+    ['form', '<form action="https://evil.test"><input name="q"><button>go</button></form>'],
+    ['css expression', '<div style="width: expression(alert(1))">x</div>'],
+    ['style element', '<style>body{background:url(javascript:alert(1))}</style><p>x</p>'],
+    ['svg onload', '<svg onload="alert(1)"><circle r="1"/></svg>'],
+    ['svg script', '<svg><script>alert(1)</script></svg>'],
+    ['mXSS noscript', '<noscript><p title="</noscript><img src=x onerror=alert(1)>">'],
+    [
+      'mXSS math',
+      '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=alert(1)&gt;">',
+    ],
+    ['mXSS form', '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>'],
+    ['base', '<base href="javascript:alert(1)//"><a href="x">x</a>'],
+    ['meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'],
+  ];
+
+  it.each(hostile)('leaves %s inert', (_name, html) => {
+    const out = sanitizeHtml(html, 'https://feed.test/');
+    expect(activeParts(out)).toEqual([]);
+    // A second pass changes nothing: the output is stable, so no mutation can appear later.
+    expect(sanitizeHtml(out, 'https://feed.test/')).toBe(out);
+  });
+
+  it('keeps formatting, lists, quotes and code', () => {
+    const html =
+      '<p><strong>a</strong> <em>b</em></p><ul><li>c</li></ul><blockquote>d</blockquote><pre><code>e</code></pre>';
+    expect(sanitizeHtml(html)).toBe(html);
+  });
+
+  it('forces links to open outside without an opener and resolves them', () => {
+    const out = sanitizeHtml('<a href="/post/1" onclick="x()">read</a>', 'https://blog.test/feed.xml');
+    expect(out).toBe('<a href="https://blog.test/post/1" rel="noopener noreferrer" target="_blank">read</a>');
+  });
+
+  it('allows mailto links and http images only', () => {
+    expect(sanitizeHtml('<a href="mailto:a@b.test">m</a>')).toContain('href="mailto:a@b.test"');
+    expect(sanitizeHtml('<img src="ftp://x.test/a.png" alt="a">')).toBe('<img alt="a">');
+    expect(sanitizeHtml('<img src="rel.png">', 'https://x.test/dir/')).toBe('<img src="https://x.test/dir/rel.png">');
+  });
+
+  it('drops relative URLs it cannot resolve', () => {
+    expect(sanitizeHtml('<a href="/x">x</a>')).toBe('<a rel="noopener noreferrer" target="_blank">x</a>');
+  });
+
+  it('returns markup-free text unchanged without touching the DOM', () => {
+    expect(sanitizeHtml('just words')).toBe('just words');
+  });
+});
+
+describe('htmlToText', () => {
+  it('strips tags, decodes entities and collapses whitespace', () => {
+    expect(htmlToText('<p>Caf&eacute;  &amp;\n<b>cr&egrave;me</b></p><p>br&#251;l&#xE9;e</p>')).toBe(
+      'Café & crème brûlée',
+    );
+  });
+
+  it('does not leak script or style contents into the text', () => {
+    expect(htmlToText('a<script>secret()</script><style>.x{}</style> b')).toBe('a b');
+  });
+
+  it('separates block elements with spaces but not inline ones', () => {
+    expect(htmlToText('<p>one</p><p>two<b>three</b></p><ul><li>x</li><li>y</li></ul>')).toBe('one twothree x y');
+  });
+
+  it('gives html and text from one call', () => {
+    expect(sanitizeWithText('<p>a <a href="https://x.test">b</a></p>')).toEqual({
+      html: '<p>a <a href="https://x.test/" rel="noopener noreferrer" target="_blank">b</a></p>',
+      text: 'a b',
+    });
+  });
+});

@@ -1,0 +1,243 @@
+import { Worker } from 'node:worker_threads';
+import type { FromWorker, PollJob, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
+
+export type { PollJob, PollOutcome, StreamEvent, StreamJob } from './protocol';
+
+export interface IngestWorkerOptions {
+  /** The built worker (out/main/ingest-worker.js). Absent: the TypeScript source, run with tsx. */
+  workerUrl?: URL;
+  /** Sent on every request; Reddit refuses generic agents. */
+  userAgent?: string;
+  /** Tests and e2e fixtures point Reddit at a local server. */
+  redditBaseUrl?: string;
+  /** A crashing worker is restarted at most this often. Default 10 s. */
+  minRestartIntervalMs?: number;
+  now?: () => number;
+  /** Told each time the worker stops unexpectedly, with the reason (for the log). */
+  onCrash?: (message: string) => void;
+  /** Test hook: each new Worker, e.g. to terminate it and prove a crash is survived. */
+  onWorkerStarted?: (worker: Worker) => void;
+}
+
+export interface IngestWorker {
+  poll(job: PollJob): Promise<PollOutcome>;
+  startStream(job: StreamJob, onEvent: (event: StreamEvent) => void): void;
+  stopStream(sourceId: string): void;
+  close(): Promise<void>;
+}
+
+export const DEFAULT_INGEST_USER_AGENT = 'desktop:riposte:0.1.0 (Riposte war room; polls politely)';
+
+/** Kept in a variable so bundlers do not treat the source path as an asset to copy. */
+const workerSourceFile = './ingest-worker.ts';
+const closeTimeoutMs = 5_000;
+
+interface PendingPoll {
+  resolve(outcome: PollOutcome): void;
+  reject(error: Error): void;
+}
+
+interface ActiveStream {
+  /** The job with the newest cursor seen, so a restarted worker resumes where the stream was. */
+  job: StreamJob;
+  onEvent(event: StreamEvent): void;
+}
+
+/**
+ * The main-thread side of the ingest worker: polls are requests answered by id, streams are
+ * subscriptions whose events are routed by source id. A crash rejects what was pending with
+ * a clear error and the worker comes back (at most once per `minRestartIntervalMs`), streams included.
+ */
+export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWorker {
+  const now = options.now ?? Date.now;
+  const minRestartIntervalMs = options.minRestartIntervalMs ?? 10_000;
+  const settings: WorkerSettings = {
+    userAgent: options.userAgent ?? DEFAULT_INGEST_USER_AGENT,
+    ...(options.redditBaseUrl !== undefined ? { redditBaseUrl: options.redditBaseUrl } : {}),
+  };
+  const pending = new Map<number, PendingPoll>();
+  const streams = new Map<string, ActiveStream>();
+  /** Streams told to stop whose last batch may still be on its way, with how many stops are outstanding. */
+  const stopping = new Map<string, { onEvent(event: StreamEvent): void; count: number }>();
+  /** Messages waiting for a worker that is being restarted. */
+  const queued: ToWorker[] = [];
+  let worker: Worker | null = null;
+  let lastStartAt = Number.NEGATIVE_INFINITY;
+  let restartTimer: ReturnType<typeof setTimeout> | null = null;
+  let nextRequestId = 1;
+  let closing = false;
+  let closed: Promise<void> | null = null;
+
+  const spawn = (): Worker => {
+    const url = options.workerUrl ?? new URL(workerSourceFile, import.meta.url);
+    const fromSource = url.pathname.endsWith('.ts');
+    const created = new Worker(url, {
+      workerData: settings,
+      ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+      name: 'riposte-ingest',
+    });
+    let lastError: string | null = null;
+    created.on('message', (message: FromWorker) => handle(message));
+    created.on('error', (error) => {
+      lastError = error.message;
+    });
+    created.on('messageerror', (error) => {
+      lastError = `a message could not be read (${error.message})`;
+    });
+    created.on('exit', (code) => {
+      if (worker !== created) return;
+      worker = null;
+      if (!closing) crashed(lastError ?? `exit code ${code}`);
+    });
+    lastStartAt = now();
+    options.onWorkerStarted?.(created);
+    return created;
+  };
+
+  const post = (message: ToWorker): void => {
+    if (worker) {
+      worker.postMessage(message);
+      return;
+    }
+    queued.push(message);
+    ensureWorker();
+  };
+
+  /** Starts the worker now if the restart budget allows, or when it does. */
+  const ensureWorker = (): void => {
+    if (worker || closing || restartTimer !== null) return;
+    const wait = lastStartAt + minRestartIntervalMs - now();
+    if (wait > 0) {
+      restartTimer = setTimeout(() => {
+        restartTimer = null;
+        ensureWorker();
+      }, wait);
+      return;
+    }
+    worker = spawn();
+    for (const stream of streams.values()) worker.postMessage({ type: 'start_stream', job: stream.job });
+    // Streams were just started from `streams`, which also holds any queued start.
+    for (const message of queued.splice(0)) if (message.type !== 'start_stream') worker.postMessage(message);
+  };
+
+  const crashed = (reason: string): void => {
+    options.onCrash?.(reason);
+    const error = new Error(`The ingest worker stopped unexpectedly (${reason}); this poll did not finish`);
+    for (const poll of pending.values()) poll.reject(error);
+    pending.clear();
+    stopping.clear();
+    for (const [sourceId, stream] of streams) {
+      stream.onEvent({
+        type: 'health',
+        sourceId,
+        state: 'error',
+        message: 'The ingest worker stopped unexpectedly; reconnecting',
+      });
+    }
+    // Streams must come back on their own; polls bring the worker back when they need it.
+    if (streams.size > 0) ensureWorker();
+  };
+
+  const handle = (message: FromWorker): void => {
+    switch (message.type) {
+      case 'poll_done':
+      case 'poll_error': {
+        const poll = pending.get(message.requestId);
+        if (!poll) return;
+        pending.delete(message.requestId);
+        if (message.type === 'poll_done') poll.resolve(message.outcome);
+        else poll.reject(new Error(message.message));
+        return;
+      }
+      case 'stream_event':
+        routeEvent(message.event);
+        return;
+      case 'stream_stopped': {
+        const entry = stopping.get(message.sourceId);
+        if (entry && --entry.count <= 0) stopping.delete(message.sourceId);
+        return;
+      }
+      case 'closed':
+        return;
+    }
+  };
+
+  const routeEvent = (event: StreamEvent): void => {
+    // Messages arrive in order: until the worker confirms a stop, events are the stopped stream's last batch.
+    const old = stopping.get(event.sourceId);
+    if (old) {
+      old.onEvent(event);
+      return;
+    }
+    const stream = streams.get(event.sourceId);
+    if (!stream) return;
+    if (event.type === 'items' && event.cursor !== null) stream.job = { ...stream.job, cursor: event.cursor };
+    if (event.type === 'fallback_to_polling' && event.minId !== null) {
+      stream.job = { ...stream.job, cursor: event.minId };
+    }
+    stream.onEvent(event);
+  };
+
+  const stopStream = (sourceId: string): void => {
+    const stream = streams.get(sourceId);
+    if (!stream) return;
+    streams.delete(sourceId);
+    if (!worker) {
+      // Nothing runs it: drop a queued start instead of sending a stop.
+      const index = queued.findIndex((m) => m.type === 'start_stream' && m.job.sourceId === sourceId);
+      if (index >= 0) queued.splice(index, 1);
+      return;
+    }
+    const entry = stopping.get(sourceId);
+    if (entry) entry.count += 1;
+    else stopping.set(sourceId, { onEvent: stream.onEvent, count: 1 });
+    worker.postMessage({ type: 'stop_stream', sourceId });
+  };
+
+  return {
+    poll(job) {
+      if (closing) return Promise.reject(new Error('The ingest worker is closed'));
+      const requestId = nextRequestId++;
+      return new Promise<PollOutcome>((resolve, reject) => {
+        pending.set(requestId, { resolve, reject });
+        post({ type: 'poll', requestId, job });
+      });
+    },
+
+    startStream(job, onEvent) {
+      if (closing) return;
+      stopStream(job.sourceId);
+      streams.set(job.sourceId, { job, onEvent });
+      post({ type: 'start_stream', job });
+    },
+
+    stopStream,
+
+    close() {
+      if (closed) return closed;
+      closing = true;
+      if (restartTimer !== null) clearTimeout(restartTimer);
+      restartTimer = null;
+      const current = worker;
+      closed = (async () => {
+        if (current) {
+          const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
+          current.postMessage({ type: 'close' } satisfies ToWorker);
+          const timeout = new Promise<'timeout'>((resolve) => {
+            const handle = setTimeout(() => resolve('timeout'), closeTimeoutMs);
+            handle.unref();
+          });
+          if ((await Promise.race([exited, timeout])) === 'timeout') await current.terminate();
+        }
+        worker = null;
+        const error = new Error('The ingest worker is closed');
+        for (const poll of pending.values()) poll.reject(error);
+        pending.clear();
+        streams.clear();
+        stopping.clear();
+        queued.length = 0;
+      })();
+      return closed;
+    },
+  };
+}

@@ -1,0 +1,137 @@
+import type { SourceConfigOf } from '../../../../shared/sources/source';
+import { parseFeed } from '../feeds/parse-feed';
+import type { PoliteFetcher } from '../http/types';
+import type { CreateSession } from '../sources/bluesky/session';
+import { pollMastodonTag } from '../sources/mastodon/poll-tag';
+import { pollRedditNewPosts } from '../sources/reddit/poll-new-posts';
+import { pollBlueskySearch, type BlueskySessionMemory } from './poll-bluesky-search';
+import { failedOutcome } from './outcome';
+import type { PollJob, PollOutcome } from './protocol';
+
+export type { PollJob, PollOutcome, PollState } from './protocol';
+
+export interface PollDeps {
+  fetcher: PoliteFetcher;
+  now: () => number;
+  /** Reddit blocks generic agents: "desktop:riposte:0.1.0 (by /u/name)" style. */
+  userAgent: string;
+  /** Bluesky sessions kept between polls, keyed by source id (createSession is rate-limited). */
+  blueskySessions?: BlueskySessionMemory;
+  createBlueskySession?: CreateSession;
+  /** Default https://www.reddit.com. */
+  redditBaseUrl?: string;
+  /** Aborts the fetch when the worker closes; an aborted poll rejects instead of answering. */
+  signal?: AbortSignal;
+}
+
+/** One poll of one source: fetch (politely), parse, normalize, sanitize. Failures are values, not exceptions. */
+export async function pollSource(job: PollJob, deps: PollDeps): Promise<PollOutcome> {
+  try {
+    switch (job.config.kind) {
+      case 'feed':
+        return await pollFeed(job, job.config, deps);
+      case 'mastodon':
+        return await pollMastodon(job, job.config, deps);
+      case 'reddit':
+        return await pollRedditSource(job, job.config, deps);
+      case 'bluesky':
+        if (job.config.mode === 'jetstream') {
+          return failedOutcome(job, 'invalid_input', 'Jetstream sources are streamed, not polled');
+        }
+        return await pollBlueskySearch(job, job.config, deps);
+    }
+  } catch (error) {
+    if (deps.signal?.aborted) throw error;
+    const detail = error instanceof Error ? error.message : String(error);
+    return failedOutcome(job, 'bad_response', `Something unexpected went wrong reading this source: ${detail}`);
+  }
+}
+
+async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: PollDeps): Promise<PollOutcome> {
+  const response = await deps.fetcher.get({
+    url: config.url,
+    etag: job.state.etag,
+    lastModified: job.state.lastModified,
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  switch (response.status) {
+    case 'not_modified':
+      return {
+        sourceId: job.sourceId,
+        items: [],
+        state: job.state,
+        result: { kind: 'not_modified' },
+        retryAfterMs: null,
+        maxAgeMs: response.maxAgeMs,
+        hasMore: false,
+      };
+    case 'failed':
+      return failedOutcome(job, response.kind, response.message, response.retryAfterMs);
+    case 'ok': {
+      const parsed = parseFeed(response.body, {
+        url: response.finalUrl,
+        contentType: response.contentType,
+        now: deps.now(),
+      });
+      // Validators are kept only with a readable body, so a broken feed is re-read (and reported) until fixed.
+      if (!parsed.ok) return { ...failedOutcome(job, 'malformed', parsed.message), maxAgeMs: response.maxAgeMs };
+      return {
+        sourceId: job.sourceId,
+        items: parsed.items,
+        state: { etag: response.etag, lastModified: response.lastModified, cursor: job.state.cursor },
+        result: { kind: 'ok' },
+        retryAfterMs: null,
+        maxAgeMs: response.maxAgeMs,
+        hasMore: false,
+      };
+    }
+  }
+}
+
+async function pollMastodon(job: PollJob, config: SourceConfigOf<'mastodon'>, deps: PollDeps): Promise<PollOutcome> {
+  const result = await pollMastodonTag({
+    instance: config.instance,
+    tag: config.tag,
+    minId: job.state.cursor,
+    fetcher: deps.fetcher,
+    ...(job.credential ? { accessToken: job.credential } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  if (!result.ok) {
+    return failedOutcome(job, result.failure ?? 'bad_response', result.message, result.retryAfterMs ?? null);
+  }
+  return {
+    sourceId: job.sourceId,
+    items: result.items,
+    state: { ...job.state, cursor: result.newMinId },
+    result: { kind: 'ok' },
+    retryAfterMs: result.retryAfterMs ?? null,
+    maxAgeMs: null,
+    hasMore: result.hasMore,
+  };
+}
+
+async function pollRedditSource(job: PollJob, config: SourceConfigOf<'reddit'>, deps: PollDeps): Promise<PollOutcome> {
+  const result = await pollRedditNewPosts({
+    kind: config.mode,
+    ...(config.subreddit !== undefined ? { subreddit: config.subreddit } : {}),
+    ...(config.query !== undefined ? { query: config.query } : {}),
+    newestSeen: job.state.cursor,
+    fetcher: deps.fetcher,
+    userAgent: deps.userAgent,
+    ...(deps.redditBaseUrl !== undefined ? { baseUrl: deps.redditBaseUrl } : {}),
+    ...(deps.signal ? { signal: deps.signal } : {}),
+  });
+  if (!result.ok) {
+    return failedOutcome(job, result.failure ?? 'bad_response', result.message, result.retryAfterMs ?? null);
+  }
+  return {
+    sourceId: job.sourceId,
+    items: result.items,
+    state: { ...job.state, cursor: result.newestSeen },
+    result: { kind: 'ok' },
+    retryAfterMs: result.retryAfterMs ?? null,
+    maxAgeMs: null,
+    hasMore: false,
+  };
+}

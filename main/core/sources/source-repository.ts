@@ -1,0 +1,130 @@
+import { SourceConfig, type Source, type SourceHealth, type SourceState } from '../../../shared/sources/source';
+import type { SourceKind } from '../../../shared/domain/item';
+import type { Db } from '../db/open-database';
+
+interface SourceRow {
+  id: string;
+  room_id: string;
+  kind: SourceKind;
+  label: string;
+  config: string;
+  paused: number;
+  allied: number;
+  created_at: number;
+  updated_at: number;
+  state: SourceState;
+  last_fetch_at: number | null;
+  next_poll_at: number | null;
+  items_taken: number;
+  consecutive_failures: number;
+  last_error: string | null;
+  etag: string | null;
+  last_modified: string | null;
+  cursor: string | null;
+}
+
+/** What a poller remembers between polls: HTTP validators and its cursor. */
+export interface PollerMemory {
+  etag: string | null;
+  lastModified: string | null;
+  cursor: string | null;
+}
+
+export type StoredSource = Omit<Source, 'credentialSet'> & { memory: PollerMemory };
+
+const toSource = (row: SourceRow): StoredSource => ({
+  id: row.id,
+  roomId: row.room_id,
+  kind: row.kind,
+  label: row.label,
+  config: SourceConfig.parse(JSON.parse(row.config)),
+  paused: row.paused === 1,
+  allied: row.allied === 1,
+  createdAt: row.created_at,
+  health: {
+    state: row.state,
+    lastFetchAt: row.last_fetch_at,
+    nextPollAt: row.next_poll_at,
+    itemsTaken: row.items_taken,
+    consecutiveFailures: row.consecutive_failures,
+    lastError: row.last_error,
+  },
+  memory: { etag: row.etag, lastModified: row.last_modified, cursor: row.cursor },
+});
+
+export function createSourceRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO sources (id, room_id, kind, label, config, paused, allied, created_at, updated_at, state)
+     VALUES (@id, @roomId, @kind, @label, @config, 0, @allied, @now, @now, 'idle')`,
+  );
+  const byId = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE id = ?');
+  const ofRoom = db.prepare<[string], SourceRow>(
+    'SELECT * FROM sources WHERE room_id = ? ORDER BY created_at LIMIT 500',
+  );
+  const active = db.prepare<[], SourceRow>(
+    `SELECT s.* FROM sources s JOIN rooms r ON r.id = s.room_id
+     WHERE s.paused = 0 AND r.archived_at IS NULL LIMIT 5000`,
+  );
+  const update = db.prepare(
+    `UPDATE sources SET label = @label, config = @config, allied = @allied, updated_at = @now,
+       etag = CASE WHEN @resetMemory THEN NULL ELSE etag END,
+       last_modified = CASE WHEN @resetMemory THEN NULL ELSE last_modified END,
+       cursor = CASE WHEN @resetMemory THEN NULL ELSE cursor END
+     WHERE id = @id`,
+  );
+  const setPaused = db.prepare<[number, string, number, string]>(
+    'UPDATE sources SET paused = ?, state = ?, updated_at = ? WHERE id = ?',
+  );
+  const remove = db.prepare<[string]>('DELETE FROM sources WHERE id = ?');
+  const saveHealth = db.prepare(
+    `UPDATE sources SET state = @state, last_fetch_at = @lastFetchAt, next_poll_at = @nextPollAt,
+       consecutive_failures = @consecutiveFailures, last_error = @lastError,
+       items_taken = items_taken + @newItems,
+       etag = @etag, last_modified = @lastModified, cursor = @cursor
+     WHERE id = @id`,
+  );
+
+  return {
+    insert(source: {
+      id: string;
+      roomId: string;
+      kind: SourceKind;
+      label: string;
+      config: SourceConfig;
+      allied: boolean;
+      now: number;
+    }) {
+      insert.run({ ...source, config: JSON.stringify(source.config), allied: source.allied ? 1 : 0 });
+    },
+    get(id: string): StoredSource | undefined {
+      const row = byId.get(id);
+      return row && toSource(row);
+    },
+    ofRoom: (roomId: string) => ofRoom.all(roomId).map(toSource),
+    /** Sources that should be polling: not paused, in a room that is not archived. */
+    active: () => active.all().map(toSource),
+    update(
+      id: string,
+      fields: { label: string; config: SourceConfig; allied: boolean; resetMemory: boolean },
+      now: number,
+    ) {
+      update.run({
+        id,
+        label: fields.label,
+        config: JSON.stringify(fields.config),
+        allied: fields.allied ? 1 : 0,
+        resetMemory: fields.resetMemory ? 1 : 0,
+        now,
+      });
+    },
+    setPaused(id: string, paused: boolean, now: number) {
+      setPaused.run(paused ? 1 : 0, paused ? 'paused' : 'idle', now, id);
+    },
+    remove: (id: string) => remove.run(id).changes === 1,
+    /** Health and poller memory after a poll; `newItems` adds to the running count. */
+    saveHealth(id: string, health: Omit<SourceHealth, 'itemsTaken'>, memory: PollerMemory, newItems: number) {
+      saveHealth.run({ id, ...health, ...memory, newItems });
+    },
+  };
+}
+export type SourceRepository = ReturnType<typeof createSourceRepository>;

@@ -1,0 +1,104 @@
+import { useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Source } from '../../../shared/sources/source';
+import { api } from '../api';
+import { errorText } from '../i18n';
+import { AddSourceForm } from './AddSourceForm';
+import { ReplayControls } from './ReplayControls';
+import { SourceHealthLine } from './SourceHealthLine';
+import { useSources } from './use-sources';
+import './sources.css';
+
+function SourceRow({ source }: { source: Source }) {
+  const { t } = useTranslation('sources');
+  const [confirming, setConfirming] = useState(false);
+  const name = source.label;
+  return (
+    <li className="source-row" aria-label={name}>
+      <div className="source-title">
+        <span className={`kind-icon kind-${source.kind}`} aria-hidden="true">
+          {t(`kindIcons.${source.kind}`)}
+        </span>
+        <strong>{name}</strong>
+        {source.allied && <span className="tag">{t('allied')}</span>}
+        {source.credentialSet && <span className="tag">{t('credentialSet')}</span>}
+      </div>
+      <SourceHealthLine source={source} />
+      {source.kind === 'replay' && !source.paused && <ReplayControls sourceId={source.id} name={name} />}
+      <div className="source-actions">
+        {source.paused ? (
+          <button
+            type="button"
+            onClick={() => void api.sources.resume({ id: source.id })}
+            aria-label={t('actions.resume', { name })}
+          >
+            {t('actions.resumeShort')}
+          </button>
+        ) : (
+          <button
+            type="button"
+            onClick={() => void api.sources.pause({ id: source.id })}
+            aria-label={t('actions.pause', { name })}
+          >
+            {t('actions.pauseShort')}
+          </button>
+        )}
+        {source.kind !== 'replay' && !source.paused && (
+          <button
+            type="button"
+            onClick={() => void api.sources.pollNow({ id: source.id })}
+            aria-label={t('actions.pollNow', { name })}
+          >
+            {t('actions.pollNowShort')}
+          </button>
+        )}
+        {confirming ? (
+          <>
+            <button type="button" className="danger" onClick={() => void api.sources.remove({ id: source.id })}>
+              {t('actions.confirmRemove', { name })}
+            </button>
+            <button type="button" onClick={() => setConfirming(false)}>
+              {t('common:cancel')}
+            </button>
+          </>
+        ) : (
+          <button type="button" onClick={() => setConfirming(true)} aria-label={t('actions.remove', { name })}>
+            {t('actions.removeShort')}
+          </button>
+        )}
+      </div>
+    </li>
+  );
+}
+
+/** The room's sources with their health, and the form to add one. */
+export function SourcesPanel({ roomId }: { roomId: string }) {
+  const { t } = useTranslation('sources');
+  const { sources, error } = useSources(roomId);
+  const [adding, setAdding] = useState(false);
+
+  return (
+    <aside className="sources-panel" aria-labelledby="sources-heading">
+      <div className="section-header">
+        <h2 id="sources-heading">{t('title')}</h2>
+        {!adding && (
+          <button type="button" onClick={() => setAdding(true)}>
+            {t('add.open')}
+          </button>
+        )}
+      </div>
+      {adding && <AddSourceForm roomId={roomId} onDone={() => setAdding(false)} />}
+      {error && (
+        <p role="alert" className="form-error">
+          {errorText(error)}
+        </p>
+      )}
+      {sources && sources.length === 0 && !adding && <p className="muted">{t('empty')}</p>}
+      <ul className="sources-list" aria-label={t('listLabel')}>
+        {sources?.map((source) => (
+          <SourceRow key={source.id} source={source} />
+        ))}
+      </ul>
+    </aside>
+  );
+}

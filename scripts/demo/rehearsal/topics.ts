@@ -1,0 +1,96 @@
+import type { Topic } from '../scenario';
+
+/** An overnight awards show, written to exercise a spike detector rather than to demo. */
+export const rehearsalTopics = {
+  show: {
+    fr: [
+      'Le prix {category} va à {nominee} ! Mérité {cheer}',
+      "{host} est en roue libre ce soir, j'adore",
+      'Cette tenue de {nominee} sur le tapis rouge {cheer}',
+      'Franchement {nominee} méritait plus le prix {category}',
+      'Pourquoi les remerciements durent dix minutes à chaque fois',
+      'La cérémonie sur {stream} rame un peu chez moi',
+      'Je regarde les Étoiles du Web avec ma sœur, on ne tombe jamais d’accord',
+      'Encore une blague de {host} qui tombe à plat {sad}',
+      'Le plateau est magnifique cette année',
+      '{nominee} en larmes, moi aussi du coup',
+    ],
+    en: [
+      '{nominee} wins {categoryEn}! Deserved {cheer}',
+      '{host} is on fire tonight',
+      'The {stream} stream keeps buffering for me',
+      'Why do acceptance speeches last ten minutes',
+    ],
+    feedFr: ['Étoiles du Web 2026 : le palmarès en direct :: {nominee} remporte le prix {category}.'],
+    feedEn: ['Web Stars 2026 live :: {nominee} takes {categoryEn}.'],
+    tags: ['#EtoilesDuWeb', '#EDW2026'],
+    mediaChance: 0.15,
+    linkChance: 0.03,
+    boost: 1,
+  },
+  night: {
+    fr: [
+      "Quelqu'un est encore debout ?",
+      'Insomnie, je relis les meilleurs moments de la soirée',
+      'Bonne nuit les Étoiles du Web {cheer}',
+      'Il est tard et je scrolle encore #EDW2026',
+    ],
+    en: ['Anyone still awake?', 'Cannot sleep, rewatching the ceremony clips'],
+    tags: ['#EDW2026'],
+    mediaChance: 0.05,
+    linkChance: 0.02,
+    boost: 0.6,
+  },
+  speech: {
+    fr: [
+      'Le discours de {speaker} est déjà culte #DiscoursCulte',
+      '{speaker} qui remercie sa boulangère dans son discours 😂 #DiscoursCulte',
+      'Meilleur discours de la soirée, {speaker} tu es une légende #DiscoursCulte',
+      "Je veux ce discours en fond d'écran #DiscoursCulte",
+    ],
+    en: ["{speaker}'s speech is already iconic #DiscoursCulte", 'Best speech of the night #DiscoursCulte'],
+    tags: ['#DiscoursCulte', '#EDW2026'],
+    mediaChance: 0.2,
+    linkChance: 0.05,
+    boost: 2,
+  },
+  leak: {
+    fr: [
+      'Il paraît que le palmarès a fuité ? #FuitePalmarès',
+      'La liste des gagnants circule depuis une heure, la fuite est réelle #FuitePalmarès',
+      'Si la fuite du palmarès est vraie, {nominee} gagne le grand prix',
+      'Toutes les prédictions de la fuite se réalisent une par une #FuitePalmarès',
+      "L'organisation dément la fuite du palmarès… mais tout est juste",
+    ],
+    en: ['Is the winners list leak real? #FuitePalmarès', 'Every winner from the leak is coming true #FuitePalmarès'],
+    tags: ['#FuitePalmarès', '#EDW2026'],
+    mediaChance: 0.2,
+    linkChance: 0.08,
+    boost: 1.5,
+  },
+  outage: {
+    fr: [
+      'Le direct est coupé ?? Écran noir sur {stream} #DirectCoupé',
+      'Plus rien sur {stream}, le direct a planté #DirectCoupé',
+      'Écran noir EN PLEIN grand prix, sérieux #DirectCoupé',
+      'Le direct est revenu… ah non, recoupé #DirectCoupé',
+    ],
+    en: ['Stream down?? Black screen on {stream} #DirectCoupé', 'Live stream crashed again #DirectCoupé'],
+    tags: ['#DirectCoupé', '#EDW2026'],
+    mediaChance: 0.25,
+    linkChance: 0.02,
+    boost: 1.8,
+  },
+  announce: {
+    fr: [
+      'Zélie Marnier qui annonce sa tournée à 3h du matin #ZélieAnnonce',
+      'Réveillé pour l’annonce de Zélie, aucun regret #ZélieAnnonce',
+      'Zélie a posté une vidéo surprise en pleine nuit !! #ZélieAnnonce',
+    ],
+    en: ['Zélie announcing a tour at 3am #ZélieAnnonce', 'Woke up for the Zélie announcement #ZélieAnnonce'],
+    tags: ['#ZélieAnnonce'],
+    mediaChance: 0.3,
+    linkChance: 0.1,
+    boost: 2.5,
+  },
+} as const satisfies Record<string, Topic>;

@@ -1,0 +1,20 @@
+import { z } from 'zod';
+import { Settings, SettingsUpdateInput } from '../../settings/settings';
+import { call, NoInput } from './define-call';
+
+export const AppInfo = z.object({
+  version: z.string(),
+  shell: z.enum(['electron', 'serve']),
+  dataDir: z.string(),
+});
+export type AppInfo = z.infer<typeof AppInfo>;
+
+export const appCalls = {
+  'app.info': call(NoInput, AppInfo),
+  'settings.get': call(NoInput, Settings),
+  'settings.update': call(SettingsUpdateInput, Settings),
+};
+
+export const appEvents = {
+  'settings.changed': Settings,
+};

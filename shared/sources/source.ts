@@ -1,0 +1,140 @@
+import { z } from 'zod';
+import { SourceKind } from '../domain/item';
+
+const HttpUrl = z
+  .string({ error: 'errors.source.urlInvalid' })
+  .trim()
+  .max(2048, { error: 'errors.source.urlInvalid' })
+  .refine(
+    (value) => {
+      try {
+        const { protocol } = new URL(value);
+        return protocol === 'http:' || protocol === 'https:';
+      } catch {
+        return false;
+      }
+    },
+    { error: 'errors.source.urlInvalid' },
+  );
+
+const Term = z.string().trim().min(1).max(100);
+
+export const FeedConfig = z.object({ kind: z.literal('feed'), url: HttpUrl });
+
+export const MastodonConfig = z.object({
+  kind: z.literal('mastodon'),
+  /** The instance's address, e.g. https://mastodon.social */
+  instance: HttpUrl,
+  /** The hashtag without '#'. */
+  tag: z
+    .string()
+    .trim()
+    .transform((tag) => tag.replace(/^#/, ''))
+    .pipe(z.string().regex(/^[\p{L}\p{N}_]{1,100}$/u, { error: 'errors.source.tagInvalid' })),
+});
+
+export const BlueskyConfig = z.object({
+  kind: z.literal('bluesky'),
+  /** Jetstream: the live firehose filtered here; search: app.bsky.feed.searchPosts (needs a login). */
+  mode: z.enum(['jetstream', 'search']),
+  keywords: z.array(Term).max(50).default([]),
+  hashtags: z.array(Term).max(50).default([]),
+  dids: z
+    .array(
+      z
+        .string()
+        .trim()
+        .regex(/^did:[a-z]+:[\w.:%-]+$/),
+    )
+    .max(100)
+    .default([]),
+  jetstreamUrl: HttpUrl.or(z.string().regex(/^wss?:\/\//)).default('wss://jetstream2.us-east.bsky.network/subscribe'),
+  /** For search: the account that logs in (its app password is the source's credential). */
+  handle: z.string().trim().max(253).optional(),
+  query: z.string().trim().max(300).optional(),
+  service: HttpUrl.default('https://bsky.social'),
+});
+
+export const RedditConfig = z.object({
+  kind: z.literal('reddit'),
+  mode: z.enum(['subreddit', 'search']),
+  subreddit: z
+    .string()
+    .trim()
+    .transform((name) => name.replace(/^\/?r\//, ''))
+    .pipe(z.string().regex(/^\w{2,21}$/, { error: 'errors.source.subredditInvalid' }))
+    .optional(),
+  query: z.string().trim().min(1).max(300).optional(),
+});
+
+export const replaySpeeds = [1, 10, 60] as const;
+export const ReplayConfig = z.object({
+  kind: z.literal('replay'),
+  /** A recording bundled with the app (e.g. "demo-final") or a recording file's path. */
+  recording: z.string().trim().min(1).max(1024),
+  speed: z.union([z.literal(1), z.literal(10), z.literal(60)]).default(10),
+});
+
+export const SourceConfig = z.discriminatedUnion('kind', [
+  FeedConfig,
+  MastodonConfig,
+  BlueskyConfig,
+  RedditConfig,
+  ReplayConfig,
+]);
+export type SourceConfig = z.infer<typeof SourceConfig>;
+export type SourceConfigOf<K extends SourceKind> = Extract<SourceConfig, { kind: K }>;
+
+export const sourceStates = ['idle', 'ok', 'error', 'offline', 'backoff', 'paused'] as const;
+export const SourceState = z.enum(sourceStates);
+export type SourceState = z.infer<typeof SourceState>;
+
+export const SourceHealth = z.object({
+  state: SourceState,
+  lastFetchAt: z.number().nullable(),
+  nextPollAt: z.number().nullable(),
+  itemsTaken: z.number(),
+  consecutiveFailures: z.number(),
+  /** The last failure in plain words, for the health line. */
+  lastError: z.string().nullable(),
+});
+export type SourceHealth = z.infer<typeof SourceHealth>;
+
+export const Source = z.object({
+  id: z.string(),
+  roomId: z.string(),
+  kind: SourceKind,
+  label: z.string(),
+  config: SourceConfig,
+  paused: z.boolean(),
+  allied: z.boolean(),
+  /** Only whether a token / app password is stored: the secret never leaves main. */
+  credentialSet: z.boolean(),
+  health: SourceHealth,
+  createdAt: z.number(),
+});
+export type Source = z.infer<typeof Source>;
+
+const Label = z.string().trim().min(1, { error: 'errors.source.labelRequired' }).max(120);
+/** Write-only: an access token or app password. Empty string removes the stored one. */
+const Credential = z.string().max(4096);
+
+export const SourceAddInput = z.object({
+  roomId: z.string().min(1).max(64),
+  label: Label,
+  config: SourceConfig,
+  allied: z.boolean().default(false),
+  credential: Credential.optional(),
+});
+export type SourceAddInput = z.input<typeof SourceAddInput>;
+
+export const SourceUpdateInput = z.object({
+  id: z.string().min(1).max(64),
+  label: Label.optional(),
+  config: SourceConfig.optional(),
+  allied: z.boolean().optional(),
+  credential: Credential.optional(),
+});
+
+export const SourceIdInput = z.object({ id: z.string().min(1).max(64) });
+export const SourcesOfRoomInput = z.object({ roomId: z.string().min(1).max(64) });
