@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { readdirSync, readFileSync } from 'node:fs';
 import { AppError } from '../errors';
 
 export interface Migration {
@@ -7,15 +8,26 @@ export interface Migration {
   sql: string;
 }
 
-/** Every `NNNN_name.sql` beside this file, bundled at build time. */
-const bundled = import.meta.glob<string>('./migrations/*.sql', {
-  query: '?raw',
-  import: 'default',
-  eager: true,
-});
+/**
+ * Every `NNNN_name.sql` beside this file: inlined by Vite in the app build and in tests;
+ * read from disk when the source runs without Vite (benchmarks under tsx), where
+ * `import.meta.env` does not exist.
+ */
+const bundled: Record<string, string> | undefined = import.meta.env
+  ? import.meta.glob<string>('./migrations/*.sql', { query: '?raw', import: 'default', eager: true })
+  : undefined;
+
+function readMigrationFolder(): Record<string, string> {
+  const folder = new URL('./migrations/', import.meta.url);
+  return Object.fromEntries(
+    readdirSync(folder)
+      .filter((file) => file.endsWith('.sql'))
+      .map((file) => [`./migrations/${file}`, readFileSync(new URL(file, folder), 'utf8')]),
+  );
+}
 
 export function bundledMigrations(): Migration[] {
-  return parseMigrationFiles(bundled);
+  return parseMigrationFiles(bundled ?? readMigrationFolder());
 }
 
 export function parseMigrationFiles(files: Record<string, string>): Migration[] {

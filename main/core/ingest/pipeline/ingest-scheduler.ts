@@ -6,6 +6,7 @@ import type { IngestRuntime, PollJob, StreamEvent } from './ingest-runtime';
 import type { ItemWriter } from './item-writer';
 import { isStreamed } from './poll-intervals';
 import { healthAfterPoll } from './source-health';
+import { createWriteQueue } from './write-queue';
 
 export interface IngestSchedulerDeps {
   sources: SourceRepository;
@@ -23,6 +24,8 @@ export interface IngestSchedulerDeps {
   replay: { start(source: StoredSource): void; stop(sourceId: string): void };
 }
 
+export const maxPollsInFlight = 16;
+
 /**
  * Decides when each source is polled, hands the work to the ingest worker, stores what
  * comes back in one transaction per batch, and keeps each source's health line true.
@@ -35,12 +38,24 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
   const streaming = new Set<string>();
   let closed = false;
 
-  const store = (source: StoredSource, items: readonly NormalizedItem[]): number => {
-    if (items.length === 0) return 0;
-    const { ids } = writer.writeBatch(source.roomId, source.id, items, now());
-    if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
-    return ids.length;
+  const writes = createWriteQueue(writer, now);
+
+  // As many polls in the worker as it may fetch at once (16): more would only wait there,
+  // and their answers would then land on the main thread all together.
+  let pollsInFlight = 0;
+  const waitingForSlot: (() => void)[] = [];
+  const withPollSlot = async <T>(work: () => Promise<T>): Promise<T> => {
+    if (pollsInFlight >= maxPollsInFlight) await new Promise<void>((resolve) => waitingForSlot.push(resolve));
+    pollsInFlight++;
+    try {
+      return await work();
+    } finally {
+      pollsInFlight--;
+      waitingForSlot.shift()?.();
+    }
   };
+  const store = (source: StoredSource, items: readonly NormalizedItem[]): Promise<number> =>
+    writes.enqueue(source.roomId, source.id, items, deps.onItems);
 
   const cancel = (sourceId: string) => {
     clearTimeout(timers.get(sourceId));
@@ -63,10 +78,10 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     inFlight.add(sourceId);
     try {
       const job: PollJob = { sourceId, config: source.config, state: source.memory, credential: secrets.get(sourceId) };
-      const outcome = await runtime.poll(job);
+      const outcome = await withPollSlot(() => runtime.poll(job));
       const current = sources.get(sourceId);
       if (closed || !current || current.paused) return;
-      const taken = store(current, outcome.items);
+      const taken = await store(current, outcome.items);
       const health = healthAfterPoll(current.health, outcome, current.config, now(), random);
       sources.saveHealth(sourceId, health, outcome.state, taken);
       deps.onHealth(sourceId);
@@ -100,11 +115,17 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
   };
 
   const onStreamEvent = (event: StreamEvent) => {
+    void handleStreamEvent(event).catch((error: unknown) =>
+      log.error('A stream event failed', { sourceId: event.sourceId, error }),
+    );
+  };
+
+  const handleStreamEvent = async (event: StreamEvent) => {
     const source = sources.get(event.sourceId);
     if (closed || !source || source.paused) return;
     switch (event.type) {
       case 'items': {
-        const taken = store(source, event.items);
+        const taken = await store(source, event.items);
         sources.saveHealth(
           source.id,
           {
@@ -185,6 +206,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     },
     async close() {
       closed = true;
+      writes.close();
       for (const sourceId of [...timers.keys(), ...streaming]) cancel(sourceId);
       await runtime.close();
     },

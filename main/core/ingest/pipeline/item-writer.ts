@@ -2,6 +2,28 @@ import { canonicalUrl } from '../../../../shared/domain/canonical-url';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { Db } from '../../db/open-database';
 
+type InsertRow = [
+  roomId: string,
+  sourceId: string,
+  extId: string,
+  url: string | null,
+  canonicalUrl: string | null,
+  authorHandle: string | null,
+  authorName: string | null,
+  text: string,
+  html: string | null,
+  language: string | null,
+  publishedAt: number,
+  fetchedAt: number,
+  likes: number | null,
+  reposts: number | null,
+  replies: number | null,
+  engagement: number,
+  media: string | null,
+  hasMedia: number,
+  duplicateOf: number | null,
+];
+
 export interface WriteResult {
   inserted: number;
   /** Ids of the new rows, oldest first. */
@@ -18,14 +40,15 @@ export interface ItemWriter {
 }
 
 export function createItemWriter(db: Db): ItemWriter {
-  const insert = db.prepare(
+  // Positional parameters: better-sqlite3 binds them markedly faster than named ones.
+  const insert = db.prepare<InsertRow>(
     `INSERT INTO items (room_id, source_id, ext_id, url, canonical_url, author_handle, author_name, text, html,
        language, published_at, fetched_at, likes, reposts, replies, engagement, media, has_media, duplicate_of)
-     VALUES (@roomId, @sourceId, @extId, @url, @canonicalUrl, @authorHandle, @authorName, @text, @html,
-       @language, @publishedAt, @fetchedAt, @likes, @reposts, @replies, @engagement, @media, @hasMedia,
-       CASE WHEN @canonicalUrl IS NULL THEN NULL
-            ELSE (SELECT id FROM items WHERE room_id = @roomId AND canonical_url = @canonicalUrl ORDER BY id LIMIT 1) END)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_id, ext_id) DO NOTHING`,
+  );
+  const firstWithUrl = db.prepare<[string, string], { id: number }>(
+    'SELECT id FROM items WHERE room_id = ? AND canonical_url = ? ORDER BY id LIMIT 1',
   );
 
   const writeBatch = db.transaction(
@@ -33,26 +56,30 @@ export function createItemWriter(db: Db): ItemWriter {
       const ids: number[] = [];
       for (const item of items) {
         const { likes, reposts, replies } = item.engagement;
-        const result = insert.run({
+        const canonical = canonicalUrl(item.url);
+        const duplicateOf = canonical === null ? null : (firstWithUrl.get(roomId, canonical)?.id ?? null);
+        const hasMedia = item.mediaUrls.length > 0;
+        const result = insert.run(
           roomId,
           sourceId,
-          extId: item.extId,
-          url: item.url,
-          canonicalUrl: canonicalUrl(item.url),
-          authorHandle: item.authorHandle,
-          authorName: item.authorName,
-          text: item.text,
-          html: item.html,
-          language: item.language,
-          publishedAt: item.publishedAt,
+          item.extId,
+          item.url,
+          canonical,
+          item.authorHandle,
+          item.authorName,
+          item.text,
+          item.html,
+          item.language,
+          item.publishedAt,
           fetchedAt,
-          likes: likes ?? null,
-          reposts: reposts ?? null,
-          replies: replies ?? null,
-          engagement: (likes ?? 0) + (reposts ?? 0) + (replies ?? 0),
-          media: item.mediaUrls.length > 0 ? JSON.stringify(item.mediaUrls) : null,
-          hasMedia: item.mediaUrls.length > 0 ? 1 : 0,
-        });
+          likes ?? null,
+          reposts ?? null,
+          replies ?? null,
+          (likes ?? 0) + (reposts ?? 0) + (replies ?? 0),
+          hasMedia ? JSON.stringify(item.mediaUrls) : null,
+          hasMedia ? 1 : 0,
+          duplicateOf,
+        );
         if (result.changes === 1) ids.push(Number(result.lastInsertRowid));
       }
       return { inserted: ids.length, ids };
