@@ -17,6 +17,8 @@ export default defineConfig({
           host: 'main/host/serve.ts',
           // Fetching and parsing run in this worker thread, off the main event loop.
           'ingest-worker': 'main/core/ingest/worker/ingest-worker.ts',
+          // Item inserts (FTS merges, WAL checkpoints) run in this one, off the main event loop too.
+          'item-writer': 'main/core/ingest/writer/item-writer-thread.ts',
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

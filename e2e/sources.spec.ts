@@ -38,6 +38,7 @@ test('add a feed in the UI, see its items arrive and its health turn ok, then se
   served,
 }) => {
   await openNewRoom(page, served.loginUrl);
+  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
   const panel = page.getByRole('complementary', { name: 'Sources' });
   await panel.getByRole('button', { name: 'Add a source' }).click();
   const form = panel.getByRole('form', { name: 'New source' });
@@ -59,6 +60,7 @@ test('add a feed in the UI, see its items arrive and its health turn ok, then se
 
 test('a bad feed address gets a clear error in the form', async ({ page, served }) => {
   await openNewRoom(page, served.loginUrl);
+  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
   const panel = page.getByRole('complementary', { name: 'Sources' });
   await panel.getByRole('button', { name: 'Add a source' }).click();
   const form = panel.getByRole('form', { name: 'New source' });
@@ -75,6 +77,7 @@ test.describe('first start', () => {
   test('opens the demo war room, replaying the recorded final', async ({ page, served }) => {
     await page.goto(served.loginUrl);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Finale');
+    await page.getByRole('tab', { name: 'Sources', exact: true }).click();
     const replay = page.getByRole('listitem', { name: 'Rediffusion de la finale (démo)' });
     await expect(replay.getByRole('status')).toHaveText('OK');
     await expect(replay).toContainText(/\d+ items/);

@@ -6,6 +6,9 @@
  */
 import type { z } from 'zod';
 import { appCalls, appEvents } from './contract/calls/app';
+import { draftCalls, draftEvents } from './contract/calls/drafts';
+import { columnCalls, columnEvents } from './contract/calls/columns';
+import { momentCalls, momentEvents } from './contract/calls/moments';
 import { roomCalls, roomEvents } from './contract/calls/rooms';
 import { sourceCalls, sourceEvents } from './contract/calls/sources';
 import type { Result } from './contract/result';
@@ -16,12 +19,18 @@ export const calls = {
   ...appCalls,
   ...roomCalls,
   ...sourceCalls,
+  ...columnCalls,
+  ...draftCalls,
+  ...momentCalls,
 };
 
 export const events = {
   ...appEvents,
   ...roomEvents,
   ...sourceEvents,
+  ...columnEvents,
+  ...draftEvents,
+  ...momentEvents,
 };
 
 export type Calls = typeof calls;

@@ -1,6 +1,9 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { AppInfo } from '../../shared/contract';
+import { calls, type AppInfo } from '../../shared/contract';
+import { columnHandlers } from './columns/column-handlers';
+import { createDraftsArea } from './drafts/draft-handlers';
+import { DRAFT_EXPIRY_INTERVAL_MS } from './drafts/draft-expiry';
 import { createDispatch, type Dispatch, type Handlers } from './contract/dispatch';
 import { openDatabase, type Db } from './db/open-database';
 import { createEventHub, type EventHub } from './events/event-hub';
@@ -8,6 +11,7 @@ import { createIngestScheduler } from './ingest/pipeline/ingest-scheduler';
 import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
 import { createItemWriter } from './ingest/pipeline/item-writer';
 import { createItemsNotifier } from './ingest/pipeline/items-notifier';
+import { momentHandlers } from './moments/moment-handlers';
 import { createReplayRunner } from './ingest/replay/replay-runner';
 import { createIngestWorker } from './ingest/worker/ingest-worker-client';
 import { createRotatingLog, type Logger } from './log/rotating-log';
@@ -30,6 +34,8 @@ export interface CoreOptions {
   resourcesDir?: string;
   /** The built ingest worker (out/main/ingest-worker.js); from source when absent. */
   ingestWorkerUrl?: URL;
+  /** The built item writer thread; defaults to item-writer.js beside `ingestWorkerUrl`. */
+  itemWriterUrl?: URL;
   /** Replaces the worker thread (tests, benchmarks). */
   ingestRuntime?: IngestRuntime;
   /** Electron passes safeStorage here; serve mode keeps a 0600 key file. */
@@ -39,6 +45,8 @@ export interface CoreOptions {
   /** Start polling, streams and replays (off in tests that only exercise the store). */
   startIngest?: boolean;
   now?: () => number;
+  /** How often drafts past their freshness window are expired (tests shorten it). */
+  draftExpiryIntervalMs?: number;
   logger?: Logger;
   echoLog?: boolean;
 }
@@ -99,7 +107,11 @@ export function createCore(options: CoreOptions): Core {
     writer,
     runtime:
       options.ingestRuntime ??
-      createIngestWorker(options.ingestWorkerUrl ? { workerUrl: options.ingestWorkerUrl } : {}),
+      createIngestWorker({
+        dataDir,
+        ...(options.ingestWorkerUrl ? { workerUrl: options.ingestWorkerUrl } : {}),
+        ...(options.itemWriterUrl ? { writerUrl: options.itemWriterUrl } : {}),
+      }),
     log,
     now,
     onItems: notifier.added,
@@ -116,6 +128,7 @@ export function createCore(options: CoreOptions): Core {
     onRemoved: (removed) => events.emit('sources.removed', removed),
   });
 
+  const draftsArea = createDraftsArea({ db, rooms, events, resourcesDir, now, log });
   const handlers: Handlers = {
     'app.info': () => ({ version, shell, dataDir }),
     'settings.get': () => settings.get(),
@@ -126,12 +139,18 @@ export function createCore(options: CoreOptions): Core {
     },
     ...roomHandlers(rooms),
     ...sourceHandlers({ db, dataDir, now, rooms, sources, scheduler, replays }),
+    ...draftsArea.handlers,
+    ...columnHandlers({ db, rooms, now, emit: events.emit }),
+    ...momentHandlers({ db, events, rooms, replays, now, log }),
   };
 
   if (options.seedDemo ?? true) {
-    seedDemoRoomIfEmpty({ rooms, sources, settings, resourcesDir, now, log });
+    const addColumn = (roomId: string, name: string, query: string) =>
+      handlers['columns.create'](calls['columns.create'].input.parse({ roomId, name, query }));
+    seedDemoRoomIfEmpty({ rooms, addColumn, sources, settings, resourcesDir, now, log });
   }
   if (options.startIngest ?? true) scheduler.start();
+  draftsArea.expiry.start(options.draftExpiryIntervalMs ?? DRAFT_EXPIRY_INTERVAL_MS);
   log.info('Core started', { dataDir, shell, version });
   return {
     dataDir,
@@ -140,6 +159,7 @@ export function createCore(options: CoreOptions): Core {
     events,
     dispatch: createDispatch(handlers, log),
     async close() {
+      draftsArea.expiry.stop();
       await scheduler.close();
       replays.close();
       notifier.close();

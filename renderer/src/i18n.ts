@@ -25,12 +25,34 @@ export async function changeLocale(locale: Locale): Promise<void> {
   document.documentElement.lang = locale;
 }
 
+/** Params that carry a time (milliseconds UTC as text), shown as a clock time in the person's zone. */
+const timeParams = new Set(['expiresAt', 'scheduledFor', 'validFrom', 'validUntil']);
+
+function readableErrorParams(params: Record<string, string> = {}): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [name, value] of Object.entries(params)) {
+    const ms = Number(value);
+    // Roles and states travel as their codes ("writer", "in review"): say them in the person's language.
+    const word = `drafts:${name === 'role' ? 'roles' : 'states'}.${value.replace(/ /g, '_')}`;
+    if (timeParams.has(name) && value !== '' && Number.isFinite(ms)) {
+      out[name] = new Intl.DateTimeFormat(i18next.language, { hour: '2-digit', minute: '2-digit' }).format(ms);
+    } else if ((name === 'role' || name === 'state' || name === 'from') && i18next.exists(word)) {
+      out[name] = i18next.t(word).toLowerCase();
+    } else {
+      out[name] = value;
+    }
+  }
+  return out;
+}
+
 /** A contract error in the person's language when we have its translation. */
-export function errorText(error: Pick<ContractError, 'message' | 'messageKey'>): string {
+export function errorText(error: Pick<ContractError, 'message' | 'messageKey' | 'params'>): string {
   // Generic validation messages embed zod's English detail: show them as they are.
   if (error.messageKey && error.messageKey !== 'errors.invalidInput') {
     const key = error.messageKey.replace(/^errors\./, 'errors:');
-    if (i18next.exists(key)) return i18next.t(key, { logFile: '', detail: error.message });
+    if (i18next.exists(key)) {
+      return i18next.t(key, { logFile: '', detail: error.message, ...readableErrorParams(error.params) });
+    }
   }
   return error.message;
 }

@@ -1,20 +1,19 @@
 /**
- * Ingest benchmark: 200k items through the core's pipeline (scheduler → worker thread
- * boundary → write queue → dedupe → batched writes with FTS → health → batched pushes) beside raw better-sqlite3
- * batch inserts of the same rows into the same tables, in the same run. Also the main
- * event loop's delay while ingesting. Prints one JSON object per line.
- *
- * The worker's fetch + parse + sanitize are measured by the parse benchmark; here a worker
- * thread answers polls from memory, so the figure is the pipeline's cost over raw SQLite.
+ * Ingest benchmark: 200k items through the whole pipeline — a local HTTP server serves them as
+ * JSON Feed pages (one per source), and the core's scheduler polls them through the real ingest
+ * worker (fetch → parse → sanitize) and writer thread (dedupe → batched writes with FTS), then
+ * health and batched pushes on main — beside raw better-sqlite3 batch inserts of the same rows
+ * into the same tables, in the same run. Also the main event loop's delay while ingesting.
+ * Prints one JSON object per line.
  */
 import Database from 'better-sqlite3';
 import { mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core/create-core';
 import { migrate } from '../../main/core/db/migrate';
-import type { IngestRuntime, PollOutcome } from '../../main/core/ingest/pipeline/ingest-runtime';
-import { Worker } from 'node:worker_threads';
 import { canonicalUrl } from '../../shared/domain/canonical-url';
 import type { NormalizedItem } from '../../shared/domain/item';
 import { syntheticItems } from './synthetic-items';
@@ -85,36 +84,60 @@ function rawInsert(items: NormalizedItem[]): number {
   return total / (elapsed / 1000);
 }
 
-async function pipeline(): Promise<{ itemsPerSec: number; lagP99Ms: number; lagMaxMs: number }> {
-  const dir = mkdtempSync(join(tmpdir(), 'riposte-bench-pipeline-'));
-  const worker = new Worker(new URL('./ingest-page-worker.ts', import.meta.url), {
-    execArgv: ['--import', 'tsx'],
-    workerData: { total, pageSize },
+/** One JSON Feed page per source, serialized before the clock starts. */
+function jsonFeedPages(items: NormalizedItem[]): Buffer[] {
+  const pages: Buffer[] = [];
+  for (let page = 0; page < sourceCount; page++) {
+    const entries = items.slice(page * pageSize, (page + 1) * pageSize).map((item) => ({
+      id: item.extId,
+      ...(item.url !== null ? { url: item.url } : {}),
+      ...(item.html !== null ? { content_html: item.html } : { content_text: item.text }),
+      date_published: new Date(item.publishedAt).toISOString(),
+      authors: [{ name: item.authorName ?? 'anonymous' }],
+      ...(item.language !== null ? { language: item.language } : {}),
+      ...(item.mediaUrls.length > 0 ? { image: item.mediaUrls[0] } : {}),
+    }));
+    const feed = { version: 'https://jsonfeed.org/version/1.1', title: `Feed ${page}`, items: entries };
+    pages.push(Buffer.from(JSON.stringify(feed)));
+  }
+  return pages;
+}
+
+/** One item from outside the measured set: polled first so both threads are up when the clock starts. */
+const warmUpPage = Buffer.from(
+  JSON.stringify({
+    version: 'https://jsonfeed.org/version/1.1',
+    title: 'Warm-up',
+    items: [{ id: 'warm-up', content_text: 'échauffement', date_published: '2026-07-19T18:00:00Z' }],
+  }),
+);
+
+async function serveFeeds(pages: Buffer[]): Promise<{ origin: string; close(): Promise<void> }> {
+  const server = createServer((req, res) => {
+    const page = req.url === '/warm-up' ? warmUpPage : pages[Number(/^\/feed\/(\d+)$/.exec(req.url ?? '')?.[1] ?? -1)];
+    if (!page) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, { 'content-type': 'application/feed+json', 'cache-control': 'max-age=3600' }).end(page);
   });
-  const waiting = new Map<string, (outcome: PollOutcome) => void>();
-  worker.on('message', (outcome: PollOutcome) => {
-    waiting.get(outcome.sourceId)?.(outcome);
-    waiting.delete(outcome.sourceId);
-  });
-  await new Promise((resolve) => worker.once('online', resolve));
-  const runtime: IngestRuntime = {
-    poll: (job) =>
-      new Promise((resolve) => {
-        waiting.set(job.sourceId, resolve);
-        worker.postMessage(job);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
       }),
-    startStream: () => {},
-    stopStream: () => {},
-    close: async () => {},
   };
-  const core = createCore({
-    dataDir: dir,
-    shell: 'serve',
-    version: 'bench',
-    seedDemo: false,
-    ingestRuntime: runtime,
-    startIngest: false,
-  });
+}
+
+async function pipeline(pages: Buffer[]): Promise<{ itemsPerSec: number; lagP99Ms: number; lagMaxMs: number }> {
+  const dir = mkdtempSync(join(tmpdir(), 'riposte-bench-pipeline-'));
+  const feeds = await serveFeeds(pages);
+  // No ingestRuntime: the core starts the real ingest worker and writer thread (from source, with tsx).
+  const core = createCore({ dataDir: dir, shell: 'serve', version: 'bench', seedDemo: false, startIngest: false });
   const room = await core.dispatch('rooms.create', {
     name: 'Bench',
     startsAt: 0,
@@ -125,13 +148,24 @@ async function pipeline(): Promise<{ itemsPerSec: number; lagP99Ms: number; lagM
   if (!room.ok) throw new Error(room.message);
   const roomId = (room.value as { id: string }).id;
 
+  let stored = 0;
+  let reachedTotal: () => void = () => undefined;
+  const done = new Promise<void>((resolve) => {
+    reachedTotal = resolve;
+  });
+  core.events.subscribe((event, payload) => {
+    if (event !== 'items.added') return;
+    stored += (payload as { count: number }).count;
+    if (stored >= total) reachedTotal();
+  });
+
   // Sources are added paused so every poll starts together when the clock starts.
   const ids: string[] = [];
   for (let index = 0; index < sourceCount; index++) {
     const added = await core.dispatch('sources.add', {
       roomId,
       label: `Feed ${index}`,
-      config: { kind: 'feed', url: `https://f${index}.example.com/feed` },
+      config: { kind: 'feed', url: `${feeds.origin}/feed/${index}` },
     });
     if (!added.ok) throw new Error(added.message);
     const id = (added.value as { id: string }).id;
@@ -139,14 +173,22 @@ async function pipeline(): Promise<{ itemsPerSec: number; lagP99Ms: number; lagM
     ids.push(id);
   }
 
-  let stored = 0;
-  const done = new Promise<void>((resolve) => {
-    core.events.subscribe((event, payload) => {
-      if (event !== 'items.added') return;
-      stored += (payload as { count: number }).count;
-      if (stored >= total) resolve();
-    });
+  // Start the ingest worker and writer thread (tsx compiles them from source) before the clock.
+  const warmUp = await core.dispatch('sources.add', {
+    roomId,
+    label: 'Warm-up',
+    config: { kind: 'feed', url: `${feeds.origin}/warm-up` },
   });
+  if (!warmUp.ok) throw new Error(warmUp.message);
+  await new Promise<void>((resolve) => {
+    const check = setInterval(() => {
+      if (stored === 0) return;
+      clearInterval(check);
+      resolve();
+    }, 20);
+  });
+  stored = 0;
+
   // Event-loop delay: how late a 10 ms timer fires while ingesting.
   const delays: number[] = [];
   let expected = performance.now() + 10;
@@ -161,8 +203,11 @@ async function pipeline(): Promise<{ itemsPerSec: number; lagP99Ms: number; lagM
   const elapsed = performance.now() - started;
   clearInterval(probe);
   delays.sort((a, b) => a - b);
+  // Every row is there (the warm-up item included), and no more.
+  const rows = (core.db.prepare('SELECT count(*) AS n FROM items').get() as { n: number }).n;
+  if (rows !== total + 1) throw new Error(`The pipeline stored ${rows} rows, expected ${total}`);
   await core.close();
-  await worker.terminate();
+  await feeds.close();
   rmSync(dir, { recursive: true, force: true });
   return {
     itemsPerSec: total / (elapsed / 1000),
@@ -173,11 +218,12 @@ async function pipeline(): Promise<{ itemsPerSec: number; lagP99Ms: number; lagM
 
 const items = syntheticItems(total);
 const raw = rawInsert(items);
-const piped = await pipeline();
+const piped = await pipeline(jsonFeedPages(items));
 const ratio = piped.itemsPerSec / raw;
 print({
   bench: 'ingest',
   items: total,
+  pipeline: 'HTTP JSON Feed → ingest worker (parse, sanitize) → writer thread (dedupe, FTS) → main (health, pushes)',
   itemsPerSec: Math.round(piped.itemsPerSec),
   peer: 'raw better-sqlite3 batch insert (same tables, FTS)',
   peerItemsPerSec: Math.round(raw),

@@ -11,7 +11,7 @@ import { parseFeed } from '../../main/core/ingest/feeds/parse-feed';
 
 const TARGET_RATIO = 2;
 const here = dirname(fileURLToPath(import.meta.url));
-const corpusDir = process.env.RIPOSTE_CORPUS ?? join(here, '../../../shared/corpus/feeds');
+const corpusDir = process.env.RIPOSTE_CORPUS ?? join(here, '../../main/core/ingest/testing/corpus/feeds');
 const args = process.argv.slice(2);
 const json = args.includes('--json');
 const roundsArg = args.indexOf('--rounds');
@@ -103,7 +103,7 @@ function line(mode: string, feeds: number, oursMs: number, peerMs: number): Benc
 async function main(): Promise<void> {
   const samples = loadCorpus();
   const parser = new Parser();
-  // Warm up JIT and the shared jsdom window before measuring.
+  // Warm up the JIT for both parsers before measuring.
   await timeOurs(samples);
   await timeOurs(samples, true);
   await timePeer(samples, parser);

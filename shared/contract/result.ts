@@ -25,6 +25,8 @@ export interface ContractError {
   field?: string;
   /** i18n key for the message, so the UI can show it in the user's language. */
   messageKey?: string;
+  /** Values for the `{{name}}` placeholders of messageKey's translation. */
+  params?: Record<string, string>;
 }
 
 export type Result<T> = { ok: true; value: T } | ContractError;

@@ -3,17 +3,39 @@
  * strings live together. Both languages must have the same keys (a unit test checks).
  */
 import enCommon from './locales/en/common.json';
+import enDrafts from './locales/en/drafts.json';
 import enErrors from './locales/en/errors.json';
+import enMoments from './locales/en/moments.json';
 import enRooms from './locales/en/rooms.json';
 import enSources from './locales/en/sources.json';
+import enWorkspace from './locales/en/workspace.json';
 import frCommon from './locales/fr/common.json';
+import frDrafts from './locales/fr/drafts.json';
 import frErrors from './locales/fr/errors.json';
+import frMoments from './locales/fr/moments.json';
 import frRooms from './locales/fr/rooms.json';
 import frSources from './locales/fr/sources.json';
+import frWorkspace from './locales/fr/workspace.json';
 
 export const catalog = {
-  en: { common: enCommon, errors: enErrors, rooms: enRooms, sources: enSources },
-  fr: { common: frCommon, errors: frErrors, rooms: frRooms, sources: frSources },
+  en: {
+    common: enCommon,
+    errors: enErrors,
+    rooms: enRooms,
+    sources: enSources,
+    workspace: enWorkspace,
+    drafts: enDrafts,
+    moments: enMoments,
+  },
+  fr: {
+    common: frCommon,
+    errors: frErrors,
+    rooms: frRooms,
+    sources: frSources,
+    workspace: frWorkspace,
+    drafts: frDrafts,
+    moments: frMoments,
+  },
 } as const;
 
 export type Locale = keyof typeof catalog;

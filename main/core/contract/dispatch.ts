@@ -42,6 +42,7 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
           message: error.message,
           ...(error.field ? { field: error.field } : {}),
           ...(error.messageKey ? { messageKey: error.messageKey } : {}),
+          ...(error.params ? { params: error.params } : {}),
         };
       }
       log.error(`Call ${name} failed`, { error });

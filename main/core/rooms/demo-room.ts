@@ -9,8 +9,17 @@ import type { RoomService } from './room-service';
 export const demoRecording = 'demo-final';
 export const demoSpeed = 10;
 
+/** The demo opens with columns a team would set up for such a night. */
+const demoColumns = [
+  { name: 'Tout le direct', query: '' },
+  { name: 'Incidents et VAR', query: 'blackout OR panne OR VAR OR arbitre OR penalty' },
+  { name: 'Marques', query: 'Pétillo OR "Onda Mobile" OR Strydo OR "Vortex Cola"' },
+  { name: 'Mèmes', query: '#ChaussetteGate OR chaussette OR mème' },
+];
+
 interface DemoDeps {
   rooms: RoomService;
+  addColumn: (roomId: string, name: string, query: string) => void;
   sources: SourceService;
   settings: SettingsStore;
   resourcesDir: string;
@@ -22,7 +31,7 @@ interface DemoDeps {
  * A first start, offline, lands in a ready war room: the recorded demo final replaying at
  * 10×, scheduled from now for as long as the replay lasts. Only on an empty store.
  */
-export function seedDemoRoomIfEmpty({ rooms, sources, settings, resourcesDir, now, log }: DemoDeps): void {
+export function seedDemoRoomIfEmpty({ rooms, addColumn, sources, settings, resourcesDir, now, log }: DemoDeps): void {
   if (rooms.list({ includeArchived: true }).length > 0) return;
   let header: RecordingHeader;
   try {
@@ -46,6 +55,7 @@ export function seedDemoRoomIfEmpty({ rooms, sources, settings, resourcesDir, no
     config: { kind: 'replay', recording: demoRecording, speed: demoSpeed },
     allied: false,
   });
+  for (const column of demoColumns) addColumn(room.id, column.name, column.query);
   settings.update({ lastRoomId: room.id });
   log.info('Seeded the demo war room', { roomId: room.id });
 }

@@ -37,15 +37,27 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   }, [initialSettings.lastRoomId]);
 
   useEffect(() => api.on('settings.changed', setSettings), []);
+  // "System" follows the operating system's light or dark preference, live.
   useEffect(() => {
-    document.documentElement.dataset.theme = settings.theme;
+    const prefersLight = window.matchMedia('(prefers-color-scheme: light)');
+    const apply = () => {
+      const theme = settings.theme === 'system' ? (prefersLight.matches ? 'light' : 'dark') : settings.theme;
+      document.documentElement.dataset.theme = theme;
+    };
+    apply();
+    prefersLight.addEventListener('change', apply);
+    return () => prefersLight.removeEventListener('change', apply);
   }, [settings.theme]);
 
   return (
     <div className="app">
       <ConnectionBanner />
       {route.page === 'room' ? (
-        <RoomView roomId={route.roomId} preferences={<PreferencesMenu settings={settings} onChange={setSettings} />} />
+        <RoomView
+          key={route.roomId}
+          roomId={route.roomId}
+          preferences={<PreferencesMenu settings={settings} onChange={setSettings} />}
+        />
       ) : (
         <RoomsPage preferences={<PreferencesMenu settings={settings} onChange={setSettings} />} />
       )}

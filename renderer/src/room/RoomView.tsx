@@ -1,12 +1,15 @@
 import { useEffect, type ReactNode } from 'react';
-import { api } from '../api';
 import { useTranslation } from 'react-i18next';
+import { api } from '../api';
 import { roomsHref } from '../app/use-hash-route';
 import { errorText } from '../i18n';
 import { formatRoomTime } from '../rooms/format';
 import { useRoom } from '../rooms/use-rooms';
-import { SourcesPanel } from '../sources/SourcesPanel';
+import { MomentAlert } from '../moments/MomentAlert';
+import { NextCue } from '../moments/NextCue';
+import { Workspace } from '../workspace/Workspace';
 import { EventClock } from './EventClock';
+import { SidePanels } from './SidePanels';
 
 /**
  * The war-room frame: header with the room's name and event clock, then its panels.
@@ -41,12 +44,16 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
           {t('header.startsAt', { start: formatRoomTime(room.startsAt, room, i18n.language) })}
         </span>
         <EventClock room={room} />
+        <NextCue roomId={room.id} />
         <div className="spacer" />
         {preferences}
       </header>
+      <MomentAlert roomId={room.id} />
       <div className="room-body">
-        <main className="room-panels" aria-label={room.name} />
-        <SourcesPanel roomId={room.id} />
+        <main className="room-panels" aria-label={room.name}>
+          <Workspace room={room} />
+        </main>
+        <SidePanels roomId={room.id} />
       </div>
     </div>
   );

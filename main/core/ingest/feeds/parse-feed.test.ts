@@ -7,7 +7,7 @@ import { NormalizedItem } from '../../../../shared/domain/item';
 import { BILLION_LAUGHS, invalidUtf8Feed, NOT_A_FEED_HTML, xxeFeed } from '../testing/hostile-feeds';
 import { parseFeed } from './parse-feed';
 
-const CORPUS = join(__dirname, '../../../../../shared/corpus/feeds');
+const CORPUS = join(__dirname, '../testing/corpus/feeds');
 const NOW = Date.UTC(2026, 0, 1);
 /** These are served gzip-compressed in the fetcher tests; raw they are binary. */
 const GZIP_BODIES = new Set(['compressed.xml', 'invalid-characters-gzipped.xml']);

@@ -1,9 +1,10 @@
-import { XMLValidator } from 'fast-xml-parser';
-import { DetectError, parseFeed as parseAnyFeed, parseJsonFeed, type AnyFeed } from 'feedsmith';
+import { parseJsonFeed, type JsonFeed } from 'feedsmith';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import { decodeBody } from './decode-body';
+import { looksMalformed, malformedMessage } from './well-formed';
 import { entryExtId, resolveBase, toNormalizedItem, type EntryContext, type RawEntry } from './item-fields';
-import { readAtomEntry, readJsonItem, readRdfItem, readRssItem } from './read-entries';
+import { readJsonItem } from './read-entries';
+import { readXmlFeed } from './xml-feed';
 
 export interface ParseFeedOptions {
   /** The address the body came from (after redirects): the base for relative links. */
@@ -39,9 +40,9 @@ function isJsonType(contentType: string | null): boolean {
 
 /**
  * Reads RSS 0.9x/2.0, RSS 1.0 (RDF), Atom and JSON Feed into normalized, sanitized items.
- * Pure and synchronous so a worker thread can run it. Entities declared in a DOCTYPE are
- * never expanded (feedsmith runs fast-xml-parser with processEntities off), so billion
- * laughs and external entities stay inert text.
+ * Pure and synchronous so a worker thread can run it. XML goes through one streaming
+ * htmlparser2 pass (xml-feed.ts), which never reads a DOCTYPE's entity declarations, so
+ * billion laughs and external entities stay inert text; JSON Feed through feedsmith.
  */
 export function parseFeed(body: Buffer, opts: ParseFeedOptions): ParseFeedResult {
   const text = decodeBody(body, opts.contentType).text.trimStart();
@@ -53,21 +54,22 @@ export function parseFeed(body: Buffer, opts: ParseFeedOptions): ParseFeedResult
   if (looksLikeHtmlPage(text)) return fail(HTML_PAGE);
   if (!text.startsWith('<')) return fail(NOT_A_FEED);
 
-  const validation = XMLValidator.validate(text, { allowBooleanAttributes: true });
-  if (validation !== true) {
-    const { line, msg } = validation.err;
-    return fail(`The feed's XML is malformed near line ${line}: ${msg}`);
+  const urlBase = resolveBase(opts.url, null);
+  // XML normalizes line ends before anything reads the document; the raw slices taken below must too.
+  const xml = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+  const feed = readXmlFeed(xml, urlBase);
+  if (feed.format === null) {
+    return fail(opts.contentType?.toLowerCase().includes('html') ? HTML_PAGE : NOT_A_FEED);
   }
-  let parsed: AnyFeed;
-  try {
-    parsed = parseAnyFeed(text);
-  } catch (error) {
-    if (error instanceof DetectError) {
-      return fail(opts.contentType?.toLowerCase().includes('html') ? HTML_PAGE : NOT_A_FEED);
-    }
-    return fail(`The feed could not be read: ${describe(error)}`);
+  // htmlparser2 recovers from anything; the full validator runs only when the parse or a cheap
+  // scan saw what a conforming XML parser would reject, so the message can name the line.
+  if (feed.suspect || looksMalformed(xml)) {
+    const message = malformedMessage(xml);
+    if (message) return fail(message);
   }
-  return normalize(parsed, opts);
+  if (feed.tooDeep) return fail('The feed nests its elements too deeply to be read');
+  const context = makeContext(feed.base, feed.language, opts);
+  return finish(clean(feed.title), feed.entries, context, opts);
 }
 
 function parseJson(text: string, opts: ParseFeedOptions): ParseFeedResult {
@@ -78,45 +80,18 @@ function parseJson(text: string, opts: ParseFeedOptions): ParseFeedResult {
     return fail(`The feed's JSON is malformed: ${describe(error)}`);
   }
   try {
-    return normalize({ format: 'json', feed: parseJsonFeed(value) }, opts);
+    return normalizeJson(parseJsonFeed(value), opts);
   } catch {
     return fail('This JSON document is not a JSON Feed (version 1.x)');
   }
 }
 
-function normalize(parsed: AnyFeed, opts: ParseFeedOptions): ParseFeedResult {
-  const urlBase = resolveBase(opts.url, null);
-  switch (parsed.format) {
-    case 'rss': {
-      const feed = parsed.feed;
-      const base = resolveBase(feed.xml?.base, urlBase);
-      const context = makeContext(base, feed.language ?? feed.dc?.languages?.[0] ?? feed.xml?.lang, opts);
-      const entries = (feed.items ?? []).map((item) => readRssItem(item, base));
-      return finish(clean(feed.title), entries, context, opts);
-    }
-    case 'rdf': {
-      const feed = parsed.feed;
-      const base = resolveBase(feed.xml?.base, urlBase);
-      const context = makeContext(base, feed.dc?.languages?.[0] ?? feed.xml?.lang, opts);
-      const entries = (feed.items ?? []).map((item) => readRdfItem(item, base));
-      return finish(clean(feed.title), entries, context, opts);
-    }
-    case 'atom': {
-      const feed = parsed.feed;
-      const base = resolveBase(feed.xml?.base, urlBase);
-      const context = makeContext(base, feed.xml?.lang, opts);
-      const entries = (feed.entries ?? []).map((entry) => readAtomEntry(entry, base));
-      return finish(clean(feed.title?.value), entries, context, opts);
-    }
-    case 'json': {
-      const feed = parsed.feed;
-      const base = resolveBase(feed.feed_url, urlBase);
-      const context = makeContext(base, feed.language, opts);
-      const feedAuthor = feed.authors?.[0]?.name ?? null;
-      const entries = (feed.items ?? []).map((item) => readJsonItem(item, feedAuthor));
-      return finish(clean(feed.title), entries, context, opts);
-    }
-  }
+function normalizeJson(feed: JsonFeed.Feed<string>, opts: ParseFeedOptions): ParseFeedResult {
+  const base = resolveBase(feed.feed_url, resolveBase(opts.url, null));
+  const context = makeContext(base, feed.language, opts);
+  const feedAuthor = feed.authors?.[0]?.name ?? null;
+  const entries = (feed.items ?? []).map((item) => readJsonItem(item, feedAuthor));
+  return finish(clean(feed.title), entries, context, opts);
 }
 
 function finish(

@@ -9,7 +9,7 @@ import { BILLION_LAUGHS, invalidUtf8Feed, NOT_A_FEED_HTML, rssWithItems, xxeFeed
 import { createPoliteFetcher, type ClosablePoliteFetcher } from './polite-fetcher';
 import type { PoliteResponse } from './types';
 
-const CORPUS = join(__dirname, '../../../../../shared/corpus/feeds/node-feedparser');
+const CORPUS = join(__dirname, '../testing/corpus/feeds/node-feedparser');
 const FEED = rssWithItems(3);
 const NOW = Date.UTC(2026, 0, 1, 12);
 

@@ -5,10 +5,12 @@ import type { PollerMemory } from '../../sources/source-repository';
 
 /**
  * What the scheduler needs from the ingest worker: polls and streams run there (fetch,
- * parse, sanitize), off the main event loop; only normalized items come back.
+ * parse, sanitize), off the main event loop. Either normalized items come back for the
+ * scheduler to store, or (with the writer thread) only the ids of the rows already stored.
  */
 export interface PollJob {
   sourceId: string;
+  roomId: string;
   config: Exclude<SourceConfig, { kind: 'replay' }>;
   state: PollerMemory;
   credential: string | null;
@@ -19,6 +21,8 @@ export type PollFailure = FetchFailureKind | 'malformed' | 'auth' | 'invalid_inp
 export interface PollOutcome {
   sourceId: string;
   items: NormalizedItem[];
+  /** The runtime stored the items itself (writer thread): these rows are new, `items` is empty. */
+  storedIds?: number[];
   state: PollerMemory;
   result: { kind: 'ok' } | { kind: 'not_modified' } | { kind: 'failed'; failure: PollFailure; message: string };
   retryAfterMs: number | null;
@@ -29,13 +33,14 @@ export interface PollOutcome {
 
 export interface StreamJob {
   sourceId: string;
+  roomId: string;
   config: Extract<SourceConfig, { kind: 'bluesky' | 'mastodon' }>;
   cursor: string | null;
   credential: string | null;
 }
 
 export type StreamEvent =
-  | { type: 'items'; sourceId: string; items: NormalizedItem[]; cursor: string | null }
+  | { type: 'items'; sourceId: string; items: NormalizedItem[]; storedIds?: number[]; cursor: string | null }
   | { type: 'health'; sourceId: string; state: 'ok' | 'offline' | 'error'; message: string | null }
   | { type: 'fallback_to_polling'; sourceId: string; minId: string | null };
 
@@ -43,5 +48,10 @@ export interface IngestRuntime {
   poll(job: PollJob): Promise<PollOutcome>;
   startStream(job: StreamJob, onEvent: (event: StreamEvent) => void): void;
   stopStream(sourceId: string): void;
+  /**
+   * When the runtime writes to the database from another thread: runs a main-thread write
+   * between two of its transactions, so main never blocks waiting for the SQLite lock.
+   */
+  withWriteTurn?<T>(write: () => T): Promise<T>;
   close(): Promise<void>;
 }

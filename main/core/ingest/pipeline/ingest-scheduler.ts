@@ -28,7 +28,8 @@ export const maxPollsInFlight = 16;
 
 /**
  * Decides when each source is polled, hands the work to the ingest worker, stores what
- * comes back in one transaction per batch, and keeps each source's health line true.
+ * comes back in one transaction per batch (unless the worker's writer thread already did),
+ * and keeps each source's health line true.
  */
 export function createIngestScheduler(deps: IngestSchedulerDeps) {
   const { sources, secrets, writer, runtime, log, now } = deps;
@@ -56,6 +57,15 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
   };
   const store = (source: StoredSource, items: readonly NormalizedItem[]): Promise<number> =>
     writes.enqueue(source.roomId, source.id, items, deps.onItems);
+  /** Health lines are written on main, between the writer thread's transactions when there is one. */
+  const saveHealth = (...args: Parameters<SourceRepository['saveHealth']>): Promise<void> =>
+    runtime.withWriteTurn
+      ? runtime.withWriteTurn(() => sources.saveHealth(...args))
+      : Promise.resolve(sources.saveHealth(...args));
+  /** The runtime stored the items in its writer thread: only the news is left to tell. */
+  const reportStored = (roomId: string, sourceId: string, ids: number[]): void => {
+    if (ids.length > 0) deps.onItems(roomId, sourceId, ids);
+  };
 
   const cancel = (sourceId: string) => {
     clearTimeout(timers.get(sourceId));
@@ -77,13 +87,22 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     if (closed || !source || source.paused || source.config.kind === 'replay' || inFlight.has(sourceId)) return;
     inFlight.add(sourceId);
     try {
-      const job: PollJob = { sourceId, config: source.config, state: source.memory, credential: secrets.get(sourceId) };
+      const job: PollJob = {
+        sourceId,
+        roomId: source.roomId,
+        config: source.config,
+        state: source.memory,
+        credential: secrets.get(sourceId),
+      };
       const outcome = await withPollSlot(() => runtime.poll(job));
+      // Rows the writer thread already stored are announced even if the source was paused meanwhile.
+      if (outcome.storedIds && !closed) reportStored(source.roomId, sourceId, outcome.storedIds);
       const current = sources.get(sourceId);
       if (closed || !current || current.paused) return;
-      const taken = await store(current, outcome.items);
+      const taken = outcome.storedIds ? outcome.storedIds.length : await store(current, outcome.items);
       const health = healthAfterPoll(current.health, outcome, current.config, now(), random);
-      sources.saveHealth(sourceId, health, outcome.state, taken);
+      await saveHealth(sourceId, health, outcome.state, taken);
+      if (closed) return;
       deps.onHealth(sourceId);
       // Streamed sources are polled only to fill a gap; the stream's own health ends it.
       if (health.nextPollAt !== null && (!streaming.has(sourceId) || current.health.state !== 'ok')) {
@@ -94,7 +113,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
       const current = sources.get(sourceId);
       if (current && !closed) {
         const retryAt = now() + 60_000;
-        sources.saveHealth(
+        await saveHealth(
           sourceId,
           {
             ...current.health,
@@ -122,11 +141,14 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
 
   const handleStreamEvent = async (event: StreamEvent) => {
     const source = sources.get(event.sourceId);
+    if (event.type === 'items' && event.storedIds && source && !closed) {
+      reportStored(source.roomId, source.id, event.storedIds);
+    }
     if (closed || !source || source.paused) return;
     switch (event.type) {
       case 'items': {
-        const taken = await store(source, event.items);
-        sources.saveHealth(
+        const taken = event.storedIds ? event.storedIds.length : await store(source, event.items);
+        await saveHealth(
           source.id,
           {
             ...source.health,
@@ -147,7 +169,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
           clearTimeout(timers.get(source.id));
           timers.delete(source.id);
         }
-        sources.saveHealth(
+        await saveHealth(
           source.id,
           { ...source.health, state: event.state, lastError: event.message, nextPollAt: null },
           source.memory,
@@ -181,7 +203,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     ) {
       streaming.add(source.id);
       runtime.startStream(
-        { sourceId: source.id, config: source.config, cursor: source.memory.cursor, credential },
+        { sourceId: source.id, roomId: source.roomId, config: source.config, cursor: source.memory.cursor, credential },
         onStreamEvent,
       );
       if (source.config.kind === 'mastodon') schedulePoll(source.id, now()); // catch up on what was missed

@@ -56,6 +56,17 @@ describe('sanitizeHtml', () => {
     ['mXSS form', '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>'],
     ['base', '<base href="javascript:alert(1)//"><a href="x">x</a>'],
     ['meta refresh', '<meta http-equiv="refresh" content="0;url=javascript:alert(1)">'],
+    ['upper-case script', '<SCRIPT>alert(1)</SCRIPT><IMG SRC=x ONERROR=alert(1)>'],
+    ['spaced javascript href', '<a href="  javascript:alert(1)">x</a>'],
+    ['entity-encoded javascript href', '<a href="&#106;avascript:alert(1)">x</a>'],
+    ['quote breaking attribute', '<img alt=\'"><script>alert(1)</script>\' src="https://x.test/a.png">'],
+    ['textarea', '<textarea><img src=x onerror=alert(1)></textarea>'],
+    ['xmp', '<xmp><img src=x onerror=alert(1)></xmp>'],
+    ['template', '<template><img src=x onerror=alert(1)></template>'],
+    ['noembed', '<noembed><img src=x onerror=alert(1)></noembed>'],
+    ['unclosed tag', '<img src="https://x.test/a.png" onerror="alert(1)"'],
+    ['comment smuggling', '<!--><img src=x onerror=alert(1)>-->'],
+    ['cdata smuggling', '<![CDATA[><img src=x onerror=alert(1)>]]>'],
   ];
 
   it.each(hostile)('leaves %s inert', (_name, html) => {
@@ -86,6 +97,36 @@ describe('sanitizeHtml', () => {
     expect(sanitizeHtml('<a href="/x">x</a>')).toBe('<a rel="noopener noreferrer" target="_blank">x</a>');
   });
 
+  it('drops script, style, iframe, object, embed and form together with their content', () => {
+    const out = sanitizeHtml(
+      '<p>a</p><iframe>i</iframe><object>o</object><embed src="x.swf"><form>f<button>b</button></form><p>z</p>',
+    );
+    expect(out).toBe('<p>a</p><p>z</p>');
+  });
+
+  it('keeps only allowed attributes and replaces link rel/target', () => {
+    expect(
+      sanitizeHtml(
+        '<a href="https://x.test/" target="_self" rel="opener" class="c" id="i" data-x="1" style="color:red">x</a>',
+      ),
+    ).toBe('<a href="https://x.test/" target="_blank" rel="noopener noreferrer">x</a>');
+    expect(sanitizeHtml('<td colspan="2" rowspan="3" onclick="x()">c</td>')).toContain('colspan="2" rowspan="3"');
+  });
+
+  it('keeps escaped markup as text', () => {
+    expect(sanitizeHtml('<p>&lt;script&gt;x&lt;/script&gt; &amp; more</p>')).toBe(
+      '<p>&lt;script&gt;x&lt;/script&gt; &amp; more</p>',
+    );
+    expect(htmlToText('<p>&lt;b&gt; &amp; 1 &gt; 0</p>')).toBe('<b> & 1 > 0');
+  });
+
+  it('reads a fragment with entities but no tag as text', () => {
+    expect(sanitizeWithText('&lt;img src=x onerror=alert(1)&gt; &amp;amp; &nbsp;&eacute;')).toEqual({
+      html: '&lt;img src=x onerror=alert(1)&gt; &amp;amp; \u00a0é',
+      text: '<img src=x onerror=alert(1)> &amp; é',
+    });
+  });
+
   it('returns markup-free text unchanged without touching the DOM', () => {
     expect(sanitizeHtml('just words')).toBe('just words');
   });
@@ -111,5 +152,49 @@ describe('htmlToText', () => {
       html: '<p>a <a href="https://x.test/" rel="noopener noreferrer" target="_blank">b</a></p>',
       text: 'a b',
     });
+  });
+});
+
+describe('what a browser parser makes of the output', () => {
+  // jsdom parses like a browser; the renderer's DOMPurify pass then has nothing left to remove.
+  const allowedAttributes = new Set(['href', 'src', 'alt', 'title', 'width', 'height', 'cite', 'datetime']);
+  for (const name of ['colspan', 'rowspan', 'lang', 'dir', 'rel', 'target']) allowedAttributes.add(name);
+
+  it('contains only allowed elements, attributes and schemes', async () => {
+    const { JSDOM } = await import('jsdom');
+    const { document } = new JSDOM('<!doctype html><body></body>').window;
+    const inputs = [
+      '<p>hi</p><script>alert(1)</script>',
+      '<noscript><p title="</noscript><img src=x onerror=alert(1)>">',
+      '<math><mtext><table><mglyph><style><!--</style><img title="--&gt;&lt;/mglyph&gt;&lt;img&Tab;src=1&Tab;onerror=alert(1)&gt;">',
+      '<form><math><mtext></form><form><mglyph><style></math><img src onerror=alert(1)>',
+      '<svg><p><style><img src=x onerror=alert(1)></style></p></svg>',
+      '<table><a href="javascript:1"><td>x</td></a></table>',
+      '<a href="https://ok.test/">ok</a><img src="https://ok.test/a.png" alt="a">',
+    ];
+    for (const input of inputs) {
+      const template = document.createElement('template');
+      template.innerHTML = sanitizeHtml(input, 'https://feed.test/');
+      for (const element of template.content.querySelectorAll('*')) {
+        expect(['script', 'style', 'iframe', 'svg', 'math', 'form', 'noscript']).not.toContain(element.localName);
+        for (const attribute of element.attributes) {
+          expect(allowedAttributes.has(attribute.name)).toBe(true);
+          if (['href', 'src', 'cite'].includes(attribute.name)) expect(attribute.value).toMatch(/^(?:https?|mailto):/);
+        }
+      }
+    }
+  });
+});
+
+describe('pathological markup', () => {
+  it('keeps only the text of an item with tens of thousands of nested tags, quickly', () => {
+    const hostile = `${'<div><span>'.repeat(20_000)}deep <script>alert(1)</script> text${'</i>'.repeat(20_000)}`;
+    const started = performance.now();
+    const { html, text } = sanitizeWithText(hostile);
+    expect(performance.now() - started).toBeLessThan(500);
+    expect(html).not.toMatch(/<(?!\/?\w)|<script|<div|<span/);
+    expect(html).not.toContain('<');
+    expect(text).toContain('deep');
+    expect(text).toContain('text');
   });
 });

@@ -26,6 +26,7 @@ afterEach(async () => {
 
 const feedJob = (url: string) => ({
   sourceId: 'feed-1',
+  roomId: 'room-1',
   config: SourceConfig.parse({ kind: 'feed', url }) as PolledConfig,
   state: { etag: null, lastModified: null, cursor: null },
   credential: null,
@@ -55,6 +56,7 @@ describe('createIngestWorker', () => {
     client.startStream(
       {
         sourceId: 'js-1',
+        roomId: 'room-1',
         config: SourceConfig.parse({
           kind: 'bluesky',
           mode: 'jetstream',
@@ -115,6 +117,7 @@ describe('createIngestWorker', () => {
       client.startStream(
         {
           sourceId: 'md-1',
+          roomId: 'room-1',
           config: SourceConfig.parse({ kind: 'mastodon', instance: mastodon.origin, tag: 'Final' }) as StreamConfig,
           cursor: '500',
           credential: 'token',
@@ -162,6 +165,7 @@ describe('createIngestWorker', () => {
     client.startStream(
       {
         sourceId: 'js-2',
+        roomId: 'room-1',
         config: SourceConfig.parse({
           kind: 'bluesky',
           mode: 'jetstream',

@@ -1,4 +1,6 @@
-import { Worker } from 'node:worker_threads';
+import { MessageChannel, Worker } from 'node:worker_threads';
+import type { ToWriter, WriterSettings } from '../writer/protocol';
+import { createWriteTurns, withMainTurn } from '../writer/write-turns';
 import type { FromWorker, PollJob, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
 
 export type { PollJob, PollOutcome, StreamEvent, StreamJob } from './protocol';
@@ -6,6 +8,14 @@ export type { PollJob, PollOutcome, StreamEvent, StreamJob } from './protocol';
 export interface IngestWorkerOptions {
   /** The built worker (out/main/ingest-worker.js). Absent: the TypeScript source, run with tsx. */
   workerUrl?: URL;
+  /**
+   * The data directory whose database the writer thread stores items in. With it, items go
+   * ingest worker → writer thread and polls answer with `storedIds`; without it (tests of
+   * fetching alone), the items themselves come back.
+   */
+  dataDir?: string;
+  /** The built writer (out/main/item-writer.js). Absent: beside a built `workerUrl`, else the TypeScript source. */
+  writerUrl?: URL;
   /** Sent on every request; Reddit refuses generic agents. */
   userAgent?: string;
   /** Tests and e2e fixtures point Reddit at a local server. */
@@ -17,10 +27,14 @@ export interface IngestWorkerOptions {
   onCrash?: (message: string) => void;
   /** Test hook: each new Worker, e.g. to terminate it and prove a crash is survived. */
   onWorkerStarted?: (worker: Worker) => void;
+  /** Test hook: each new writer thread. */
+  onWriterStarted?: (writer: Worker) => void;
 }
 
 export interface IngestWorker {
   poll(job: PollJob): Promise<PollOutcome>;
+  /** Runs a main-thread write between two of the writer thread's transactions, without blocking main. */
+  withWriteTurn<T>(write: () => T): Promise<T>;
   startStream(job: StreamJob, onEvent: (event: StreamEvent) => void): void;
   stopStream(sourceId: string): void;
   close(): Promise<void>;
@@ -30,6 +44,8 @@ export const DEFAULT_INGEST_USER_AGENT = 'desktop:riposte:0.1.0 (Riposte war roo
 
 /** Kept in a variable so bundlers do not treat the source path as an asset to copy. */
 const workerSourceFile = './ingest-worker.ts';
+const writerSourceFile = '../writer/item-writer-thread.ts';
+const writerBuiltFile = './item-writer.js';
 const closeTimeoutMs = 5_000;
 
 interface PendingPoll {
@@ -47,6 +63,8 @@ interface ActiveStream {
  * The main-thread side of the ingest worker: polls are requests answered by id, streams are
  * subscriptions whose events are routed by source id. A crash rejects what was pending with
  * a clear error and the worker comes back (at most once per `minRestartIntervalMs`), streams included.
+ * With `dataDir`, the worker comes with a writer thread, joined by their own MessageChannel; the
+ * two live and die as a pair: if either stops unexpectedly, both are replaced.
  */
 export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWorker {
   const now = options.now ?? Date.now;
@@ -62,6 +80,11 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
   /** Messages waiting for a worker that is being restarted. */
   const queued: ToWorker[] = [];
   let worker: Worker | null = null;
+  let writer: Worker | null = null;
+  /** The live writer's lock turns (fresh per pair, so a dead writer's held turn is never waited on). */
+  let turns: Int32Array | null = null;
+  /** Why the writer thread stopped, when that is what brought the pair down. */
+  let writerStopped: string | null = null;
   let lastStartAt = Number.NEGATIVE_INFINITY;
   let restartTimer: ReturnType<typeof setTimeout> | null = null;
   let nextRequestId = 1;
@@ -70,12 +93,16 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
 
   const spawn = (): Worker => {
     const url = options.workerUrl ?? new URL(workerSourceFile, import.meta.url);
-    const fromSource = url.pathname.endsWith('.ts');
+    const channel = options.dataDir === undefined ? null : new MessageChannel();
     const created = new Worker(url, {
-      workerData: settings,
-      ...(fromSource ? { execArgv: ['--import', 'tsx'] } : {}),
+      workerData: channel ? { ...settings, writerPort: channel.port1 } : settings,
+      ...(channel ? { transferList: [channel.port1] } : {}),
+      ...(url.pathname.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
       name: 'riposte-ingest',
     });
+    const createdTurns = createWriteTurns();
+    const createdWriter =
+      channel && options.dataDir !== undefined ? spawnWriter(options.dataDir, channel.port2, createdTurns) : null;
     let lastError: string | null = null;
     created.on('message', (message: FromWorker) => handle(message));
     created.on('error', (error) => {
@@ -87,10 +114,37 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     created.on('exit', (code) => {
       if (worker !== created) return;
       worker = null;
+      writer = null;
+      turns = null;
+      if (createdWriter) void createdWriter.terminate();
       if (!closing) crashed(lastError ?? `exit code ${code}`);
     });
+    createdWriter?.on('exit', (code) => {
+      if (writer !== createdWriter || closing) return;
+      // The pair goes down together; the ingest worker's exit reports the crash and restarts both.
+      writerStopped = `the item writer thread stopped (exit code ${code})`;
+      turns = null;
+      void created.terminate();
+    });
+    writer = createdWriter;
+    turns = createdWriter ? createdTurns : null;
     lastStartAt = now();
     options.onWorkerStarted?.(created);
+    if (createdWriter) options.onWriterStarted?.(createdWriter);
+    return created;
+  };
+
+  const spawnWriter = (dataDir: string, port: WriterSettings['port'], shared: Int32Array): Worker => {
+    const url = options.writerUrl ?? defaultWriterUrl(options.workerUrl);
+    const created = new Worker(url, {
+      workerData: { dataDir, port, turns: shared } satisfies WriterSettings,
+      transferList: [port],
+      ...(url.pathname.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
+      name: 'riposte-item-writer',
+    });
+    created.on('error', (error) => {
+      writerStopped = `the item writer thread failed: ${error.message}`;
+    });
     return created;
   };
 
@@ -120,7 +174,9 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     for (const message of queued.splice(0)) if (message.type !== 'start_stream') worker.postMessage(message);
   };
 
-  const crashed = (reason: string): void => {
+  const crashed = (workerReason: string): void => {
+    const reason = writerStopped ?? workerReason;
+    writerStopped = null;
     options.onCrash?.(reason);
     const error = new Error(`The ingest worker stopped unexpectedly (${reason}); this poll did not finish`);
     for (const poll of pending.values()) poll.reject(error);
@@ -213,23 +269,22 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
 
     stopStream,
 
+    withWriteTurn: (write) => withMainTurn(() => turns, write),
+
     close() {
       if (closed) return closed;
       closing = true;
       if (restartTimer !== null) clearTimeout(restartTimer);
       restartTimer = null;
       const current = worker;
+      const currentWriter = writer;
       closed = (async () => {
-        if (current) {
-          const exited = new Promise<void>((resolve) => current.once('exit', () => resolve()));
-          current.postMessage({ type: 'close' } satisfies ToWorker);
-          const timeout = new Promise<'timeout'>((resolve) => {
-            const handle = setTimeout(() => resolve('timeout'), closeTimeoutMs);
-            handle.unref();
-          });
-          if ((await Promise.race([exited, timeout])) === 'timeout') await current.terminate();
-        }
+        // The worker first: it waits for its polls, whose writes the writer finishes before closing.
+        if (current) await closeThread(current, { type: 'close' } satisfies ToWorker);
+        if (currentWriter) await closeThread(currentWriter, { type: 'close' } satisfies ToWriter);
         worker = null;
+        writer = null;
+        turns = null;
         const error = new Error('The ingest worker is closed');
         for (const poll of pending.values()) poll.reject(error);
         pending.clear();
@@ -240,4 +295,21 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
       return closed;
     },
   };
+}
+
+/** Asks a thread to close and waits for it to end, terminating it if it takes too long. */
+async function closeThread(thread: Worker, message: ToWorker | ToWriter): Promise<void> {
+  const exited = new Promise<void>((resolve) => thread.once('exit', () => resolve()));
+  thread.postMessage(message);
+  const timeout = new Promise<'timeout'>((resolve) => {
+    const handle = setTimeout(() => resolve('timeout'), closeTimeoutMs);
+    handle.unref();
+  });
+  if ((await Promise.race([exited, timeout])) === 'timeout') await thread.terminate();
+}
+
+/** A built worker has the built writer beside it (out/main/); from source, the TypeScript file. */
+function defaultWriterUrl(workerUrl: URL | undefined): URL {
+  if (workerUrl && !workerUrl.pathname.endsWith('.ts')) return new URL(writerBuiltFile, workerUrl);
+  return new URL(writerSourceFile, import.meta.url);
 }

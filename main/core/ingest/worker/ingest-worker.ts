@@ -1,13 +1,15 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { createPoliteFetcher } from '../http/polite-fetcher';
+import { createWriterLink } from '../writer/writer-link';
 import { pollSource } from './poll-source';
 import type { BlueskySessionMemory } from './poll-bluesky-search';
-import type { FromWorker, ToWorker, WorkerSettings } from './protocol';
+import type { FromWorker, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
 import { Streams } from './streams';
 
 /**
  * The ingest worker thread: every fetch, parse, sanitize and socket lives here so the main
- * event loop only stores batches. Built as out/main/ingest-worker.js; run from source with tsx.
+ * event loop stays free. With a writer port, items go straight to the writer thread and only
+ * their stored ids go to main. Built as out/main/ingest-worker.js; run from source with tsx.
  */
 const port = requirePort();
 
@@ -16,8 +18,30 @@ const fetcher = createPoliteFetcher({ userAgent: settings.userAgent });
 const blueskySessions: BlueskySessionMemory = new Map();
 const inFlight = new Map<number, AbortController>();
 const running = new Set<Promise<void>>();
+const writer = settings.writerPort ? createWriterLink(settings.writerPort) : null;
 const send = (message: FromWorker) => port.postMessage(message);
-const streams = new Streams({ emit: (event) => send({ type: 'stream_event', event }) });
+/**
+ * Stream messages leave in the order they happened even though storing items is async: each
+ * waits for the one before (a health change never overtakes the batch before it, nor does
+ * `stream_stopped` overtake a stopped stream's last batch).
+ */
+let streamOutbox: Promise<void> = Promise.resolve();
+const sendInOrder = (message: () => Promise<FromWorker | null>): void => {
+  streamOutbox = streamOutbox
+    .then(async () => {
+      const ready = await message();
+      if (ready) send(ready);
+    })
+    .catch(() => undefined); // storeStreamEvent reports its own failures; the chain must go on
+};
+const streamJobs = new Map<string, StreamJob>();
+const streams = new Streams({
+  // The room is read now: by the time the write runs, the stream may have been stopped.
+  emit: (event) => {
+    const roomId = streamJobs.get(event.sourceId)?.roomId ?? null;
+    sendInOrder(() => storeStreamEvent(event, roomId));
+  },
+});
 let closing = false;
 
 port.on('message', (message: ToWorker) => {
@@ -29,11 +53,14 @@ port.on('message', (message: ToWorker) => {
       return;
     }
     case 'start_stream':
-      if (!closing) streams.start(message.job);
+      if (closing) return;
+      streamJobs.set(message.job.sourceId, message.job);
+      streams.start(message.job);
       return;
     case 'stop_stream':
       streams.stop(message.sourceId);
-      send({ type: 'stream_stopped', sourceId: message.sourceId });
+      streamJobs.delete(message.sourceId);
+      sendInOrder(async () => ({ type: 'stream_stopped', sourceId: message.sourceId }));
       return;
     case 'close':
       void close();
@@ -57,7 +84,7 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
       ...(settings.redditBaseUrl !== undefined ? { redditBaseUrl: settings.redditBaseUrl } : {}),
       signal: abort.signal,
     });
-    send({ type: 'poll_done', requestId, outcome });
+    send({ type: 'poll_done', requestId, outcome: await store(outcome, job.roomId) });
   } catch (error) {
     const message = abort.signal.aborted
       ? 'The ingest worker is shutting down'
@@ -68,6 +95,29 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
   }
 }
 
+/** With a writer thread, the items are stored before main hears of them (a failed write fails the poll). */
+async function store(outcome: PollOutcome, roomId: string): Promise<PollOutcome> {
+  if (!writer) return outcome;
+  const storedIds = await writer.write(roomId, outcome.sourceId, outcome.items);
+  return { ...outcome, items: [], storedIds };
+}
+
+async function storeStreamEvent(event: StreamEvent, roomId: string | null): Promise<FromWorker | null> {
+  if (!writer || event.type !== 'items') return { type: 'stream_event', event };
+  if (roomId === null) return null;
+  try {
+    const storedIds = await writer.write(roomId, event.sourceId, event.items);
+    return { type: 'stream_event', event: { ...event, items: [], storedIds } };
+  } catch (error) {
+    // The cursor is not advanced: after a restart the stream resumes before these items.
+    const detail = error instanceof Error ? error.message : String(error);
+    return {
+      type: 'stream_event',
+      event: { type: 'health', sourceId: event.sourceId, state: 'error', message: detail },
+    };
+  }
+}
+
 async function close(): Promise<void> {
   if (closing) return;
   closing = true;
@@ -75,8 +125,10 @@ async function close(): Promise<void> {
   streams.stopAll();
   for (const abort of inFlight.values()) abort.abort(new Error('closing'));
   await Promise.allSettled([...running]);
+  await streamOutbox.catch(() => undefined);
   await fetcher.close().catch(() => undefined);
   send({ type: 'closed' });
+  settings.writerPort?.close();
   port.close();
 }
 

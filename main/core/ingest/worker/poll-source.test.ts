@@ -28,6 +28,7 @@ const deps = (extra: Partial<PollDeps> = {}): PollDeps => ({
 });
 const job = (config: unknown, state: Partial<PollJob['state']> = {}, credential: string | null = null): PollJob => ({
   sourceId: 'src-1',
+  roomId: 'room-1',
   config: SourceConfig.parse(config) as PolledConfig,
   state: { etag: null, lastModified: null, cursor: null, ...state },
   credential,

@@ -1,5 +1,6 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { SourceConfig, SourceConfigOf } from '../../../../shared/sources/source';
+import type { MessagePort } from 'node:worker_threads';
 import type { FetchFailureKind } from '../http/types';
 
 /**
@@ -22,6 +23,8 @@ export interface PollState {
 
 export interface PollJob {
   sourceId: string;
+  /** Where the items are stored when the worker has a writer thread. */
+  roomId: string;
   config: PolledConfig;
   state: PollState;
   /** Mastodon access token or Bluesky app password; never logged, never sent back. */
@@ -35,8 +38,13 @@ export type PollResult =
 
 export interface PollOutcome {
   sourceId: string;
-  /** Normalized and sanitized; may overlap earlier polls (the store dedupes on source + extId). */
+  /**
+   * Normalized and sanitized; may overlap earlier polls (the store dedupes on source + extId).
+   * Empty when the writer thread stored them: `storedIds` says what was new.
+   */
   items: NormalizedItem[];
+  /** Ids of the rows the writer thread inserted (duplicates left out), oldest first. */
+  storedIds?: number[];
   /** Persist as given: validators and cursor are unchanged on failure. */
   state: PollState;
   result: PollResult;
@@ -52,6 +60,7 @@ export type StreamConfig = SourceConfigOf<'bluesky'> | SourceConfigOf<'mastodon'
 
 export interface StreamJob {
   sourceId: string;
+  roomId: string;
   /** Bluesky with mode 'jetstream', or a Mastodon hashtag (streaming needs the access token on most instances). */
   config: StreamConfig;
   /** Jetstream: time_us as a decimal string; Mastodon: newest status id taken in. */
@@ -62,7 +71,8 @@ export interface StreamJob {
 export type StreamHealthState = 'ok' | 'offline' | 'error';
 
 export type StreamEvent =
-  | { type: 'items'; sourceId: string; items: NormalizedItem[]; cursor: string | null }
+  /** With a writer thread, `items` is empty and `storedIds` lists the new rows. */
+  | { type: 'items'; sourceId: string; items: NormalizedItem[]; storedIds?: number[]; cursor: string | null }
   | { type: 'health'; sourceId: string; state: StreamHealthState; message: string | null }
   /** Mastodon's stream is down: poll the tag from minId (pollSource, cursor = minId) until health is 'ok' again. */
   | { type: 'fallback_to_polling'; sourceId: string; minId: string | null };
@@ -71,6 +81,8 @@ export interface WorkerSettings {
   userAgent: string;
   /** Tests and e2e fixtures point Reddit at a local server; default https://www.reddit.com. */
   redditBaseUrl?: string;
+  /** The writer thread's end of the channel: items are stored there instead of sent back. */
+  writerPort?: MessagePort;
 }
 
 export type ToWorker =

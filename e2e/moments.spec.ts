@@ -1,0 +1,102 @@
+import type { Page } from '@playwright/test';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { expect, test } from './fixtures/serve-mode';
+
+test.use({ locale: 'en-GB' });
+
+const startsAt = Date.UTC(2026, 6, 19, 19, 0, 0);
+const minute = 60_000;
+const words = ['corner', 'tribune', 'passe', 'gardien', 'chant', 'attaque', 'milieu', 'ballon'];
+
+/** 14 quiet minutes of chatter, then a blackout: 150 posts a minute for 3 minutes. */
+function writeRecording(dir: string): string {
+  const lines = [
+    JSON.stringify({
+      format: 'riposte-recording',
+      version: 1,
+      title: 'Spike rehearsal',
+      startsAt,
+      endsAt: startsAt + 18 * minute,
+      timeZone: 'Europe/Paris',
+      language: 'fr',
+    }),
+  ];
+  for (let m = 0; m < 17; m += 1) {
+    const count = m >= 14 ? 150 : 20 + (m % 3);
+    for (let k = 0; k < count; k += 1) {
+      const text =
+        m >= 14
+          ? `Coupure générale, #Blackout au stade ${k}`
+          : `${words[(m + k) % words.length]} ${words[(m * 3 + k) % words.length]}`;
+      lines.push(
+        JSON.stringify({
+          extId: `${m}-${k}`,
+          publishedAt: startsAt + m * minute + Math.floor((k * minute) / count),
+          source: { kind: 'mastodon', label: 'social.example.org #Final' },
+          url: null,
+          authorHandle: `@fan${k}@social.example.org`,
+          authorName: null,
+          language: 'fr',
+          text,
+          html: null,
+          engagement: {},
+          mediaUrls: [],
+        }),
+      );
+    }
+  }
+  const path = join(dir, 'spike.jsonl');
+  writeFileSync(path, `${lines.join('\n')}\n`);
+  return path;
+}
+
+async function openNewRoom(page: Page, loginUrl: string) {
+  await page.goto(loginUrl);
+  await page.getByRole('textbox', { name: 'Room name' }).fill('Cup final');
+  await page.getByRole('button', { name: 'Create the war room' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Cup final' })).toBeVisible();
+}
+
+test('a replay with a spike raises one alert banner with sample posts', async ({ page, served }) => {
+  const dir = mkdtempSync(join(tmpdir(), 'riposte-recording-'));
+  try {
+    const recording = writeRecording(dir);
+    await openNewRoom(page, served.loginUrl);
+    await page.getByRole('tab', { name: 'Sources', exact: true }).click();
+    const panel = page.getByRole('complementary', { name: 'Sources' });
+    await panel.getByRole('button', { name: 'Add a source' }).click();
+    const form = panel.getByRole('form', { name: 'New source' });
+    await form.getByRole('combobox', { name: 'Kind' }).selectOption('replay');
+    await form.getByRole('textbox', { name: 'Name' }).fill('Rehearsal');
+    await form.getByRole('textbox', { name: /Recording/ }).fill(recording);
+    await form.getByRole('combobox', { name: 'Speed' }).selectOption('60');
+    await form.getByRole('button', { name: 'Add the source' }).click();
+
+    const alert = page.getByRole('alert', { name: 'Moment alert' });
+    await expect(alert).toContainText('Spike', { timeout: 60_000 });
+    await expect(alert.getByRole('list', { name: 'Sample posts' })).toContainText('#Blackout');
+    await page.getByRole('tab', { name: 'Moments', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Moments of this room' })).toContainText('Spike');
+    await alert.getByRole('button', { name: 'Close the alert' }).click();
+    await expect(alert).toHaveCount(0);
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+});
+
+test('m logs a manual moment, shown in the list and as an alert', async ({ page, served }) => {
+  await openNewRoom(page, served.loginUrl);
+  await page.locator('body').click();
+  await page.keyboard.press('m');
+  const note = page.getByRole('textbox', { name: 'What happened?' });
+  await expect(note).toBeFocused();
+  await note.fill('Blackout in the stadium');
+  await note.press('Enter');
+  await expect(page.getByRole('list', { name: 'Moments of this room' })).toContainText(
+    'Noted: Blackout in the stadium',
+  );
+  await expect(page.getByRole('alert', { name: 'Moment alert' })).toContainText('Blackout in the stadium');
+  await expect(note).toHaveCount(0);
+});

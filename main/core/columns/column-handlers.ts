@@ -1,0 +1,117 @@
+import type { columnCalls } from '../../../shared/contract/calls/columns';
+import type { EventName, EventPayload } from '../../../shared/contract';
+import type { HandlersOf } from '../contract/dispatch';
+import type { Db } from '../db/open-database';
+import { AppError } from '../errors';
+import type { RoomService } from '../rooms/room-service';
+import { createColumnItems } from './column-items';
+import { createColumnRepository } from './column-repository';
+import { createColumnService } from './column-service';
+import { createItemStateRepository } from './item-state-repository';
+import { createColumnVolume } from './column-volume';
+
+export interface ColumnHandlerDeps {
+  db: Db;
+  rooms: RoomService;
+  now: () => number;
+  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
+}
+
+export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): HandlersOf<typeof columnCalls> {
+  const columns = createColumnService({
+    columns: createColumnRepository(db),
+    rooms,
+    now,
+    onChanged: (roomId) => emit('columns.changed', { roomId }),
+  });
+  const states = createItemStateRepository(db);
+  const columnItems = createColumnItems(db, states);
+  const volume = createColumnVolume(db);
+
+  const roomOfItem = (itemId: number): string => {
+    const roomId = states.roomOfItem(itemId);
+    if (roomId === undefined)
+      throw new AppError('not_found', 'This item is no longer in the room.', { field: 'itemId' });
+    return roomId;
+  };
+
+  return {
+    'columns.list': columns.list,
+    'columns.create': columns.create,
+    'columns.update': columns.update,
+    'columns.remove': columns.remove,
+    'columns.reorder': columns.reorder,
+    'columns.clear': columns.clear,
+    'columns.items': (input) => {
+      rooms.get(input.roomId);
+      if (input.columnId !== undefined) {
+        const column = columns.get(input.columnId);
+        if (column.roomId !== input.roomId) {
+          throw new AppError('not_found', 'This column is not in this room.', { field: 'columnId' });
+        }
+        return columnItems({
+          roomId: input.roomId,
+          query: column.query,
+          filters: column.filters,
+          clearedThrough: column.clearedThrough,
+          limit: input.limit,
+          ...(input.timeRange !== undefined ? { timeRange: input.timeRange } : {}),
+          ...(input.beforeId !== undefined ? { beforeId: input.beforeId } : {}),
+        });
+      }
+      return columnItems({
+        roomId: input.roomId,
+        query: input.query ?? '',
+        filters: input.filters ?? {},
+        clearedThrough: null,
+        limit: input.limit,
+        ...(input.timeRange !== undefined ? { timeRange: input.timeRange } : {}),
+        ...(input.beforeId !== undefined ? { beforeId: input.beforeId } : {}),
+      });
+    },
+    'columns.volume': (input) => {
+      rooms.get(input.roomId);
+      const column = input.columnId !== undefined ? columns.get(input.columnId) : undefined;
+      if (column && column.roomId !== input.roomId) {
+        throw new AppError('not_found', 'This column is not in this room.', { field: 'columnId' });
+      }
+      return volume({
+        roomId: input.roomId,
+        query: column?.query ?? input.query ?? '',
+        filters: column?.filters ?? {},
+        ...(input.from !== undefined ? { from: input.from } : {}),
+        ...(input.to !== undefined ? { to: input.to } : {}),
+      });
+    },
+    'itemState.set': ({ itemId, ...patch }) => {
+      const roomId = roomOfItem(itemId);
+      const current = states.get(itemId);
+      const state = {
+        starred: patch.starred ?? current.starred,
+        handled: patch.handled ?? current.handled,
+        assignedTo: patch.assignedTo !== undefined ? patch.assignedTo || null : current.assignedTo,
+        noise: patch.noise ?? current.noise,
+      };
+      states.set(itemId, roomId, state, now());
+      const changed = { roomId, itemId, state };
+      emit('itemState.changed', changed);
+      return changed;
+    },
+    'itemState.hideAuthor': ({ roomId, authorHandle }) => {
+      rooms.get(roomId);
+      states.hideAuthor(roomId, authorHandle, now());
+      emit('itemState.authorsChanged', { roomId });
+      return { roomId, authorHandle };
+    },
+    'itemState.unhideAuthor': ({ roomId, authorHandle }) => {
+      rooms.get(roomId);
+      states.unhideAuthor(roomId, authorHandle);
+      emit('itemState.authorsChanged', { roomId });
+      return { roomId, authorHandle };
+    },
+    'itemState.hiddenAuthors': ({ roomId }) => {
+      rooms.get(roomId);
+      return states.hiddenAuthors(roomId);
+    },
+  };
+}

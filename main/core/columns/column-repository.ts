@@ -1,0 +1,100 @@
+import { ColumnFilters, type Column } from '../../../shared/columns/column';
+import type { Db } from '../db/open-database';
+
+interface ColumnRow {
+  id: string;
+  room_id: string;
+  position: number;
+  name: string;
+  query: string;
+  filters: string;
+  paused: number;
+  cleared_through: number | null;
+  created_at: number;
+  updated_at: number;
+}
+
+function parseFilters(json: string): ColumnFilters {
+  // Stored by this code from validated input; a damaged value falls back to "no filters".
+  try {
+    const parsed = ColumnFilters.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : {};
+  } catch {
+    return {};
+  }
+}
+
+const toColumn = (row: ColumnRow): Column => ({
+  id: row.id,
+  roomId: row.room_id,
+  position: row.position,
+  name: row.name,
+  query: row.query,
+  filters: parseFilters(row.filters),
+  paused: row.paused === 1,
+  clearedThrough: row.cleared_through,
+  createdAt: row.created_at,
+  updatedAt: row.updated_at,
+});
+
+export type ColumnRepository = ReturnType<typeof createColumnRepository>;
+
+export function createColumnRepository(db: Db) {
+  const insert = db.prepare<[ColumnRow]>(
+    `INSERT INTO columns (id, room_id, position, name, query, filters, paused, cleared_through, created_at, updated_at)
+     VALUES (@id, @room_id, @position, @name, @query, @filters, @paused, @cleared_through, @created_at, @updated_at)`,
+  );
+  const byId = db.prepare<[string], ColumnRow>('SELECT * FROM columns WHERE id = ?');
+  const ofRoom = db.prepare<[string], ColumnRow>(
+    'SELECT * FROM columns WHERE room_id = ? ORDER BY position, created_at LIMIT 200',
+  );
+  const nextPosition = db.prepare<[string], { next: number }>(
+    'SELECT coalesce(max(position) + 1, 0) AS next FROM columns WHERE room_id = ?',
+  );
+  const update = db.prepare<[ColumnRow]>(
+    `UPDATE columns SET name = @name, query = @query, filters = @filters, paused = @paused,
+       cleared_through = @cleared_through, updated_at = @updated_at WHERE id = @id`,
+  );
+  const setPosition = db.prepare<[number, number, string]>(
+    'UPDATE columns SET position = ?, updated_at = ? WHERE id = ?',
+  );
+  const remove = db.prepare<[string]>('DELETE FROM columns WHERE id = ?');
+  const newestPublished = db.prepare<[string], { at: number | null }>(
+    'SELECT max(published_at) AS at FROM items WHERE room_id = ?',
+  );
+
+  const reorderAll = db.transaction((ids: string[], at: number) => {
+    ids.forEach((id, index) => setPosition.run(index, at, id));
+  });
+
+  const toRow = (column: Column): ColumnRow => ({
+    id: column.id,
+    room_id: column.roomId,
+    position: column.position,
+    name: column.name,
+    query: column.query,
+    filters: JSON.stringify(column.filters),
+    paused: column.paused ? 1 : 0,
+    cleared_through: column.clearedThrough,
+    created_at: column.createdAt,
+    updated_at: column.updatedAt,
+  });
+
+  return {
+    get(id: string): Column | undefined {
+      const row = byId.get(id);
+      return row ? toColumn(row) : undefined;
+    },
+    ofRoom: (roomId: string): Column[] => ofRoom.all(roomId).map(toColumn),
+    nextPosition: (roomId: string): number => nextPosition.get(roomId)?.next ?? 0,
+    insert: (column: Column): void => void insert.run(toRow(column)),
+    update: (column: Column): void => void update.run(toRow(column)),
+    remove: (id: string): void => void remove.run(id),
+    /** Positions follow the order of `ids`, in one transaction. */
+    reorder(ids: string[], at: number): void {
+      reorderAll(ids, at);
+    },
+    /** The newest publication time in the room: what "clear up to now" hides through. */
+    newestPublishedAt: (roomId: string): number | null => newestPublished.get(roomId)?.at ?? null,
+  };
+}

@@ -1,0 +1,102 @@
+import { randomUUID } from 'node:crypto';
+import type { BankEntry, DraftView } from '../../../shared/contract/calls/drafts';
+import type { Network } from '../../../shared/drafts/networks';
+import type { Db } from '../db/open-database';
+import { draftError } from './draft-errors';
+import type { RoomService } from '../rooms/room-service';
+import type { DraftService } from './draft-service';
+import type { TeamRepository } from './team-repository';
+import type { TeamService } from './team-service';
+
+export interface BankServiceDeps {
+  db: Db;
+  bank: TeamRepository;
+  team: TeamService;
+  drafts: DraftService;
+  rooms: RoomService;
+  now: () => number;
+  onChanged: (roomId: string) => void;
+}
+
+/** Texts approved ahead of time for moments a team expects ("if we win"), each valid for a window. */
+export function createBankService({ db, bank, team, drafts, rooms, now, onChanged }: BankServiceDeps) {
+  return {
+    list(roomId: string): BankEntry[] {
+      rooms.get(roomId);
+      return bank.bank(roomId);
+    },
+
+    /** Pre-approved ahead of time, so only someone who may approve can put a text in the bank. */
+    add(input: {
+      roomId: string;
+      actorId: string;
+      title: string;
+      body: string;
+      networks: Network[];
+      validFrom: number;
+      validUntil: number;
+    }): BankEntry {
+      const by = team.actor(input.roomId, input.actorId);
+      if (!team.policy(input.roomId).approverRoles.includes(by.role)) {
+        throw draftError(
+          'forbidden',
+          'errors.bank.cannotAdd',
+          `As ${by.role}, you cannot pre-approve content in this room.`,
+          { field: 'actorId', params: { role: by.role } },
+        );
+      }
+      if (input.validUntil <= input.validFrom) {
+        throw draftError('invalid_input', 'errors.bank.windowOrder', 'The validity window must end after it starts.', {
+          field: 'validUntil',
+        });
+      }
+      const at = now();
+      const entry: BankEntry = {
+        id: randomUUID(),
+        roomId: input.roomId,
+        title: input.title,
+        body: input.body,
+        networks: [...new Set(input.networks)],
+        validFrom: input.validFrom,
+        validUntil: input.validUntil,
+        approvedBy: by.id,
+        createdAt: at,
+      };
+      db.transaction(() => {
+        bank.addBank(entry);
+        team.audit({
+          roomId: input.roomId,
+          draftId: null,
+          type: 'bank_added',
+          actor: by,
+          at,
+          detail: { bankId: entry.id },
+          key: 'drafts.event.bankAdded',
+          params: { title: entry.title },
+        });
+      })();
+      onChanged(input.roomId);
+      return entry;
+    },
+
+    /** One action from the bank to an approved draft, ready for the outbox. */
+    use(input: { id: string; actorId: string }): DraftView {
+      const entry = bank.bankEntry(input.id);
+      if (!entry) {
+        throw draftError('not_found', 'errors.bank.notFound', 'This pre-approved text no longer exists.', {
+          field: 'id',
+        });
+      }
+      const by = team.actor(entry.roomId, input.actorId);
+      if (by.role !== 'lead' && by.role !== 'writer') {
+        throw draftError(
+          'forbidden',
+          'errors.bank.cannotUse',
+          `Only a lead or a writer can use the bank; you are ${by.role}.`,
+          { field: 'actorId', params: { role: by.role } },
+        );
+      }
+      return drafts.startFromBank(entry, by);
+    },
+  };
+}

@@ -1,0 +1,145 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { ContractError, Result } from '../../../shared/contract/result';
+import enErrors from '../../../shared/i18n/locales/en/errors.json';
+import frErrors from '../../../shared/i18n/locales/fr/errors.json';
+import { createTempCore } from '../testing/temp-core';
+
+const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
+let cores: { dispose(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(cores.map((core) => core.dispose()));
+  cores = [];
+});
+
+function lookup(tree: unknown, key: string): unknown {
+  return key
+    .replace(/^errors\./, '')
+    .split('.')
+    .reduce<unknown>(
+      (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
+      tree,
+    );
+}
+const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '');
+
+/** The error as the UI gets it: a key both languages know, and a value for each of its placeholders. */
+function expectTranslatable(result: Result<unknown>, expected: Partial<ContractError>): ContractError {
+  expect(result).toMatchObject({ ok: false, ...expected });
+  if (result.ok) throw new Error('expected an error');
+  const key = result.messageKey ?? '';
+  const en = lookup(enErrors, key);
+  const fr = lookup(frErrors, key);
+  expect(typeof en, key).toBe('string');
+  expect(typeof fr, key).toBe('string');
+  for (const name of placeholders(String(fr))) {
+    if (name === 'detail') continue; // Filled with the English message when params don't carry it.
+    expect(result.params?.[name], `${key}: {{${name}}}`).toBeTypeOf('string');
+  }
+  return result;
+}
+
+describe('errors about drafts carry a translatable key and its params', () => {
+  it('names the field that was wrong, with a key and params for the French text', async () => {
+    const core = createTempCore(() => T0, { startIngest: false });
+    cores.push(core);
+    const call = async <T>(name: string, input: unknown): Promise<T> => {
+      const result = await core.dispatch(name, input);
+      if (!result.ok) throw new Error(result.message);
+      return result.value as T;
+    };
+    const room = await call<{ id: string }>('rooms.create', {
+      name: 'Final',
+      startsAt: T0,
+      endsAt: T0 + 3_600_000,
+      timeZone: 'Europe/Paris',
+      language: 'fr',
+    });
+    const add = (name: string, role: string) => call<RoomMember>('members.add', { roomId: room.id, name, role });
+    const lead = await add('Léa', 'lead');
+    const writer = await add('Walid', 'writer');
+    const analyst = await add('Ali', 'analyst');
+    const draft = await call<DraftView>('drafts.create', {
+      roomId: room.id,
+      actorId: writer.id,
+      trigger: { kind: 'scratch' },
+      body: 'Hello',
+    });
+
+    expectTranslatable(
+      await core.dispatch('drafts.create', { roomId: room.id, actorId: analyst.id, trigger: { kind: 'scratch' } }),
+      { code: 'forbidden', field: 'actorId', messageKey: 'errors.draft.createRole', params: { role: 'analyst' } },
+    );
+    expectTranslatable(
+      await core.dispatch('drafts.create', { roomId: room.id, actorId: 'ghost', trigger: { kind: 'scratch' } }),
+      {
+        code: 'forbidden',
+        field: 'actorId',
+        messageKey: 'errors.team.pickYourself',
+      },
+    );
+    expectTranslatable(await core.dispatch('drafts.assign', { id: draft.id, actorId: lead.id, assigneeId: 'ghost' }), {
+      code: 'not_found',
+      field: 'assigneeId',
+    });
+    expectTranslatable(
+      await core.dispatch('members.remove', { roomId: room.id, actorId: lead.id, memberId: 'ghost' }),
+      {
+        code: 'not_found',
+        field: 'memberId',
+        messageKey: 'errors.team.notMember',
+      },
+    );
+    expectTranslatable(
+      await core.dispatch('members.remove', { roomId: room.id, actorId: writer.id, memberId: lead.id }),
+      { code: 'forbidden', field: 'actorId', messageKey: 'errors.team.leadOnly.removeMember' },
+    );
+    await call('drafts.save', { id: draft.id, actorId: writer.id, body: 'Theirs', baseVersion: 1 });
+    expectTranslatable(
+      await core.dispatch('drafts.save', { id: draft.id, actorId: writer.id, body: 'Mine', baseVersion: 1 }),
+      {
+        code: 'conflict',
+        messageKey: 'errors.draft.saveConflict',
+        params: { base: '1', current: '2', theirs: 'Theirs', mine: 'Mine' },
+      },
+    );
+    const transition = expectTranslatable(
+      await core.dispatch('drafts.transition', { id: draft.id, actorId: writer.id, action: { type: 'approve' } }),
+      { code: 'invalid_transition', field: 'action', messageKey: 'errors.draft.transition' },
+    );
+    expect(transition.params).toEqual({ from: 'draft', action: 'approve' });
+    expectTranslatable(
+      await core.dispatch('drafts.save', {
+        id: draft.id,
+        actorId: writer.id,
+        body: 'x'.repeat(1_000_000),
+        baseVersion: 1,
+      }),
+      {
+        code: 'too_large',
+        field: 'body',
+        messageKey: 'errors.draft.tooLong',
+        params: { length: '1000000', max: '10000' },
+      },
+    );
+    expectTranslatable(
+      await core.dispatch('checklist.update', {
+        roomId: room.id,
+        actorId: lead.id,
+        template: { format: 'riposte.checklist', version: 1, id: 'x', name: { fr: 'x', en: 'x' }, items: [] },
+      }),
+      { code: 'invalid_input', field: 'template.items', messageKey: 'errors.checklist.noItems' },
+    );
+    expectTranslatable(
+      await core.dispatch('bank.add', {
+        roomId: room.id,
+        actorId: writer.id,
+        title: 'If we win',
+        body: 'Yes!',
+        validFrom: T0,
+        validUntil: T0 + 1,
+      }),
+      { code: 'forbidden', field: 'actorId', messageKey: 'errors.bank.cannotAdd', params: { role: 'writer' } },
+    );
+  });
+});

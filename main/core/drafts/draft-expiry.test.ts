@@ -1,0 +1,141 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import type { AuditEntry, BankEntry, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { Result } from '../../../shared/contract/result';
+import { freshnessState } from '../../../shared/drafts/freshness';
+import { DEFAULT_FRESHNESS_WINDOW_MS } from '../../../shared/drafts/team';
+import { createTempCore, waitForEvent } from '../testing/temp-core';
+
+const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
+const MINUTE = 60_000;
+let cores: { dispose(): Promise<void> }[] = [];
+afterEach(async () => {
+  await Promise.all(cores.map((core) => core.dispose()));
+  cores = [];
+});
+
+function value<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result.value as T;
+}
+
+async function setUp() {
+  let clock = T0;
+  // The clock is injected; the timer only decides how soon the test sees the sweep.
+  const core = createTempCore(() => clock, { startIngest: false, draftExpiryIntervalMs: 10 });
+  cores.push(core);
+  const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => value<T>(r));
+  const room = await call<{ id: string }>('rooms.create', {
+    name: 'Final',
+    startsAt: T0,
+    endsAt: T0 + 3 * 3_600_000,
+    timeZone: 'Europe/Paris',
+    language: 'fr',
+  });
+  const add = (name: string, role: string) => call<RoomMember>('members.add', { roomId: room.id, name, role });
+  const lead = await add('Léa', 'lead');
+  const writer = await add('Walid', 'writer');
+  const create = (body: string) =>
+    call<DraftView>('drafts.create', {
+      roomId: room.id,
+      actorId: writer.id,
+      trigger: { kind: 'scratch' },
+      body,
+      networks: ['x'],
+    });
+  return {
+    core,
+    call,
+    room,
+    lead,
+    writer,
+    create,
+    tick: (ms: number) => {
+      clock += ms;
+    },
+    now: () => clock,
+  };
+}
+
+describe('drafts expire by themselves', () => {
+  it('flags a draft red near the end of its window, then expires it as the system, leaving extended and approved drafts alone', async () => {
+    const { core, call, room, lead, writer, create, tick, now } = await setUp();
+    const stale = await create('Too late for this one');
+    const extended = await create('Worth waiting for');
+    const entry = await call<BankEntry>('bank.add', {
+      roomId: room.id,
+      actorId: lead.id,
+      title: 'If we win',
+      body: 'Champions!',
+      networks: ['x'],
+      validFrom: T0 - MINUTE,
+      validUntil: T0 + 3_600_000,
+    });
+    const approved = await call<DraftView>('bank.use', { id: entry.id, actorId: writer.id });
+
+    tick(DEFAULT_FRESHNESS_WINDOW_MS - 2 * MINUTE);
+    expect(freshnessState(await call<DraftView>('drafts.get', { id: stale.id }), now())).toBe('red');
+    await call('drafts.transition', {
+      id: extended.id,
+      actorId: lead.id,
+      action: { type: 'extend', byMs: 10 * MINUTE },
+    });
+
+    const expiredEvent = waitForEvent(core, 'drafts.changed', (change) => change.draftId === stale.id);
+    tick(3 * MINUTE);
+    await expiredEvent;
+
+    const drafts = await call<DraftView[]>('drafts.list', { roomId: room.id });
+    const stateOf = (id: string) => drafts.find((d) => d.id === id)?.state;
+    expect(stateOf(stale.id)).toBe('expired');
+    // One sweep handles every due draft at once, so these were already looked at.
+    expect(stateOf(extended.id)).toBe('draft');
+    expect(stateOf(approved.id)).toBe('approved');
+
+    const audit = await call<AuditEntry[]>('audit.list', { roomId: room.id, type: 'expired' });
+    expect(audit).toHaveLength(1);
+    expect(audit[0]).toMatchObject({
+      draftId: stale.id,
+      actorId: 'system',
+      actorName: 'Riposte',
+      actorRole: 'system',
+      from: 'draft',
+      to: 'expired',
+      messageKey: 'drafts.event.expired',
+    });
+
+    // The extension still counts: once its own window closes, it expires too.
+    const laterEvent = waitForEvent(core, 'drafts.changed', (change) => change.draftId === extended.id);
+    tick(10 * MINUTE);
+    await laterEvent;
+    expect((await call<DraftView>('drafts.get', { id: extended.id })).state).toBe('expired');
+
+    // A lead can bring an expired draft back, with a fresh window.
+    const reopened = await call<DraftView>('drafts.transition', {
+      id: stale.id,
+      actorId: lead.id,
+      action: { type: 'reopen' },
+    });
+    expect(reopened.state).toBe('draft');
+    expect(reopened.expiresAt).toBe(now() + DEFAULT_FRESHNESS_WINDOW_MS);
+  });
+
+  it('expires drafts in review and with changes requested once their window has closed', async () => {
+    const { core, call, lead, writer, create, tick } = await setUp();
+    const inReview = await create('Review me');
+    const sentBack = await create('Fix me');
+    for (const draft of [inReview, sentBack]) {
+      await call('drafts.transition', { id: draft.id, actorId: writer.id, action: { type: 'submit' } });
+    }
+    await call('drafts.transition', { id: sentBack.id, actorId: lead.id, action: { type: 'request_changes' } });
+
+    const both = Promise.all(
+      [inReview, sentBack].map((draft) =>
+        waitForEvent(core, 'drafts.changed', (change) => change.draftId === draft.id),
+      ),
+    );
+    tick(DEFAULT_FRESHNESS_WINDOW_MS);
+    await both;
+    const audit = await call<AuditEntry[]>('audit.list', { roomId: inReview.roomId, type: 'expired' });
+    expect(audit.map((entry) => entry.from).sort()).toEqual(['changes_requested', 'in_review']);
+  });
+});

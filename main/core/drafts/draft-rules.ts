@@ -1,0 +1,41 @@
+import type { DraftTrigger } from '../../../shared/contract/calls/drafts';
+import { draftError } from './draft-errors';
+
+/** Far above any network's limit (Mastodon 500), far below what would slow a room down. */
+export const MAX_BODY_CHARS = 10_000;
+/** Saves by one person closer together than this extend one revision instead of adding another. */
+export const REVISION_BURST_MS = 60_000;
+
+export function checkBody(body: string): void {
+  if (body.length > MAX_BODY_CHARS) {
+    throw draftError(
+      'too_large',
+      'errors.draft.tooLong',
+      `The draft is ${body.length.toLocaleString('en')} characters long; keep it under ${MAX_BODY_CHARS.toLocaleString('en')} (a post is at most 500). Nothing was saved; the previous text is kept.`,
+      { field: 'body', params: { length: body.length, max: MAX_BODY_CHARS } },
+    );
+  }
+}
+
+/** When the moment happened: an item's publication, a moment's time, or now; never later than now. */
+export function triggerTime(
+  trigger: DraftTrigger,
+  at: number,
+  itemTime: (itemId: number) => number | undefined,
+): { at: number; ref: string | null } {
+  switch (trigger.kind) {
+    case 'item': {
+      const published = itemTime(trigger.itemId);
+      if (published === undefined) {
+        throw draftError('not_found', 'errors.draft.itemMissing', 'This item is not in this room (any more).', {
+          field: 'trigger.itemId',
+        });
+      }
+      return { at: Math.min(published, at), ref: String(trigger.itemId) };
+    }
+    case 'moment':
+      return { at: Math.min(trigger.at ?? at, at), ref: trigger.momentId };
+    case 'scratch':
+      return { at, ref: null };
+  }
+}

@@ -1,0 +1,477 @@
+import { randomUUID } from 'node:crypto';
+import type { BankEntry, DraftTrigger, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import { createAutoChecker, withAutoAnswers } from '../../../shared/drafts/auto-checks';
+import {
+  checkAnswer,
+  checklistProgress,
+  type AnswerValue,
+  type ChecklistAnswer,
+  type ChecklistState,
+} from '../../../shared/drafts/checklist';
+import {
+  canEdit,
+  createDraft,
+  recordEdit,
+  requiredSlots,
+  transition,
+  type DraftAction,
+} from '../../../shared/drafts/lifecycle';
+import type { Network } from '../../../shared/drafts/networks';
+import type { Db } from '../db/open-database';
+import { draftError } from './draft-errors';
+import type { RoomService } from '../rooms/room-service';
+import type { DraftRepository, StoredDraft } from './draft-repository';
+import { checkBody, REVISION_BURST_MS, triggerTime } from './draft-rules';
+import type { AuditActor, TeamService } from './team-service';
+
+/** Riposte itself, when the clock (not a person) closes a draft's freshness window. */
+export const systemActor: AuditActor = { id: 'system', name: 'Riposte', role: 'system' };
+
+export interface DraftServiceDeps {
+  db: Db;
+  drafts: DraftRepository;
+  team: TeamService;
+  rooms: RoomService;
+  now: () => number;
+  /** When the item that prompted a response was published; undefined when there is no such item. */
+  itemTime: (roomId: string, itemId: number) => number | undefined;
+  onChanged: (roomId: string, draftId: string | null) => void;
+}
+
+export type DraftService = ReturnType<typeof createDraftService>;
+
+export function createDraftService({ db, drafts, team, rooms, now, itemTime, onChanged }: DraftServiceDeps) {
+  const mustGet = (id: string): StoredDraft => {
+    const draft = drafts.get(id);
+    if (!draft) throw draftError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
+    return draft;
+  };
+
+  /** The checklist as main judges it: people's answers plus the automatic checks run on the body now. */
+  const checklistOf = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>, at: number): ChecklistState => {
+    const playbook = team.playbook(draft.roomId);
+    const results = createAutoChecker({
+      bannedTerms: playbook.bannedTerms,
+      alliedAccounts: playbook.alliedSources.accounts,
+      targets: draft.networks,
+    })(draft.body);
+    return withAutoAnswers({ template: team.template(draft.roomId), answers }, results, at);
+  };
+
+  const view = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>): DraftView => {
+    const progress = checklistProgress(checklistOf(draft, answers, now()));
+    return {
+      ...draft,
+      answers,
+      progress: {
+        total: progress.total,
+        answered: progress.answered,
+        requiredTotal: progress.requiredTotal,
+        requiredMet: progress.requiredMet,
+        readyForApproval: progress.readyForApproval,
+      },
+    };
+  };
+
+  const fresh = (id: string): DraftView => view(mustGet(id), drafts.answers(id));
+
+  /** Writes the next state over the version read; a lost race is a conflict, never an overwrite. */
+  const write = (next: StoredDraft) => {
+    if (!drafts.update(next)) {
+      throw draftError(
+        'conflict',
+        'errors.draft.raced',
+        'Someone changed this draft at the same moment. Reload it and try again.',
+      );
+    }
+  };
+
+  const done = (draft: StoredDraft): DraftView => {
+    onChanged(draft.roomId, draft.id);
+    return fresh(draft.id);
+  };
+
+  const insertNew = (input: {
+    roomId: string;
+    author: RoomMember;
+    body: string;
+    networks: Network[];
+    triggerKind: StoredDraft['triggerKind'];
+    triggerRef: string | null;
+    triggerAt: number;
+    at: number;
+  }): StoredDraft => {
+    const base = createDraft({
+      id: randomUUID(),
+      authorId: input.author.id,
+      triggerAt: input.triggerAt,
+      now: input.at,
+      room: team.policy(input.roomId),
+    });
+    const edited = input.body.length > 0 ? recordEdit(base, input.at) : base;
+    const draft: StoredDraft = {
+      ...edited,
+      roomId: input.roomId,
+      body: input.body,
+      networks: input.networks,
+      triggerKind: input.triggerKind,
+      triggerRef: input.triggerRef,
+      assigneeId: input.author.id,
+      version: 1,
+      createdAt: input.at,
+    };
+    team.ensureTemplate(input.roomId, input.at);
+    drafts.insert(draft);
+    if (input.body.length > 0) {
+      drafts.recordRevision({
+        draftId: draft.id,
+        version: 1,
+        body: input.body,
+        memberId: input.author.id,
+        at: input.at,
+        burstMs: 0,
+      });
+    }
+    team.audit({
+      roomId: input.roomId,
+      draftId: draft.id,
+      type: 'created',
+      actor: input.author,
+      at: input.at,
+      to: draft.state,
+      detail: { trigger: input.triggerKind, ref: input.triggerRef },
+      key: 'drafts.event.created',
+    });
+    return draft;
+  };
+
+  return {
+    get: fresh,
+    list(roomId: string): DraftView[] {
+      rooms.get(roomId);
+      const answers = drafts.answersOfRoom(roomId);
+      return drafts.ofRoom(roomId).map((draft) => view(draft, answers.get(draft.id) ?? {}));
+    },
+
+    create(input: {
+      roomId: string;
+      actorId: string;
+      trigger: DraftTrigger;
+      body: string;
+      networks: Network[];
+    }): DraftView {
+      rooms.get(input.roomId);
+      const author = team.actor(input.roomId, input.actorId);
+      if (author.role !== 'lead' && author.role !== 'writer') {
+        throw draftError(
+          'forbidden',
+          'errors.draft.createRole',
+          `Only a lead or a writer can start a draft; you are ${author.role} in this room.`,
+          { field: 'actorId', params: { role: author.role } },
+        );
+      }
+      checkBody(input.body);
+      const at = now();
+      const trigger = triggerTime(input.trigger, at, (itemId) => itemTime(input.roomId, itemId));
+      const draft = db.transaction(() =>
+        insertNew({
+          roomId: input.roomId,
+          author,
+          body: input.body,
+          networks: [...new Set(input.networks)],
+          triggerKind: input.trigger.kind,
+          triggerRef: trigger.ref,
+          triggerAt: trigger.at,
+          at,
+        }),
+      )();
+      return done(draft);
+    },
+
+    /** Autosave: committed before it returns. A save from a stale version is refused with both texts. */
+    save(input: { id: string; actorId: string; body: string; baseVersion: number; networks?: Network[] }): DraftView {
+      checkBody(input.body);
+      const current = mustGet(input.id);
+      const by = team.actor(current.roomId, input.actorId);
+      if (current.version !== input.baseVersion) {
+        throw draftError(
+          'conflict',
+          'errors.draft.saveConflict',
+          `Someone else saved this draft while you were writing (you started from version ${input.baseVersion}, it is now version ${current.version}). Nothing was overwritten.\n\nTheir text:\n${current.body}\n\nYour text:\n${input.body}`,
+          {
+            field: 'baseVersion',
+            params: { base: input.baseVersion, current: current.version, theirs: current.body, mine: input.body },
+          },
+        );
+      }
+      if (!canEdit(current, by)) {
+        throw current.state === 'draft' || current.state === 'changes_requested'
+          ? draftError('forbidden', 'errors.draft.cannotEdit', `As ${by.role}, you cannot edit this draft.`, {
+              field: 'actorId',
+              params: { role: by.role },
+            })
+          : draftError(
+              'invalid_transition',
+              'errors.draft.editClosed',
+              `A draft that is ${current.state.replace('_', ' ')} cannot be edited; take it back for editing first.`,
+              { params: { state: current.state.replace('_', ' ') } },
+            );
+      }
+      const networks = input.networks ? [...new Set(input.networks)] : current.networks;
+      if (input.body === current.body && networks.join() === current.networks.join())
+        return view(current, drafts.answers(current.id));
+      const at = now();
+      db.transaction(() => {
+        const edited: StoredDraft = input.body === current.body ? current : { ...current, ...recordEdit(current, at) };
+        write({ ...edited, body: input.body, networks, updatedAt: Math.max(edited.updatedAt, at) });
+        const began = drafts.recordRevision({
+          draftId: current.id,
+          version: current.version + 1,
+          body: input.body,
+          memberId: by.id,
+          at,
+          burstMs: REVISION_BURST_MS,
+        });
+        if (began) {
+          team.audit({
+            roomId: current.roomId,
+            draftId: current.id,
+            type: 'edited',
+            actor: by,
+            at,
+            key: 'drafts.event.edited',
+          });
+        }
+      })();
+      return done(current);
+    },
+
+    assign(input: { id: string; actorId: string; assigneeId: string | null }): DraftView {
+      const current = mustGet(input.id);
+      const by = team.actor(current.roomId, input.actorId);
+      const assignee = input.assigneeId === null ? null : team.member(current.roomId, input.assigneeId, 'assigneeId');
+      const at = now();
+      db.transaction(() => {
+        write({ ...current, assigneeId: assignee?.id ?? null, updatedAt: Math.max(current.updatedAt, at) });
+        team.audit({
+          roomId: current.roomId,
+          draftId: current.id,
+          type: 'assigned',
+          actor: by,
+          at,
+          key: 'drafts.event.assigned',
+          params: { assignee: assignee?.name ?? '—' },
+        });
+      })();
+      return done(current);
+    },
+
+    transition(input: { id: string; actorId: string; action: DraftAction }): DraftView {
+      const current = mustGet(input.id);
+      const by = team.actor(current.roomId, input.actorId);
+      const at = now();
+      const checklist = checklistOf(current, drafts.answers(current.id), at);
+      const result = transition(current, input.action, {
+        actor: by,
+        room: team.policy(current.roomId),
+        checklist,
+        now: at,
+      });
+      if (!result.ok) {
+        throw draftError(result.code, result.messageKey, result.message, { field: 'action', params: result.params });
+      }
+      const { event } = result;
+      db.transaction(() => {
+        write({ ...current, ...result.draft });
+        team.audit({
+          roomId: current.roomId,
+          draftId: current.id,
+          type: event.type,
+          actor: by,
+          at: event.at,
+          from: event.from,
+          to: event.to,
+          detail: event.detail,
+          key: 'drafts.event.edited',
+          params: event.params,
+          written: { messageKey: event.messageKey, message: event.message },
+        });
+      })();
+      return done(current);
+    },
+
+    answer(input: { id: string; actorId: string; itemId: string; value: AnswerValue; note?: string }): DraftView {
+      const current = mustGet(input.id);
+      const by = team.actor(current.roomId, input.actorId);
+      if (by.role === 'observer') {
+        throw draftError(
+          'forbidden',
+          'errors.checklist.observer',
+          'Observers follow along; they do not answer the checklist.',
+          { field: 'actorId' },
+        );
+      }
+      const item = team.template(current.roomId).items.find((i) => i.id === input.itemId);
+      if (!item) {
+        throw draftError('not_found', 'errors.checklist.noItem', `The checklist has no item "${input.itemId}".`, {
+          field: 'itemId',
+          params: { item: input.itemId },
+        });
+      }
+      if (item.kind === 'auto') {
+        throw draftError(
+          'invalid_input',
+          'errors.checklist.autoItem',
+          'This item answers itself from the text; edit the draft instead.',
+          { field: 'itemId' },
+        );
+      }
+      const checked = checkAnswer(item, { value: input.value });
+      if (!checked.ok) {
+        throw draftError(checked.code, checked.messageKey ?? 'errors.checklist.naNotAllowed', checked.message, {
+          field: 'value',
+          params: { item: item.text.en, ...checked.params },
+        });
+      }
+      if (current.state !== 'draft' && current.state !== 'changes_requested' && current.state !== 'in_review') {
+        throw draftError(
+          'invalid_transition',
+          'errors.checklist.closed',
+          `The checklist of a ${current.state.replace('_', ' ')} draft is closed.`,
+          { params: { state: current.state.replace('_', ' ') } },
+        );
+      }
+      const at = now();
+      db.transaction(() => {
+        drafts.saveAnswer({
+          draftId: current.id,
+          itemId: item.id,
+          value: input.value,
+          note: input.note ?? null,
+          memberId: by.id,
+          at,
+        });
+        team.audit({
+          roomId: current.roomId,
+          draftId: current.id,
+          type: 'checklist_answered',
+          actor: by,
+          at,
+          detail: { itemId: item.id, value: input.value, ...(input.note ? { note: input.note } : {}) },
+          key: 'drafts.event.answered',
+          params: { item: item.text.en, value: input.value },
+        });
+      })();
+      return done(current);
+    },
+
+    comment(input: { id: string; actorId: string; body: string }) {
+      const current = mustGet(input.id);
+      const by = team.actor(current.roomId, input.actorId);
+      const at = now();
+      const comment = db.transaction(() => {
+        const added = drafts.addComment(current.id, by.id, input.body, at);
+        team.audit({
+          roomId: current.roomId,
+          draftId: current.id,
+          type: 'commented',
+          actor: by,
+          at,
+          key: 'drafts.event.commented',
+        });
+        return added;
+      })();
+      onChanged(current.roomId, current.id);
+      return comment;
+    },
+    /**
+     * The timer's side of the lifecycle: expires a draft whose window has closed, as the
+     * system. Returns false when there was nothing to do (extended, moved on, or gone meanwhile).
+     */
+    expireIfStale(id: string): boolean {
+      const current = drafts.get(id);
+      if (!current) return false;
+      const at = now();
+      const result = transition(
+        current,
+        { type: 'expire' },
+        {
+          // The lifecycle lets the clock expire a draft whatever the role; this one is never checked.
+          actor: { id: systemActor.id, name: systemActor.name, role: 'observer' },
+          room: team.policy(current.roomId),
+          checklist: { template: team.template(current.roomId), answers: {} },
+          now: at,
+        },
+      );
+      if (!result.ok) return false;
+      const { event } = result;
+      const expired = db.transaction(() => {
+        if (!drafts.update({ ...current, ...result.draft })) return false;
+        team.audit({
+          roomId: current.roomId,
+          draftId: current.id,
+          type: event.type,
+          actor: systemActor,
+          at: event.at,
+          from: event.from,
+          to: event.to,
+          detail: { ...event.detail, expiresAt: current.expiresAt },
+          key: 'drafts.event.edited',
+          params: event.params,
+          written: { messageKey: event.messageKey, message: event.message },
+        });
+        return true;
+      })();
+      if (expired) onChanged(current.roomId, current.id);
+      return expired;
+    },
+    comments: (id: string) => drafts.comments(mustGet(id).id),
+    revisions: (id: string) => drafts.revisions(mustGet(id).id),
+
+    /** A pre-approved bank text as an approved draft, ready to publish; its stopwatch starts now. */
+    startFromBank(entry: BankEntry, by: RoomMember): DraftView {
+      const at = now();
+      if (at < entry.validFrom || at >= entry.validUntil) {
+        throw draftError(
+          'invalid_transition',
+          'errors.bank.outsideWindow',
+          'This pre-approved text is outside its validity window; write a fresh draft instead.',
+          { params: { validFrom: entry.validFrom, validUntil: entry.validUntil } },
+        );
+      }
+      const draft = db.transaction(() => {
+        const created = insertNew({
+          roomId: entry.roomId,
+          author: by,
+          body: entry.body,
+          networks: entry.networks,
+          triggerKind: 'bank',
+          triggerRef: entry.id,
+          triggerAt: at,
+          at,
+        });
+        const slots = requiredSlots(team.policy(entry.roomId));
+        write({
+          ...created,
+          state: 'approved',
+          approvals: slots.map((slot) => ({ slot, memberId: entry.approvedBy, at: entry.createdAt })),
+          stopwatch: { ...created.stopwatch, firstEditAt: at, submittedAt: at, approvedAt: at },
+        });
+        team.audit({
+          roomId: entry.roomId,
+          draftId: created.id,
+          type: 'from_bank',
+          actor: by,
+          at,
+          from: 'draft',
+          to: 'approved',
+          detail: { bankId: entry.id },
+          key: 'drafts.event.fromBank',
+          params: { title: entry.title },
+        });
+        return created;
+      })();
+      return done(draft);
+    },
+  };
+}

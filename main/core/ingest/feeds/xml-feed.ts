@@ -1,0 +1,255 @@
+import { Parser } from 'htmlparser2';
+import { resolveBase, type RawEntry } from './item-fields';
+import { EntryDraft, type TextField } from './entry-draft';
+import { xmlText } from './xml-text';
+
+/**
+ * One streaming pass of htmlparser2 (xmlMode, no entity decoding, no DOM) over an RSS 0.9x/2.0,
+ * RSS 1.0 (RDF) or Atom document. Field content is sliced raw from the source between an
+ * element's tags and decoded by xmlText, so unescaped HTML in a description reads as the
+ * feed's author meant it. htmlparser2 never reads a DOCTYPE's entity declarations.
+ *
+ * htmlparser2 recovers from any markup; `suspect` records what a conforming XML parser would
+ * reject (a mismatched, stray or missing end tag outside raw-read content, a second root) so
+ * that the caller runs the full validator only then.
+ */
+export type XmlFeedFormat = 'rss' | 'rdf' | 'atom';
+
+export interface XmlFeed {
+  /** null: the root element is not a feed's. */
+  format: XmlFeedFormat | null;
+  title: string | undefined;
+  language: string | undefined;
+  /** The fetched URL overridden by the root's xml:base. */
+  base: string | null;
+  entries: RawEntry[];
+  suspect: boolean;
+  /** Nesting beyond MAX_DEPTH: reading stopped there. */
+  tooDeep: boolean;
+}
+
+/**
+ * Feeds nest a dozen levels, unescaped HTML inside them a few dozen more. htmlparser2 looks up
+ * every end tag in its open-element stack, so deep nesting closed by stray end tags costs
+ * quadratic time; reading stops at this depth instead.
+ */
+const MAX_DEPTH = 512;
+
+/** Namespaces read under a fixed prefix whatever prefix the document declares for them. */
+const KNOWN_NAMESPACES: ReadonlyArray<readonly [RegExp, string]> = [
+  [/^https?:\/\/www\.w3\.org\/2005\/atom\/?$|^https?:\/\/purl\.org\/atom\/ns#$/i, 'atom'],
+  [/^https?:\/\/purl\.org\/rss\/1\.0\/?$|^https?:\/\/channel\.netscape\.com\/rdf\/simple\/0\.9\/?$/i, ''],
+  [/^https?:\/\/www\.w3\.org\/1999\/02\/22-rdf-syntax-ns#$/i, 'rdf'],
+  [
+    /^https?:\/\/purl\.org\/dc\/elements\/1\.[01]\/?$|^https?:\/\/dublincore\.org\/documents\/dcmi-namespace\/?$/i,
+    'dc',
+  ],
+  [/^https?:\/\/purl\.org\/rss\/1\.0\/modules\/content\/?$/i, 'content'],
+  [
+    /^https?:\/\/(?:(?:video\.|tools\.)?search\.yahoo\.com\/mrss|www\.rssboard\.org\/media-rss|search\.yahoo\.com\/searchmonkey\/media)\/?$/i,
+    'media',
+  ],
+  [/^https?:\/\/www\.itunes\.com\/dtds\/podcast-1\.0\.dtd$/i, 'itunes'],
+];
+
+function canonicalPrefix(uri: string): string | undefined {
+  for (const [pattern, prefix] of KNOWN_NAMESPACES) if (pattern.test(uri.trim())) return prefix;
+  return undefined;
+}
+
+/** Fields read from the feed itself, by element name relative to the channel (or feed). */
+const FEED_FIELDS: Readonly<Record<string, 'title' | 'language' | 'dcLanguage'>> = {
+  title: 'title',
+  language: 'language',
+  'dc:language': 'dcLanguage',
+};
+
+class FeedReader {
+  format: XmlFeedFormat | null = null;
+  suspect = false;
+  tooDeep = false;
+  readonly entries: EntryDraft[] = [];
+  readonly feed: { title?: string; language?: string; dcLanguage?: string; lang?: string; base?: string } = {};
+  private readonly seenFeed = new Set<string>();
+  private depth = 0;
+  private rootClosed = false;
+  /** Depth of the element whose children are feed-level fields (channel, or Atom's feed). */
+  private channelDepth = -1;
+  private entry: EntryDraft | null = null;
+  private entryDepth = -1;
+  private groupDepth = -1;
+  private authorDepth = -1;
+  private capture: { field: TextField | 'feed'; name: string; depth: number; start: number } | null = null;
+  private lastOpenStart = -1;
+  /** Prefix (as written) to canonical prefix; empty for most documents. */
+  private readonly prefixes = new Map<string, string>();
+  closeEvents = 0;
+  parser: Parser | null = null;
+
+  constructor(private readonly text: string) {}
+
+  private canonical(name: string): string {
+    const colon = name.indexOf(':');
+    if (colon === -1) return name;
+    const prefix = this.prefixes.get(name.slice(0, colon));
+    if (prefix === undefined) return name;
+    const local = name.slice(colon + 1);
+    return prefix === '' ? local : `${prefix}:${local}`;
+  }
+
+  private declareNamespaces(attribs: Record<string, string>): void {
+    for (const key in attribs) {
+      if (!key.startsWith('xmlns:')) continue;
+      const declared = key.slice(6);
+      const prefix = canonicalPrefix(attribs[key] ?? '');
+      if (prefix !== undefined && prefix !== declared) this.prefixes.set(declared, prefix);
+    }
+  }
+
+  onopentag(rawName: string, attribs: Record<string, string>): void {
+    const parser = this.parser;
+    if (!parser) return;
+    this.depth += 1;
+    if (this.depth > MAX_DEPTH) {
+      this.tooDeep = true;
+      this.suspect = true;
+      parser.pause();
+      return;
+    }
+    this.lastOpenStart = parser.startIndex;
+    if (this.capture) return;
+    this.declareNamespaces(attribs);
+    if (this.depth === 1) {
+      if (this.rootClosed) this.suspect = true;
+      this.openRoot(this.canonical(rawName), attribs);
+      return;
+    }
+    if (this.format === null || this.rootClosed) return;
+    let name = this.canonical(rawName);
+    if (this.format === 'atom' && name.startsWith('atom:')) name = name.slice(5);
+    const start = parser.endIndex + 1;
+    const entry = this.entry;
+    if (entry) {
+      const depth = this.depth - this.entryDepth;
+      if (depth === 1) {
+        const field = entry.open(name, attribs);
+        if (field === 'group') this.groupDepth = this.depth;
+        else if (field === 'atomAuthor') this.authorDepth = this.depth;
+        else if (field !== null) this.capture = { field, name, depth: this.depth, start };
+      } else if (depth === 2 && this.groupDepth === this.depth - 1) {
+        entry.openInGroup(name, attribs);
+      } else if (depth === 2 && this.authorDepth === this.depth - 1 && name === 'name') {
+        this.capture = { field: 'atomAuthorName', name, depth: this.depth, start };
+      }
+      return;
+    }
+    if (this.isEntry(name)) {
+      this.entry = new EntryDraft(this.format, attribs);
+      this.entryDepth = this.depth;
+      return;
+    }
+    if (this.format !== 'atom' && name === 'channel' && this.depth === 2) {
+      this.channelDepth = this.depth;
+    } else if (
+      this.depth === this.channelDepth + 1 &&
+      (this.format !== 'atom' || name === 'title') &&
+      FEED_FIELDS[name] &&
+      !this.seenFeed.has(name)
+    ) {
+      this.seenFeed.add(name);
+      this.capture = { field: 'feed', name, depth: this.depth, start };
+    }
+  }
+
+  private openRoot(name: string, attribs: Record<string, string>): void {
+    const local = name.slice(name.indexOf(':') + 1);
+    if (name === 'rss') this.format = 'rss';
+    else if (local === 'rdf') this.format = 'rdf';
+    else if (local === 'feed') {
+      this.format = 'atom';
+      this.channelDepth = 1;
+    }
+    this.feed.base = attribs['xml:base'];
+    this.feed.lang = xmlText(attribs['xml:lang']);
+  }
+
+  private isEntry(name: string): boolean {
+    switch (this.format) {
+      case 'rss':
+        return name === 'item' && (this.depth === this.channelDepth + 1 || this.depth === 2);
+      case 'rdf':
+        return name === 'item' && this.depth === 2;
+      case 'atom':
+        return name === 'entry' && this.depth === 2;
+      case null:
+        return false;
+    }
+  }
+
+  onclosetag(_name: string, implied: boolean): void {
+    const parser = this.parser;
+    if (!parser) return;
+    this.closeEvents += 1;
+    const depth = this.depth;
+    this.depth -= 1;
+    const capture = this.capture;
+    if (capture && depth > capture.depth) return;
+    // Self-closing tags are reported as implied closes right after their opening.
+    if (implied && parser.startIndex !== this.lastOpenStart) this.suspect = true;
+    if (depth === 1) this.rootClosed = true;
+    if (capture) {
+      this.capture = null;
+      const raw = parser.startIndex > capture.start ? this.text.slice(capture.start, parser.startIndex) : '';
+      if (capture.field === 'feed') this.setFeedField(capture.name, raw);
+      else this.entry?.setText(capture.field, raw);
+      return;
+    }
+    if (depth === this.entryDepth && this.entry) {
+      if (!this.entry.isEmpty()) this.entries.push(this.entry);
+      this.entry = null;
+      this.entryDepth = -1;
+    } else if (depth === this.groupDepth) this.groupDepth = -1;
+    else if (depth === this.authorDepth) this.authorDepth = -1;
+    else if (depth === this.channelDepth && this.format !== 'atom') this.channelDepth = -1;
+  }
+
+  private setFeedField(name: string, raw: string): void {
+    const key = FEED_FIELDS[name];
+    if (key === undefined) return;
+    this.feed[key] = xmlText(raw);
+  }
+}
+
+/** htmlparser2 drops an end tag that matches nothing open without an event: that is malformed XML. */
+class CheckedParser extends Parser {
+  constructor(private readonly reader: FeedReader) {
+    super(reader, { xmlMode: true, decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true });
+    reader.parser = this;
+  }
+
+  override onclosetag(start: number, endIndex: number): void {
+    const before = this.reader.closeEvents;
+    super.onclosetag(start, endIndex);
+    if (this.reader.closeEvents === before) this.reader.suspect = true;
+  }
+}
+
+export function readXmlFeed(text: string, urlBase: string | null): XmlFeed {
+  const reader = new FeedReader(text);
+  const parser = new CheckedParser(reader);
+  parser.write(text);
+  if (!reader.tooDeep) parser.end();
+  const feed = reader.feed;
+  const base = resolveBase(feed.base, urlBase);
+  const language =
+    reader.format === 'rss' ? (feed.language ?? feed.dcLanguage ?? feed.lang) : (feed.dcLanguage ?? feed.lang);
+  return {
+    format: reader.format,
+    title: feed.title,
+    language: reader.format === 'atom' ? feed.lang : language,
+    base,
+    entries: reader.entries.map((draft) => draft.toRawEntry(base)),
+    suspect: reader.suspect,
+    tooDeep: reader.tooDeep,
+  };
+}

@@ -1,0 +1,106 @@
+import type { QueryNode } from '../../../../shared/query/ast';
+import type { QueryFilters } from '../../../../shared/query/filters';
+import type { Db } from '../../db/open-database';
+import { ensureMatchFunctions } from './match-functions';
+import { toAst } from './newest-matching';
+import { prefixExpander } from './prefix-expansion';
+import { cachedStatement } from './statement-cache';
+import { compileQuery, type SqlParam } from './to-sql';
+
+export const minuteMs = 60_000;
+
+export interface MinuteCount {
+  /** Start of the minute, ms UTC. */
+  minute: number;
+  count: number;
+}
+
+const bucket = `(i.published_at - (i.published_at % ${minuteMs}))`;
+
+/**
+ * Items per minute in [from, to) matching a column query (null: all items of the room).
+ * Minutes with no item are left out; the result is in time order.
+ *
+ * Without words and with at most source filters, whole minutes come from
+ * item_minute_counts (kept by triggers), the partial minutes at the ends from the time
+ * index. With words and no other condition, FTS rowids are mapped to minutes through the
+ * narrow (id, room_id, published_at) index; anything else reads each match's items row.
+ * All read in one transaction, so the parts agree.
+ */
+export function volumePerMinute(
+  db: Db,
+  roomId: string,
+  query: string | QueryNode | null,
+  range: { from: number; to: number },
+  filters: QueryFilters = {},
+): MinuteCount[] {
+  ensureMatchFunctions(db);
+  const ast = toAst(query);
+  const from = Math.max(range.from, filters.timeRange?.from ?? range.from);
+  const to = Math.min(range.to, filters.timeRange?.to ?? range.to);
+  if (!(from < to)) return [];
+  return db.transaction(() => {
+    if (ast === null && countsTableFits(filters) && from >= 0) return fromCountsTable(db, roomId, filters, from, to);
+    return scan(db, roomId, ast, filters, from, to);
+  })();
+}
+
+function countsTableFits(filters: QueryFilters): boolean {
+  return (
+    !filters.hasMedia &&
+    !(filters.languages && filters.languages.length > 0) &&
+    !(filters.minEngagement && filters.minEngagement > 0)
+  );
+}
+
+function fromCountsTable(db: Db, roomId: string, filters: QueryFilters, from: number, to: number): MinuteCount[] {
+  const firstWhole = Math.ceil(from / minuteMs) * minuteMs;
+  const endWhole = Math.floor(to / minuteMs) * minuteMs;
+  if (firstWhole >= endWhole) return scan(db, roomId, null, filters, from, to);
+  const head = from < firstWhole ? scan(db, roomId, null, filters, from, firstWhole) : [];
+  const tail = endWhole < to ? scan(db, roomId, null, filters, endWhole, to) : [];
+  const params: SqlParam[] = [roomId, firstWhole, endWhole];
+  let sources = '';
+  if (filters.sources && filters.sources.length > 0) {
+    sources += ` AND source_id IN (${filters.sources.map(() => '?').join(', ')})`;
+    params.push(...filters.sources);
+  }
+  if (filters.alliedOnly) sources += ' AND source_id IN (SELECT s.id FROM sources s WHERE s.allied = 1)';
+  const whole = cachedStatement(
+    db,
+    `SELECT minute, sum(count) AS count FROM item_minute_counts
+      WHERE room_id = ? AND minute >= ? AND minute < ?${sources} GROUP BY minute HAVING sum(count) > 0 ORDER BY minute`,
+  ).all(...params) as MinuteCount[];
+  return [...head, ...whole, ...tail];
+}
+
+function scan(
+  db: Db,
+  roomId: string,
+  ast: QueryNode | null,
+  filters: QueryFilters,
+  from: number,
+  to: number,
+): MinuteCount[] {
+  const compiled = compileQuery(roomId, ast, { ...filters, timeRange: { from, to } }, prefixExpander(db));
+  if (compiled.fts === null) {
+    return cachedStatement(
+      db,
+      `SELECT ${bucket} AS minute, count(*) AS count FROM items i INDEXED BY items_room_published
+        WHERE ${compiled.check.sql} GROUP BY minute ORDER BY minute`,
+    ).all(...compiled.check.params) as MinuteCount[];
+  }
+  // Nothing but room and time to check: the narrow index has both, the wide row is not read.
+  const narrow = compiled.ftsExact && noRowFilters(filters);
+  return cachedStatement(
+    db,
+    `SELECT ${bucket} AS minute, count(*) AS count
+      FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) AS c
+      JOIN items i ${narrow ? 'INDEXED BY items_id_time ' : ''}ON i.id = c.rowid
+      WHERE ${compiled.check.sql} GROUP BY minute ORDER BY minute`,
+  ).all(compiled.fts, ...compiled.check.params) as MinuteCount[];
+}
+
+function noRowFilters(filters: QueryFilters): boolean {
+  return countsTableFits(filters) && !(filters.sources && filters.sources.length > 0) && !filters.alliedOnly;
+}

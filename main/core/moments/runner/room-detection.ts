@@ -1,0 +1,232 @@
+import {
+  createEmergingTerms,
+  defaultEmergingOptions,
+  type EmergingOptions,
+  type EmergingTerm,
+} from '../detection/emerging-terms';
+import { createSpikeDetector, type SpikeOptions } from '../detection/spike-detector';
+import { tokenize } from '../detection/tokenize';
+
+/**
+ * One room's detection in EVENT time, with no clock of its own: items are added with the
+ * time they belong to, and `advance(eventNow)` closes every minute that ended at least
+ * `graceMs` before it, feeding the spike detector (room-wide counts) and the emerging-term
+ * tracker. Waiting for a minute to close costs a minute or more, so between closes the
+ * running window (the last 60 s for the room, the term window with its minute still open)
+ * is judged too, at most every `checkEveryMs`, against baselines learned from closed
+ * minutes only. The live runner and the quality benchmark drive this same code.
+ */
+export interface RoomDetectionOptions {
+  /** Items may arrive this long after their minute ended and still count in it. */
+  graceMs: number;
+  /** How often the running window is judged (event time); 0 judges closed minutes only. */
+  checkEveryMs: number;
+  samplesPerMoment: number;
+  spike: Partial<SpikeOptions>;
+  emerging: Partial<EmergingOptions>;
+}
+
+export const defaultRoomDetectionOptions: RoomDetectionOptions = {
+  graceMs: 5_000,
+  checkEveryMs: 15_000,
+  samplesPerMoment: 3,
+  spike: {},
+  // Tuned on the labeled recordings (npm run bench -- moments): at the start of an event
+  // every word is new, and a 4× rise of a common word is chatter, not a moment.
+  emerging: { warmupMinutes: 30, minRatio: 6 },
+};
+
+export interface DetectedMoment {
+  kind: 'spike' | 'emerging';
+  /** null for the room-wide spike. */
+  term: string | null;
+  onsetAt: number;
+  /** When it could be known: the end of the minute, or of the running window, that crossed the threshold. */
+  detectedAt: number;
+  peakAt: number;
+  peakCount: number;
+  baseline: number;
+  /** Newest first. */
+  sampleIds: number[];
+}
+
+interface OpenMinute {
+  count: number;
+  /** Event time of each item, for the running 60 s window. */
+  times: number[];
+  /** The last few item ids of the minute, oldest first. */
+  ids: number[];
+  /** Per token, the first few item ids that carried it. */
+  termIds: Map<string, number[]>;
+}
+
+const minuteMs = 60_000;
+const roomWide = '*';
+const keptClosedMinutes = 15;
+
+export interface RoomDetection {
+  addItem(id: number, eventAt: number, text: string): void;
+  /** Closes the minutes that are over at `eventNow`; returns what they revealed. */
+  advance(eventNow: number): DetectedMoment[];
+  /** A dismissed moment: this term (null: the room-wide spike) stays quiet until then. */
+  suppress(term: string | null, untilEventMs: number): void;
+  /** Items that came after their minute was closed (not counted). */
+  lateItems(): number;
+}
+
+export function createRoomDetection(options: Partial<RoomDetectionOptions> = {}): RoomDetection {
+  const opts: RoomDetectionOptions = {
+    ...defaultRoomDetectionOptions,
+    ...options,
+    emerging: { ...defaultRoomDetectionOptions.emerging, ...options.emerging },
+  };
+  const spikes = createSpikeDetector(opts.spike);
+  const emerging = createEmergingTerms(opts.emerging);
+  const open = new Map<number, OpenMinute>();
+  /** Recently closed minutes, kept for samples and onsets. */
+  const closed = new Map<number, OpenMinute>();
+  let closedThrough = Number.NEGATIVE_INFINITY;
+  let lastCheck = Number.NEGATIVE_INFINITY;
+  let late = 0;
+
+  const bucketAt = (minute: number): OpenMinute | undefined => open.get(minute) ?? closed.get(minute);
+
+  function addItem(id: number, eventAt: number, text: string): void {
+    const minute = eventAt - (eventAt % minuteMs);
+    if (minute <= closedThrough) {
+      late += 1;
+      return;
+    }
+    let bucket = open.get(minute);
+    if (!bucket) {
+      bucket = { count: 0, times: [], ids: [], termIds: new Map() };
+      open.set(minute, bucket);
+    }
+    bucket.count += 1;
+    bucket.times.push(eventAt);
+    bucket.ids.push(id);
+    if (bucket.ids.length > opts.samplesPerMoment * 2) bucket.ids.shift();
+    const tokens = tokenize(text);
+    for (const token of tokens) {
+      const ids = bucket.termIds.get(token);
+      if (!ids) bucket.termIds.set(token, [id]);
+      else if (ids.length < opts.samplesPerMoment) ids.push(id);
+    }
+    emerging.addTokens(tokens, eventAt);
+  }
+
+  function samplesOf(minutes: number[], term: string | null): number[] {
+    const found: number[] = [];
+    for (const minute of minutes) {
+      const bucket = bucketAt(minute);
+      if (!bucket) continue;
+      const ids = term === null ? bucket.ids : (bucket.termIds.get(term) ?? []);
+      for (let k = ids.length - 1; k >= 0 && found.length < opts.samplesPerMoment; k -= 1) {
+        const id = ids[k];
+        if (id !== undefined) found.push(id);
+      }
+      if (found.length >= opts.samplesPerMoment) break;
+    }
+    return found;
+  }
+
+  function closeMinute(minute: number, bucket: OpenMinute): DetectedMoment[] {
+    closed.set(minute, bucket);
+    for (const old of closed.keys()) {
+      if (old > minute - keptClosedMinutes * minuteMs) break;
+      closed.delete(old);
+    }
+    closedThrough = minute;
+    const found: DetectedMoment[] = [];
+    const detectedAt = minute + minuteMs;
+    const spike = spikes.push(minute, bucket.count);
+    if (spike) {
+      found.push({
+        kind: 'spike',
+        term: null,
+        onsetAt: spike.onsetMs,
+        detectedAt,
+        peakAt: minute,
+        peakCount: spike.count,
+        baseline: spike.baseline,
+        sampleIds: samplesOf([minute], null),
+      });
+    }
+    found.push(...emergedMoments(emerging.closeMinute(minute), detectedAt));
+    return found;
+  }
+
+  function emergedMoments(terms: EmergingTerm[], detectedAt: number): DetectedMoment[] {
+    return terms.map((term) => {
+      // The rise began with the first minute of the window in which the term was said.
+      const windowMinutes: number[] = [];
+      for (let m = term.minuteMs - (defaultWindow(opts) - 1) * minuteMs; m <= term.minuteMs; m += minuteMs)
+        windowMinutes.push(m);
+      const onset = windowMinutes.find((m) => bucketAt(m)?.termIds.has(term.term)) ?? term.minuteMs;
+      return {
+        kind: 'emerging',
+        term: term.term,
+        onsetAt: onset,
+        detectedAt,
+        peakAt: term.minuteMs,
+        peakCount: term.count,
+        baseline: term.expected,
+        sampleIds: samplesOf([...windowMinutes].reverse(), term.term),
+      };
+    });
+  }
+
+  /** The running window at `eventNow`: room-wide over the last 60 s, terms over their window. */
+  function checkRunning(eventNow: number): DetectedMoment[] {
+    const found: DetectedMoment[] = [];
+    const from = eventNow - minuteMs;
+    const minutes = [from - (from % minuteMs), eventNow - (eventNow % minuteMs)];
+    let count = 0;
+    for (const minute of new Set(minutes))
+      for (const at of bucketAt(minute)?.times ?? []) if (at > from && at <= eventNow) count += 1;
+    const spike = spikes.peek(eventNow, count);
+    if (spike) {
+      found.push({
+        kind: 'spike',
+        term: null,
+        onsetAt: spike.onsetMs,
+        detectedAt: eventNow,
+        peakAt: eventNow - (eventNow % minuteMs),
+        peakCount: spike.count,
+        baseline: spike.baseline,
+        sampleIds: samplesOf([...minutes].reverse(), null),
+      });
+    }
+    found.push(...emergedMoments(emerging.check(eventNow), eventNow));
+    return found;
+  }
+
+  function advance(eventNow: number): DetectedMoment[] {
+    const found: DetectedMoment[] = [];
+    const due = [...open.keys()].filter((minute) => minute + minuteMs + opts.graceMs <= eventNow).sort((a, b) => a - b);
+    for (const minute of due) {
+      const bucket = open.get(minute);
+      open.delete(minute);
+      if (bucket) found.push(...closeMinute(minute, bucket));
+    }
+    if (opts.checkEveryMs > 0 && eventNow - lastCheck >= opts.checkEveryMs) {
+      lastCheck = eventNow - (eventNow % opts.checkEveryMs);
+      found.push(...checkRunning(eventNow));
+    }
+    return found;
+  }
+
+  return {
+    addItem,
+    advance,
+    suppress(term, untilEventMs) {
+      if (term === null) spikes.suppress(roomWide, untilEventMs);
+      else emerging.suppress(term, untilEventMs);
+    },
+    lateItems: () => late,
+  };
+}
+
+function defaultWindow(opts: RoomDetectionOptions): number {
+  return opts.emerging.windowMinutes ?? defaultEmergingOptions.windowMinutes;
+}

@@ -1,0 +1,111 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { RoomMember } from '../../../shared/contract/calls/drafts';
+import { AuditView } from './AuditView';
+import { BankPanel } from './BankPanel';
+import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
+import { DraftEditor } from './DraftEditor';
+import { DraftQueue } from './DraftQueue';
+import { PlaybookEditor } from './PlaybookEditor';
+import { onOpenDraftRequest } from './respond';
+import { TeamPanel } from './TeamPanel';
+import { errorText } from '../i18n';
+import { useDrafts, useMe, useTeam } from './use-drafts';
+import './drafts.css';
+
+const tabs = ['queue', 'bank', 'playbook', 'checklist', 'team', 'audit'] as const;
+type Tab = (typeof tabs)[number];
+
+function WhoAmI({
+  members,
+  me,
+  choose,
+}: {
+  members: RoomMember[];
+  me: RoomMember | null;
+  choose: (id: string | null) => void;
+}) {
+  const { t } = useTranslation('drafts');
+  return (
+    <label className="who-am-i">
+      {t('me.label')}
+      <select value={me?.id ?? ''} onChange={(event) => choose(event.target.value || null)}>
+        <option value="">{t('me.nobody')}</option>
+        {members.map((member) => (
+          <option key={member.id} value={member.id}>
+            {t('me.option', { name: member.name, role: t(`roles.${member.role}`) })}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+/** The right-hand column of the war room: drafts queue and editor, playbook, team and audit. */
+export function DraftsPanel({ roomId }: { roomId: string }) {
+  const { t } = useTranslation('drafts');
+  const [tab, setTab] = useState<Tab>('queue');
+  const [openId, setOpenId] = useState<string | null>(null);
+  const { drafts, error } = useDrafts(roomId);
+  const { members, policy, playbook } = useTeam(roomId);
+  const { me, choose } = useMe(roomId, members);
+  const open = drafts?.find((draft) => draft.id === openId) ?? null;
+  const [respondFailure, setRespondFailure] = useState<string | null>(null);
+
+  const openDraft = (id: string) => {
+    setTab('queue');
+    setOpenId(id);
+    setRespondFailure(null);
+  };
+  // "Respond" from an item elsewhere in the room lands here.
+  useEffect(
+    () =>
+      onOpenDraftRequest(roomId, (request) => {
+        setTab('queue');
+        if ('draftId' in request) {
+          setOpenId(request.draftId);
+          setRespondFailure(null);
+        } else setRespondFailure(errorText(request.error));
+      }),
+    [roomId],
+  );
+
+  return (
+    <aside className="drafts-panel" aria-label={t('panel')}>
+      <WhoAmI members={members} me={me} choose={choose} />
+      <div role="tablist" aria-label={t('panel')} className="drafts-tabs">
+        {tabs.map((name) => (
+          <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>
+            {t(`tabs.${name}`)}
+          </button>
+        ))}
+      </div>
+      {respondFailure && (
+        <p role="alert" className="error">
+          {respondFailure}
+        </p>
+      )}
+      <div role="tabpanel" aria-label={t(`tabs.${tab}`)} className="drafts-tabpanel">
+        {tab === 'queue' &&
+          (open ? (
+            <DraftEditor
+              key={open.id}
+              draft={open}
+              me={me}
+              members={members}
+              policy={policy}
+              playbook={playbook}
+              onClose={() => setOpenId(null)}
+            />
+          ) : (
+            <DraftQueue roomId={roomId} drafts={drafts} error={error} me={me} members={members} onOpen={setOpenId} />
+          ))}
+        {tab === 'bank' && <BankPanel roomId={roomId} me={me} members={members} policy={policy} onOpen={openDraft} />}
+        {tab === 'checklist' && <ChecklistTemplateEditor roomId={roomId} me={me} />}
+        {tab === 'playbook' && playbook && <PlaybookEditor roomId={roomId} playbook={playbook} me={me} />}
+        {tab === 'team' && <TeamPanel roomId={roomId} members={members} policy={policy} me={me} />}
+        {tab === 'audit' && <AuditView roomId={roomId} members={members} />}
+      </div>
+    </aside>
+  );
+}

@@ -1,0 +1,50 @@
+import type { ContractError, Result } from '../../../shared/contract/result';
+import { api } from '../api';
+import { meKey } from './use-drafts';
+
+/** Asks the room's Drafts panel to open a draft, or to show why one could not be started. */
+export type OpenDraftRequest = { roomId: string; draftId: string } | { roomId: string; error: ContractError };
+
+const openDraftEvent = 'riposte:open-draft';
+
+export function requestOpenDraft(request: OpenDraftRequest): void {
+  window.dispatchEvent(new CustomEvent<OpenDraftRequest>(openDraftEvent, { detail: request }));
+}
+
+/** The Drafts panel listens for open requests of its room; returns the unsubscribe. */
+export function onOpenDraftRequest(roomId: string, listener: (request: OpenDraftRequest) => void): () => void {
+  const handler = (event: Event) => {
+    if (!(event instanceof CustomEvent)) return;
+    const request = event.detail as OpenDraftRequest;
+    if (request.roomId === roomId) listener(request);
+  };
+  window.addEventListener(openDraftEvent, handler);
+  return () => window.removeEventListener(openDraftEvent, handler);
+}
+
+/**
+ * "Respond" to an item: a draft linked to it (its stopwatch starts at the item's time), written
+ * by whoever is at the keyboard in this room, opened in the Drafts panel. A failure (nobody
+ * picked, a role that cannot write) is shown there too.
+ */
+export async function respondToItem(roomId: string, itemId: number): Promise<Result<{ draftId: string }>> {
+  const actorId = localStorage.getItem(meKey(roomId));
+  if (!actorId) {
+    const error: ContractError = {
+      ok: false,
+      code: 'forbidden',
+      message: 'Pick who you are in the Drafts panel first.',
+      messageKey: 'errors.team.pickFirst',
+      field: 'actorId',
+    };
+    requestOpenDraft({ roomId, error });
+    return error;
+  }
+  const result = await api.drafts.create({ roomId, actorId, trigger: { kind: 'item', itemId } });
+  if (!result.ok) {
+    requestOpenDraft({ roomId, error: result });
+    return result;
+  }
+  requestOpenDraft({ roomId, draftId: result.value.id });
+  return { ok: true, value: { draftId: result.value.id } };
+}

@@ -1,0 +1,101 @@
+import { useCallback, useEffect, useRef, useState } from 'react';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { Network } from '../../../shared/drafts/networks';
+import { api } from '../api';
+import { errorText } from '../i18n';
+
+export const AUTOSAVE_DELAY_MS = 500;
+
+export type SaveState =
+  | { kind: 'saved' }
+  | { kind: 'pending' }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; message: string; theirs: DraftView };
+
+/**
+ * The body as typed, saved ~500 ms after the last keystroke and on blur, each save naming
+ * the version it started from. A stale save comes back as a conflict; nothing is overwritten.
+ */
+export function useAutosave(draft: DraftView, actorId: string | null) {
+  const [body, setBody] = useState(draft.body);
+  const [networks, setNetworks] = useState<Network[]>(draft.networks);
+  const [state, setState] = useState<SaveState>({ kind: 'saved' });
+  const version = useRef(draft.version);
+  const dirty = useRef(false);
+  const timer = useRef<number | undefined>(undefined);
+  // What the next save sends; written where the text changes, read when saving.
+  const latest = useRef({ body: draft.body, networks: draft.networks });
+
+  // Someone else's change arrives: take it when we have nothing unsaved.
+  useEffect(() => {
+    if (!dirty.current && draft.version > version.current) {
+      version.current = draft.version;
+      latest.current = { body: draft.body, networks: draft.networks };
+      setBody(draft.body);
+      setNetworks(draft.networks);
+    }
+  }, [draft]);
+
+  const flush = useCallback(async () => {
+    window.clearTimeout(timer.current);
+    if (!dirty.current || !actorId) return;
+    dirty.current = false;
+    const sent = latest.current;
+    const result = await api.drafts.save({
+      id: draft.id,
+      actorId,
+      body: sent.body,
+      networks: sent.networks,
+      baseVersion: version.current,
+    });
+    if (result.ok) {
+      version.current = result.value.version;
+      setState(dirty.current ? { kind: 'pending' } : { kind: 'saved' });
+      return;
+    }
+    dirty.current = true;
+    if (result.code === 'conflict') {
+      const theirs = await api.drafts.get({ id: draft.id });
+      if (theirs.ok) {
+        setState({ kind: 'conflict', message: errorText(result), theirs: theirs.value });
+        return;
+      }
+    }
+    setState({ kind: 'error', message: errorText(result) });
+  }, [actorId, draft.id]);
+
+  const change = (next: { body?: string; networks?: Network[] }) => {
+    if (next.body !== undefined) setBody(next.body);
+    if (next.networks !== undefined) setNetworks(next.networks);
+    latest.current = { body: next.body ?? latest.current.body, networks: next.networks ?? latest.current.networks };
+    dirty.current = true;
+    setState((current) => (current.kind === 'conflict' ? current : { kind: 'pending' }));
+    window.clearTimeout(timer.current);
+    timer.current = window.setTimeout(() => void flush(), AUTOSAVE_DELAY_MS);
+  };
+
+  /** After a conflict: take their text, or keep ours and save it over their version. */
+  const resolve = (keep: 'theirs' | 'mine') => {
+    if (state.kind !== 'conflict') return;
+    version.current = state.theirs.version;
+    if (keep === 'theirs') {
+      dirty.current = false;
+      latest.current = { body: state.theirs.body, networks: state.theirs.networks };
+      setBody(state.theirs.body);
+      setNetworks(state.theirs.networks);
+      setState({ kind: 'saved' });
+    } else {
+      dirty.current = true;
+      setState({ kind: 'pending' });
+      void flush();
+    }
+  };
+
+  // Closing the editor mid-typing still saves what was typed.
+  const flushRef = useRef(flush);
+  useEffect(() => {
+    flushRef.current = flush;
+  }, [flush]);
+  useEffect(() => () => void flushRef.current(), []);
+  return { body, networks, state, change, flush, resolve };
+}

@@ -1,0 +1,95 @@
+import { useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { api } from '../api';
+import { errorText } from '../i18n';
+import { addToAlert, type AlertGroup } from './alert-grouping';
+import { beep, notify, soundEnabled } from './alert-outputs';
+import { describeMoment, formatTime } from './describe-moment';
+import { draftFromMoment } from './draft-from-moment';
+
+/**
+ * The banner above the room: the latest moment with its sample items, grouped (a storm
+ * of detections is one banner with a count), with a desktop notification and an optional
+ * beep at most once per group.
+ */
+export function MomentAlert({ roomId }: { roomId: string }) {
+  const { t, i18n } = useTranslation('moments');
+  const [group, setGroup] = useState<AlertGroup | null>(null);
+  const [status, setStatus] = useState<string | null>(null);
+  const current = useRef<AlertGroup | null>(null);
+
+  // The room view is keyed by room (RoomView remounts per room), so no reset is needed here.
+  useEffect(() => {
+    return api.on('moments.detected', (payload) => {
+      if (payload.roomId !== roomId || payload.moments.length === 0) return;
+      const { group: next, fresh } = addToAlert(current.current, payload.moments, Date.now());
+      current.current = next;
+      setGroup(next);
+      setStatus(null);
+      if (fresh) {
+        notify(t('alert.notificationTitle'), describeMoment(next.lead, t));
+        if (soundEnabled()) beep();
+      }
+    });
+  }, [roomId, t]);
+
+  if (!group) return null;
+  const { lead } = group;
+  const others = group.moments.length - 1;
+  const close = () => {
+    current.current = null;
+    setGroup(null);
+  };
+  const act = async (action: () => Promise<{ ok: boolean }>, done: string) => {
+    const result = await action();
+    if (result.ok) setStatus(done);
+  };
+
+  return (
+    <section className="moment-alert" role="alert" aria-label={t('alert.label')}>
+      <div className="moment-alert-head">
+        <strong>{describeMoment(lead, t)}</strong>
+        <span className="muted">{formatTime(lead.onsetAt, i18n.language)}</span>
+        {others > 0 && <span className="tag">{t('alert.more', { count: others })}</span>}
+      </div>
+      {lead.samples.length > 0 && (
+        <ul className="moment-samples" aria-label={t('alert.samples')}>
+          {lead.samples.map((sample) => (
+            <li key={sample.id}>
+              {sample.authorHandle && <span className="muted">{sample.authorHandle} </span>}
+              {sample.text}
+            </li>
+          ))}
+        </ul>
+      )}
+      <div className="moment-actions">
+        <button
+          type="button"
+          onClick={() =>
+            void draftFromMoment(lead).then((result) => setStatus(result.ok ? t('alert.drafted') : errorText(result)))
+          }
+        >
+          {t('alert.draft')}
+        </button>
+        <button
+          type="button"
+          onClick={() => void act(() => api.moments.confirm({ id: lead.id }), t('alert.confirmed'))}
+        >
+          {t('actions.confirm')}
+        </button>
+        {(lead.kind === 'spike' || lead.kind === 'emerging') && (
+          <button
+            type="button"
+            onClick={() => void api.moments.dismiss({ id: lead.id }).then((result) => result.ok && close())}
+          >
+            {t('actions.dismiss')}
+          </button>
+        )}
+        <button type="button" aria-label={t('alert.close')} onClick={close}>
+          ×
+        </button>
+        {status && <span role="status">{status}</span>}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,20 @@
+import type { TFunction } from 'i18next';
+import type { Moment } from '../../../shared/moments/moment';
+
+/** One line naming a moment, as the banner, the list and the notification say it. */
+export function describeMoment(moment: Moment, t: TFunction<'moments'>): string {
+  switch (moment.kind) {
+    case 'spike':
+      return t('kind.spike', { count: moment.peakCount ?? 0 });
+    case 'emerging':
+      return t('kind.emerging', { term: moment.term ?? '' });
+    case 'manual':
+      return t('kind.manual', { note: moment.note ?? '' });
+    case 'scheduled':
+      return t('kind.scheduled', { label: moment.note ?? '' });
+  }
+}
+
+export function formatTime(at: number, language: string): string {
+  return new Intl.DateTimeFormat(language, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
+}

@@ -1,0 +1,70 @@
+import { useEffect, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { isPlainKey } from '../app/keyboard';
+import { DraftsPanel } from '../drafts/DraftsPanel';
+import { onOpenDraftRequest } from '../drafts/respond';
+import { MomentsPanel } from '../moments/MomentsPanel';
+import { SourcesPanel } from '../sources/SourcesPanel';
+
+const tabs = ['drafts', 'moments', 'sources'] as const;
+type Tab = (typeof tabs)[number];
+
+const storageKey = (roomId: string) => `riposte.sidePanel.${roomId}`;
+
+function savedTab(roomId: string): Tab {
+  const saved = localStorage.getItem(storageKey(roomId));
+  return tabs.find((tab) => tab === saved) ?? 'drafts';
+}
+
+/**
+ * Drafts, moments and sources share one side column, one at a time, so the timeline
+ * columns keep the width. All three stay mounted: their shortcuts and live updates keep
+ * working, and a "respond" or an `m` brings the right one forward.
+ */
+export function SidePanels({ roomId }: { roomId: string }) {
+  const { t } = useTranslation('rooms');
+  const [tab, setTab] = useState<Tab>(() => savedTab(roomId));
+
+  const show = (next: Tab) => {
+    setTab(next);
+    localStorage.setItem(storageKey(roomId), next);
+  };
+
+  useEffect(() => onOpenDraftRequest(roomId, () => show('drafts')));
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (isPlainKey(event, 'm')) show('moments');
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  });
+
+  return (
+    <div className="side-panels">
+      <div role="tablist" aria-label={t('side.label')} className="side-tabs">
+        {tabs.map((name) => (
+          <button
+            key={name}
+            type="button"
+            role="tab"
+            id={`side-tab-${name}`}
+            aria-selected={tab === name}
+            aria-controls={`side-panel-${name}`}
+            onClick={() => show(name)}
+          >
+            {t(`side.${name}`)}
+          </button>
+        ))}
+      </div>
+      <div id="side-panel-drafts" role="tabpanel" aria-labelledby="side-tab-drafts" hidden={tab !== 'drafts'}>
+        <DraftsPanel roomId={roomId} />
+      </div>
+      <div id="side-panel-moments" role="tabpanel" aria-labelledby="side-tab-moments" hidden={tab !== 'moments'}>
+        <MomentsPanel roomId={roomId} />
+      </div>
+      <div id="side-panel-sources" role="tabpanel" aria-labelledby="side-tab-sources" hidden={tab !== 'sources'}>
+        <SourcesPanel roomId={roomId} />
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,116 @@
+import { useId, useState, type FormEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { Column, ColumnFilters } from '../../../shared/columns/column';
+import type { ContractError } from '../../../shared/contract/result';
+import { api } from '../api';
+import { errorText } from '../i18n';
+
+interface ColumnEditorProps {
+  roomId: string;
+  /** Absent: a new column. */
+  column?: Column;
+  onDone: () => void;
+}
+
+function languagesOf(text: string): string[] {
+  return text
+    .split(/[,\s]+/u)
+    .map((language) => language.trim().toLowerCase())
+    .filter((language) => language !== '');
+}
+
+/** Name, query and filters of a column; the core checks the query and says what is wrong. */
+export function ColumnEditor({ roomId, column, onDone }: ColumnEditorProps) {
+  const { t } = useTranslation('workspace');
+  const headingId = useId();
+  const [name, setName] = useState(column?.name ?? '');
+  const [query, setQuery] = useState(column?.query ?? '');
+  const [languages, setLanguages] = useState(column?.filters.languages?.join(', ') ?? '');
+  const [minEngagement, setMinEngagement] = useState(String(column?.filters.minEngagement ?? ''));
+  const [hasMedia, setHasMedia] = useState(column?.filters.hasMedia ?? false);
+  const [alliedOnly, setAlliedOnly] = useState(column?.filters.alliedOnly ?? false);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (event: FormEvent) => {
+    event.preventDefault();
+    const engagement = Number.parseInt(minEngagement, 10);
+    const langs = languagesOf(languages);
+    const filters: ColumnFilters = {
+      ...(langs.length > 0 ? { languages: langs } : {}),
+      ...(Number.isFinite(engagement) && engagement > 0 ? { minEngagement: engagement } : {}),
+      ...(hasMedia ? { hasMedia } : {}),
+      ...(alliedOnly ? { alliedOnly } : {}),
+    };
+    setBusy(true);
+    const result = column
+      ? await api.columns.update({ id: column.id, name, query, filters })
+      : await api.columns.create({ roomId, name, query, filters });
+    setBusy(false);
+    if (result.ok) onDone();
+    else setError(result);
+  };
+
+  const queryInvalid = error?.field === 'query';
+  return (
+    <form className="column-editor card" aria-labelledby={headingId} onSubmit={(event) => void submit(event)}>
+      <h3 id={headingId}>{column ? t('editor.editTitle', { name: column.name }) : t('editor.newTitle')}</h3>
+      <label>
+        <span>{t('editor.name')}</span>
+        <input value={name} onChange={(event) => setName(event.target.value)} maxLength={80} required autoFocus />
+      </label>
+      <label>
+        <span>{t('editor.query')}</span>
+        <input
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          placeholder={t('editor.queryHint')}
+          aria-invalid={queryInvalid}
+          maxLength={1000}
+        />
+      </label>
+      <div className="editor-row">
+        <label>
+          <span>{t('editor.languages')}</span>
+          <input
+            value={languages}
+            onChange={(event) => setLanguages(event.target.value)}
+            placeholder={t('editor.languagesHint')}
+          />
+        </label>
+        <label>
+          <span>{t('editor.minEngagement')}</span>
+          <input
+            type="number"
+            min={0}
+            value={minEngagement}
+            onChange={(event) => setMinEngagement(event.target.value)}
+          />
+        </label>
+      </div>
+      <div className="editor-row">
+        <label className="checkbox">
+          <input type="checkbox" checked={hasMedia} onChange={(event) => setHasMedia(event.target.checked)} />
+          {t('editor.hasMedia')}
+        </label>
+        <label className="checkbox">
+          <input type="checkbox" checked={alliedOnly} onChange={(event) => setAlliedOnly(event.target.checked)} />
+          {t('editor.alliedOnly')}
+        </label>
+      </div>
+      {error && (
+        <p role="alert" className="form-error">
+          {errorText(error)}
+        </p>
+      )}
+      <div className="editor-row">
+        <button type="submit" className="primary" disabled={busy}>
+          {column ? t('editor.save') : t('editor.create')}
+        </button>
+        <button type="button" onClick={onDone}>
+          {t('common:cancel')}
+        </button>
+      </div>
+    </form>
+  );
+}

@@ -1,0 +1,261 @@
+/**
+ * Live workspace benchmark, in Chromium through serve mode (issue 5):
+ *   npm run bench -- live --json [--no-build] [--seconds N] [--with-query] [--trace FILE] [--profile]
+ * With 4 columns open and a replay feeding ~1,000 items/s (a generated recording played at
+ * 60×): ingest → visible latency p50/p95 (the item's replay emission time, its publishedAt,
+ * to the first animation frame after its row enters the page), the longest main-thread task
+ * (PerformanceObserver 'longtask', which only reports tasks over 50 ms), then frames per
+ * second while scrolling a column over a 100k-item room. Prints one JSON object per line.
+ * The SQL figures (newest-50 p95, per-minute histogram) come from `npm run bench -- query`;
+ * --with-query runs it after this one and passes its lines through.
+ */
+import { chromium, type Browser, type Page } from '@playwright/test';
+import Database from 'better-sqlite3';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { createInterface } from 'node:readline';
+import { serializeRecording } from '../../main/core/ingest/sources/replay/recording';
+import { buildSyntheticRoom } from './synthetic-room';
+import { generateLiveRecording } from './live/recording';
+import { startCpuProfile, stopCpuProfile } from './live/cpu-profile';
+import { longestTasks, traceCategories, type TraceFile } from './live/trace-tasks';
+import { readLiveProbe, scrollProbe, startLiveProbe, type LiveProbeReading, type ScrollReading } from './live/probes';
+
+const args = process.argv.slice(2);
+const argValue = (name: string): string | undefined => {
+  const at = args.indexOf(name);
+  return at === -1 ? undefined : args[at + 1];
+};
+const liveSeconds = Number(argValue('--seconds') ?? 20);
+// --trace FILE: a Chrome trace of the live phase, and its longest main-thread tasks broken down.
+const tracePath = argValue('--trace');
+const itemsPerSecond = 1000;
+const replaySpeed = 60;
+const scrollRoomItems = 100_000;
+const scrollRoomId = 'room-scroll';
+const repoRoot = join(import.meta.dirname, '..', '..');
+const hostEntry = join(repoRoot, 'out', 'main', 'host.js');
+
+function log(record: Record<string, unknown>): void {
+  process.stdout.write(`${JSON.stringify(record)}\n`);
+}
+
+function percentile(sorted: readonly number[], p: number): number {
+  const index = Math.min(sorted.length - 1, Math.ceil((p / 100) * sorted.length) - 1);
+  return sorted[Math.max(0, index)] ?? Number.NaN;
+}
+
+function build(): void {
+  const result = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
+    cwd: repoRoot,
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) throw new Error(`the build failed (${result.status})`);
+}
+
+interface Host {
+  child: ChildProcess;
+  loginUrl: string;
+}
+
+function startHost(dataDir: string): Promise<Host> {
+  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--data-dir', dataDir, '--no-demo'], {
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, RIPOSTE_DATA_DIR: '' },
+  });
+  let stderr = '';
+  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  return new Promise((resolve, reject) => {
+    if (!child.stdout) return reject(new Error('serve mode has no stdout'));
+    createInterface({ input: child.stdout }).on('line', (line) => {
+      const match = /Open (http:\/\/\S+)/.exec(line);
+      if (match?.[1]) resolve({ child, loginUrl: match[1] });
+    });
+    child.once('exit', (code) => reject(new Error(`serve mode exited with ${code}: ${stderr}`)));
+  });
+}
+
+async function stopHost(host: Host): Promise<void> {
+  if (host.child.exitCode !== null) return;
+  const exited = new Promise((resolve) => host.child.once('exit', resolve));
+  host.child.kill('SIGTERM');
+  await exited;
+}
+
+/** The scroll room goes straight into the store: replaying 100k items would take minutes. */
+function seedScrollRoom(dataDir: string): void {
+  const db = new Database(join(dataDir, 'riposte.sqlite'));
+  try {
+    db.pragma('foreign_keys = ON');
+    const end = Date.now();
+    buildSyntheticRoom(db, {
+      items: scrollRoomItems,
+      roomId: scrollRoomId,
+      startMs: end - 3 * 3_600_000,
+      durationMs: 3 * 3_600_000,
+      seed: 7,
+    });
+    // Its sources are stand-ins with no config: keep the ingest runtime away from them.
+    db.prepare("UPDATE sources SET paused = 1, state = 'paused' WHERE room_id = ?").run(scrollRoomId);
+  } finally {
+    db.close();
+  }
+}
+
+const liveColumns: ReadonlyArray<{ name: string; query: string }> = [
+  { name: 'Everything', query: '' },
+  { name: 'Goals', query: 'goal OR but' },
+  { name: 'Referee', query: 'arbitre OR referee OR #VAR' },
+  { name: 'Fans', query: 'fans OR supporters OR allez' },
+];
+
+async function addColumn(page: Page, name: string, query: string): Promise<void> {
+  await page.getByRole('button', { name: 'Add a column' }).click();
+  const form = page.getByRole('form', { name: 'New column' });
+  await form.getByRole('textbox', { name: 'Column name' }).fill(name);
+  await form.getByRole('textbox', { name: 'Query' }).fill(query);
+  await form.getByRole('button', { name: 'Add the column' }).click();
+  await form.waitFor({ state: 'hidden' });
+}
+
+async function addReplay(page: Page, recordingPath: string): Promise<void> {
+  // The side panels are tabs: Sources is not always the one shown.
+  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
+  const sources = page.getByRole('complementary', { name: 'Sources' });
+  await sources.getByRole('button', { name: 'Add a source' }).click();
+  const form = sources.getByRole('form', { name: 'New source' });
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption('replay');
+  await form.getByRole('textbox', { name: 'Name' }).fill('Firehose');
+  await form.getByRole('textbox', { name: /Recording/ }).fill(recordingPath);
+  await form.getByRole('combobox', { name: 'Speed' }).selectOption(String(replaySpeed));
+  await form.getByRole('button', { name: 'Add the source' }).click();
+}
+
+async function measureLive(page: Page, loginUrl: string, recordingPath: string, dataDir: string): Promise<void> {
+  await page.goto(loginUrl);
+  await page.getByRole('textbox', { name: 'Room name' }).fill('Bench live');
+  await page.getByRole('button', { name: 'Create the war room' }).click();
+  await page.getByRole('heading', { level: 1, name: 'Bench live' }).waitFor();
+  for (const column of liveColumns) await addColumn(page, column.name, column.query);
+
+  await page.evaluate(startLiveProbe);
+  const startedAt = Date.now();
+  if (tracePath) await page.context().browser()?.startTracing(page, { categories: traceCategories });
+  const profiler = args.includes('--profile') ? await startCpuProfile(page) : undefined;
+  await addReplay(page, recordingPath);
+  // Until the replay has had time to play through, plus a second for the last rows.
+  await page.waitForTimeout((liveSeconds + 2) * 1000);
+  const probe = (await page.evaluate(readLiveProbe)) as LiveProbeReading;
+  if (profiler) for (const fn of await stopCpuProfile(profiler, 40)) log({ name: 'live.profile', ...fn });
+  if (tracePath) {
+    const trace = await page.context().browser()?.stopTracing();
+    if (trace) {
+      writeFileSync(tracePath, trace);
+      for (const task of longestTasks(JSON.parse(trace.toString('utf8')) as TraceFile, 5)) {
+        log({ name: 'live.trace_task', ...task });
+      }
+    }
+  }
+
+  const db = new Database(join(dataDir, 'riposte.sqlite'), { readonly: true });
+  const taken = db
+    .prepare(
+      `SELECT count(*) AS n, min(fetched_at) AS first, max(fetched_at) AS last FROM items
+       WHERE room_id != ? AND fetched_at >= ?`,
+    )
+    .get(scrollRoomId, startedAt) as { n: number; first: number | null; last: number | null };
+  db.close();
+  const spanS = taken.first !== null && taken.last !== null ? Math.max(1, taken.last - taken.first) / 1000 : 1;
+  log({
+    name: 'live.feed_rate',
+    value: Math.round(taken.n / spanS),
+    unit: 'items/s',
+    limit: itemsPerSecond,
+    items: taken.n,
+  });
+
+  const latencies = probe.latencies.slice().sort((a, b) => a - b);
+  const p50 = Math.round(percentile(latencies, 50));
+  const p95 = Math.round(percentile(latencies, 95));
+  const samples = latencies.length;
+  log({ name: 'live.latency_p50', value: p50, unit: 'ms', limit: 250, pass: samples > 0 && p50 <= 250, samples });
+  log({ name: 'live.latency_p95', value: p95, unit: 'ms', limit: 250, pass: samples > 0 && p95 <= 250, samples });
+  log({
+    name: 'live.longest_task',
+    value: Math.round(probe.longestTask),
+    unit: 'ms',
+    limit: 50,
+    pass: probe.longestTask <= 50,
+    longTasks: probe.longTasks,
+    note: 'PerformanceObserver longtask: 0 means no task over 50 ms',
+  });
+}
+
+async function measureScroll(page: Page): Promise<void> {
+  await page.evaluate((roomId) => {
+    window.location.hash = `#/rooms/${roomId}`;
+  }, scrollRoomId);
+  await page.getByRole('heading', { level: 1, name: 'Bench final' }).waitFor();
+  await addColumn(page, 'All', '');
+  const feed = page.getByRole('feed', { name: 'Items in All' });
+  await feed.getByRole('article').first().waitFor();
+  const result = (await page.evaluate(scrollProbe('Items in All', 6000, 3000))) as ScrollReading;
+  log({
+    name: 'live.scroll_fps',
+    value: Math.round(result.fps * 10) / 10,
+    unit: 'fps',
+    limit: 50,
+    comparison: '>=',
+    pass: result.fps >= 50,
+    worstFrameMs: Math.round(result.worstFrameMs),
+    longestTask: Math.round(result.longestTask),
+    scrolledPx: Math.round(result.scrolledPx),
+    deepestIndex: result.deepestIndex,
+    roomItems: scrollRoomItems,
+  });
+}
+
+function runQueryBench(): void {
+  const result = spawnSync(process.execPath, ['--import', 'tsx', join(import.meta.dirname, 'query.ts'), '--json'], {
+    stdio: 'inherit',
+  });
+  if (result.status !== 0) log({ name: 'query', error: `query bench exited with ${result.status}` });
+}
+
+async function main(): Promise<void> {
+  if (!args.includes('--no-build') || !existsSync(hostEntry)) build();
+  const dataDir = mkdtempSync(join(tmpdir(), 'riposte-bench-live-'));
+  const recordingPath = join(dataDir, 'firehose.jsonl');
+  const recording = generateLiveRecording({ itemsPerSecond, speed: replaySpeed, seconds: liveSeconds, seed: 11 });
+  writeFileSync(recordingPath, serializeRecording(recording.header, recording.items));
+
+  let host: Host | undefined;
+  let browser: Browser | undefined;
+  try {
+    // First start creates and migrates the store; the scroll room is then written beside it.
+    host = await startHost(dataDir);
+    await stopHost(host);
+    seedScrollRoom(dataDir);
+    host = await startHost(dataDir);
+
+    const executablePath =
+      process.env.RIPOSTE_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
+    browser = await chromium.launch({
+      ...(executablePath ? { executablePath } : {}),
+      args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking'],
+    });
+    const page = await browser.newPage({ locale: 'en-GB', viewport: { width: 1600, height: 1000 } });
+    await measureLive(page, host.loginUrl, recordingPath, dataDir);
+    await measureScroll(page);
+  } finally {
+    await browser?.close();
+    if (host) await stopHost(host);
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+  if (args.includes('--with-query')) runQueryBench();
+  else log({ name: 'query', note: 'newest-50 p95 and per-minute histogram: run `npm run bench -- query --json`' });
+}
+
+await main();
