@@ -1,9 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, BankEntry, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
-import type { Result } from '../../../shared/contract/result';
 import { freshnessState } from '../../../shared/drafts/freshness';
 import { DEFAULT_FRESHNESS_WINDOW_MS } from '../../../shared/drafts/team';
-import { createTempCore, waitForEvent } from '../testing/temp-core';
+import { createTempCore, valueOf, waitForEvent } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
 const MINUTE = 60_000;
@@ -13,10 +12,7 @@ afterEach(async () => {
   cores = [];
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 async function setUp() {
   let clock = T0;

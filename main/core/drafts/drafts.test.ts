@@ -1,7 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
-import type { Result } from '../../../shared/contract/result';
-import { createTempCore } from '../testing/temp-core';
+import { createTempCore, valueOf } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
 let cores: { dispose(): Promise<void> }[] = [];
@@ -10,10 +9,7 @@ afterEach(async () => {
   cores = [];
 });
 
-function value<T>(result: Result<unknown>): T {
-  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
-  return result.value as T;
-}
+const value = valueOf;
 
 async function setUp() {
   let clock = T0;

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { EventName, EventPayload } from '../../../shared/contract';
+import type { Result } from '../../../shared/contract/result';
 import { createCore, type Core, type CoreOptions } from '../create-core';
 import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
 
@@ -65,4 +66,10 @@ export function waitForEvent<E extends EventName>(
       resolve(typed);
     });
   });
+}
+
+/** The value of a successful call, or a test failure naming the error code and message. */
+export function valueOf<T>(result: Result<unknown>): T {
+  if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
+  return result.value as T;
 }

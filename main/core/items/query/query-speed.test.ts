@@ -1,38 +1,11 @@
-import Database from 'better-sqlite3';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openQueryTestDb, t0, type Db } from './testing/query-test-db';
 import type { QueryFilters } from '../../../../shared/query/filters';
-import { ensureMatchFunctions, newestMatching, toAst, toSqlWhere, volumePerMinute } from './index';
+import { newestMatching, toAst, toSqlWhere, volumePerMinute } from './index';
 import { maxPrefixExpansion, prefixExpander } from './prefix-expansion';
 
-type Db = Database.Database;
-const t0 = Date.UTC(2026, 6, 19, 20, 0, 0);
 const minute = 60_000;
-
-function openDb(): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const name of ['0001_init.sql', '0002_sources_items.sql', '0007_query_speed.sql']) {
-    db.exec(readFileSync(new URL(`../../db/migrations/${name}`, import.meta.url), 'utf8'));
-  }
-  for (const room of ['r1', 'r2']) {
-    db.prepare("INSERT INTO rooms VALUES (?, 'Finale', ?, ?, 'Europe/Paris', 'fr', NULL, ?, ?)").run(
-      room,
-      t0,
-      t0 + 9e6,
-      t0,
-      t0,
-    );
-  }
-  const source = db.prepare(
-    "INSERT INTO sources (id, room_id, kind, label, config, allied, created_at, updated_at) VALUES (?, ?, 'feed', ?, '{}', ?, 0, 0)",
-  );
-  source.run('s1', 'r1', 'S1', 0);
-  source.run('s2', 'r1', 'Allied', 1);
-  source.run('s3', 'r2', 'Other room', 0);
-  ensureMatchFunctions(db);
-  return db;
-}
+const openDb = openQueryTestDb;
 
 let counter = 0;
 function insert(db: Db, text: string, at: number, source = 's1', room = 'r1', media = false): number {

@@ -1,7 +1,6 @@
-import Database from 'better-sqlite3';
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openQueryTestDb, t0, type Db } from './testing/query-test-db';
 import type { QueryFilters } from '../../../../shared/query/filters';
 import { parseQuery } from '../../../../shared/query/parse-query';
 import { itemMatches } from './match-functions';
@@ -9,32 +8,7 @@ import { newestMatching, toAst } from './newest-matching';
 import { ensureMatchFunctions, toSqlWhere } from './index';
 import { volumePerMinute } from './volume-per-minute';
 
-type Db = Database.Database;
-const t0 = Date.UTC(2026, 6, 19, 20, 0, 0);
-
-function openDb(): Db {
-  const db = new Database(':memory:');
-  db.pragma('foreign_keys = ON');
-  for (const name of ['0001_init.sql', '0002_sources_items.sql', '0007_query_speed.sql']) {
-    db.exec(readFileSync(new URL(`../../db/migrations/${name}`, import.meta.url), 'utf8'));
-  }
-  for (const room of ['r1', 'r2']) {
-    db.prepare("INSERT INTO rooms VALUES (?, 'Finale', ?, ?, 'Europe/Paris', 'fr', NULL, ?, ?)").run(
-      room,
-      t0,
-      t0 + 9e6,
-      t0,
-      t0,
-    );
-  }
-  const source = db.prepare(
-    "INSERT INTO sources (id, room_id, kind, label, config, allied, created_at, updated_at) VALUES (?, ?, 'feed', ?, '{}', ?, 0, 0)",
-  );
-  source.run('s1', 'r1', 'S1', 0);
-  source.run('s2', 'r1', 'Allied', 1);
-  source.run('s3', 'r2', 'Other room', 0);
-  return db;
-}
+const openDb = openQueryTestDb;
 
 interface Seed {
   text: string;

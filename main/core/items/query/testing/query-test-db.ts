@@ -1,0 +1,29 @@
+import Database from 'better-sqlite3';
+import { readFileSync } from 'node:fs';
+import { ensureMatchFunctions } from '../match-functions';
+
+export type Db = Database.Database;
+export const t0 = Date.UTC(2026, 6, 19, 20, 0, 0);
+
+/**
+ * An in-memory store with the tables the queries read (rooms, sources, items with FTS
+ * and the query-speed tables), two rooms and three sources: s1 and s2 (allied) in r1,
+ * s3 in r2.
+ */
+export function openQueryTestDb(): Db {
+  const db = new Database(':memory:');
+  db.pragma('foreign_keys = ON');
+  for (const name of ['0001_init.sql', '0002_sources_items.sql', '0007_query_speed.sql']) {
+    db.exec(readFileSync(new URL(`../../../db/migrations/${name}`, import.meta.url), 'utf8'));
+  }
+  const room = db.prepare("INSERT INTO rooms VALUES (?, 'Finale', ?, ?, 'Europe/Paris', 'fr', NULL, ?, ?)");
+  for (const id of ['r1', 'r2']) room.run(id, t0, t0 + 9e6, t0, t0);
+  const source = db.prepare(
+    "INSERT INTO sources (id, room_id, kind, label, config, allied, created_at, updated_at) VALUES (?, ?, 'feed', ?, '{}', ?, 0, 0)",
+  );
+  source.run('s1', 'r1', 'S1', 0);
+  source.run('s2', 'r1', 'Allied', 1);
+  source.run('s3', 'r2', 'Other room', 0);
+  ensureMatchFunctions(db);
+  return db;
+}
