@@ -234,6 +234,10 @@ test('respond to an item from a column: a draft linked to it opens in the Drafts
   await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
   await panel.getByRole('tab', { name: 'Team' }).click();
 
+  // The item can be handed to a teammate; the card then shows who has it.
+  await item.getByRole('combobox', { name: 'Assign to' }).selectOption({ label: 'Wendy' });
+  await expect(item.getByRole('combobox', { name: 'Assign to' }).locator('option:checked')).toHaveText('Wendy');
+
   await item.getByRole('button', { name: 'Respond' }).click();
   const editor = panel.getByRole('article', { name: 'Draft' });
   await expect(panel.getByRole('tab', { name: 'Queue' })).toHaveAttribute('aria-selected', 'true');

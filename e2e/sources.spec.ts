@@ -49,6 +49,7 @@ test('add a feed in the UI, see its items arrive and its health turn ok, then se
 
   const source = panel.getByRole('listitem', { name: 'Local wire' });
   await expect(source.getByRole('status', { name: 'Health of Local wire' })).toHaveText('OK');
+  await expect(page.getByRole('button', { name: '1 source OK' })).toBeVisible();
   await expect(source).toContainText('3 items');
 
   await feeds.close();
@@ -56,6 +57,13 @@ test('add a feed in the UI, see its items arrive and its health turn ok, then se
   await source.getByRole('button', { name: 'Check Local wire now' }).click();
   await expect(source.getByRole('status', { name: 'Health of Local wire' })).toHaveText('Error');
   await expect(source.getByRole('note', { name: 'Why Local wire is failing' })).toContainText('refused the connection');
+
+  // The header says so at a glance, and one click brings the reason forward.
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  const badge = page.getByRole('banner').getByRole('button', { name: '1 source failing: Local wire' });
+  await expect(badge).toBeVisible();
+  await badge.click();
+  await expect(source.getByRole('note', { name: 'Why Local wire is failing' })).toBeVisible();
 });
 
 test('a bad feed address gets a clear error in the form', async ({ page, served }) => {

@@ -8,6 +8,7 @@ import { useRoom } from '../rooms/use-rooms';
 import { MomentAlert } from '../moments/MomentAlert';
 import { NextCue } from '../moments/NextCue';
 import { Workspace } from '../workspace/Workspace';
+import { SourcesHealthBadge } from '../sources/SourcesHealthBadge';
 import { EventClock } from './EventClock';
 import { SidePanels } from './SidePanels';
 
@@ -45,6 +46,7 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
         </span>
         <EventClock room={room} />
         <NextCue roomId={room.id} />
+        <SourcesHealthBadge roomId={room.id} />
         <div className="spacer" />
         {preferences}
       </header>

@@ -5,9 +5,10 @@ import { DraftsPanel } from '../drafts/DraftsPanel';
 import { onOpenDraftRequest } from '../drafts/respond';
 import { MomentsPanel } from '../moments/MomentsPanel';
 import { SourcesPanel } from '../sources/SourcesPanel';
+import { onShowSidePanel, sidePanelTabs, type SidePanelTab } from './side-panel-events';
 
-const tabs = ['drafts', 'moments', 'sources'] as const;
-type Tab = (typeof tabs)[number];
+const tabs = sidePanelTabs;
+type Tab = SidePanelTab;
 
 const storageKey = (roomId: string) => `riposte.sidePanel.${roomId}`;
 
@@ -31,6 +32,7 @@ export function SidePanels({ roomId }: { roomId: string }) {
   };
 
   useEffect(() => onOpenDraftRequest(roomId, () => show('drafts')));
+  useEffect(() => onShowSidePanel(show));
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
       if (isPlainKey(event, 'm')) show('moments');

@@ -7,6 +7,7 @@ import { respondToItem } from '../drafts/respond';
 import { formatRoomTime } from '../rooms/format';
 import { formatRelative } from '../sources/relative-time';
 import { highlightText, safeHighlightedHtml } from './highlight';
+import { useRoomMembers } from './members-context';
 
 interface ItemCardProps {
   item: ColumnItem;
@@ -23,6 +24,27 @@ export function toggleStar(item: ColumnItem) {
 }
 export function toggleHandled(item: ColumnItem) {
   return api.itemState.set({ itemId: item.id, handled: !item.state.handled });
+}
+
+/** Hands the item to a teammate (or to nobody); the card then says who has it. */
+function AssignPicker({ item }: { item: ColumnItem }) {
+  const { t } = useTranslation('workspace');
+  const members = useRoomMembers().filter((member) => member.removedAt === null);
+  if (members.length === 0) return null;
+  return (
+    <select
+      aria-label={t('item.assign')}
+      value={item.state.assignedTo ?? ''}
+      onChange={(event) => void api.itemState.set({ itemId: item.id, assignedTo: event.target.value || null })}
+    >
+      <option value="">{t('item.nobody')}</option>
+      {members.map((member) => (
+        <option key={member.id} value={member.id}>
+          {member.name}
+        </option>
+      ))}
+    </select>
+  );
 }
 
 function ItemText({ item, terms }: { item: ColumnItem; terms: readonly string[] }) {
@@ -122,6 +144,7 @@ export const ItemCard = memo(function ItemCard({ item, terms, room, now, selecte
           <button type="button" aria-pressed={item.state.handled} onClick={() => void toggleHandled(item)}>
             {item.state.handled ? t('item.unhandled') : t('item.handled')}
           </button>
+          <AssignPicker item={item} />
           {link && (
             <button type="button" onClick={() => void copy()}>
               {copied ? t('item.copied') : t('item.copyLink')}

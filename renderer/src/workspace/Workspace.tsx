@@ -16,6 +16,8 @@ import { Splitter } from './Splitter';
 import { MinuteChip } from './MinuteChip';
 import { VolumePanel } from './VolumePanel';
 import { respondToItem } from '../drafts/respond';
+import { useTeam } from '../drafts/use-drafts';
+import { MembersContext } from './members-context';
 import { useWorkspaceKeys } from './use-workspace-keys';
 import './workspace.css';
 
@@ -27,6 +29,7 @@ type Editing = { kind: 'new' } | { kind: 'edit'; column: Column } | null;
 export function Workspace({ room }: { room: Room }) {
   const { t } = useTranslation('workspace');
   const { columns, error, setColumns } = useColumns(room.id);
+  const { members } = useTeam(room.id);
   const now = useNow(15_000);
   const [editing, setEditing] = useState<Editing>(null);
   const [searchText, setSearchText] = useState('');
@@ -189,154 +192,156 @@ export function Workspace({ room }: { room: Room }) {
   );
 
   return (
-    <div className={`workspace${wall ? ' wall' : ''}`}>
-      {wall && <div className="wall-exit">{wallToggle}</div>}
-      <div className="workspace-toolbar" hidden={wall}>
-        <h2 className="visually-hidden">{t('title')}</h2>
-        <button type="button" onClick={() => setEditing({ kind: 'new' })}>
-          + {t('toolbar.addColumn')}
-        </button>
-        <form role="search" className="search-form" onSubmit={submitSearch} aria-label={t('search.label')}>
-          <input
-            ref={searchRef}
-            type="search"
-            aria-label={t('search.label')}
-            placeholder={t('search.placeholder')}
-            value={searchText}
-            maxLength={1000}
-            onChange={(event) => setSearchText(event.target.value)}
-          />
-          <button type="submit">{t('search.submit')}</button>
-        </form>
-        <span className="spacer" />
-        <button
-          type="button"
-          aria-pressed={layout.volumeShown}
-          onClick={() => updateLayout((current) => ({ volumeShown: !current.volumeShown }))}
-        >
-          {t('toolbar.volume')}
-        </button>
-        {wallToggle}
-        <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
-          {t('toolbar.shortcuts')}
-        </button>
-      </div>
-      {layout.volumeShown && (
-        <>
-          <VolumePanel
-            room={room}
-            height={layout.volumeHeight}
-            columns={columns ?? []}
-            picked={minute}
-            onPickMinute={setMinute}
-          />
-          {!wall && (
-            <Splitter
-              orientation="horizontal"
-              label={t('layout.volumeSplitter')}
-              value={layout.volumeHeight}
-              min={volumeHeightBounds.min}
-              max={volumeHeightBounds.max}
-              onChange={(volumeHeight) => updateLayout(() => ({ volumeHeight }))}
+    <MembersContext.Provider value={members}>
+      <div className={`workspace${wall ? ' wall' : ''}`}>
+        {wall && <div className="wall-exit">{wallToggle}</div>}
+        <div className="workspace-toolbar" hidden={wall}>
+          <h2 className="visually-hidden">{t('title')}</h2>
+          <button type="button" onClick={() => setEditing({ kind: 'new' })}>
+            + {t('toolbar.addColumn')}
+          </button>
+          <form role="search" className="search-form" onSubmit={submitSearch} aria-label={t('search.label')}>
+            <input
+              ref={searchRef}
+              type="search"
+              aria-label={t('search.label')}
+              placeholder={t('search.placeholder')}
+              value={searchText}
+              maxLength={1000}
+              onChange={(event) => setSearchText(event.target.value)}
             />
-          )}
-        </>
-      )}
-      {editing && !wall && (
-        <ColumnEditor
-          key={editing.kind === 'edit' ? editing.column.id : 'new'}
-          roomId={room.id}
-          {...(editing.kind === 'edit' ? { column: editing.column } : {})}
-          onDone={() => setEditing(null)}
-        />
-      )}
-      {error && (
-        <p role="alert" className="form-error">
-          {errorText(error)}
-        </p>
-      )}
-      {minute && <MinuteChip room={room} range={minute} onClear={() => setMinute(null)} />}
-      {columns && columns.length === 0 && search === null && !editing && <p className="muted">{t('empty')}</p>}
-      <div className="columns-row">
-        {search !== null && (
-          <TimelineColumn
-            key={`search:${search}`}
-            room={room}
-            name={t('search.columnName', { query: search })}
-            source={{ query: search }}
-            version=""
-            paused={false}
-            timeRange={minute}
-            now={now}
-            selectedIndex={selectedIn(searchKey)}
-            active={activeKey === searchKey}
-            onItems={reporters.get(searchKey) ?? noop}
-            onFocusColumn={() => selection.key !== searchKey && setSelection({ key: searchKey, index: -1 })}
-            controls={
-              wall ? null : (
-                <button
-                  type="button"
-                  aria-label={t('search.close')}
-                  title={t('search.close')}
-                  onClick={() => {
-                    setSearch(null);
-                    setSearchText('');
-                  }}
-                >
-                  ✕
-                </button>
-              )
-            }
+            <button type="submit">{t('search.submit')}</button>
+          </form>
+          <span className="spacer" />
+          <button
+            type="button"
+            aria-pressed={layout.volumeShown}
+            onClick={() => updateLayout((current) => ({ volumeShown: !current.volumeShown }))}
+          >
+            {t('toolbar.volume')}
+          </button>
+          {wallToggle}
+          <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
+            {t('toolbar.shortcuts')}
+          </button>
+        </div>
+        {layout.volumeShown && (
+          <>
+            <VolumePanel
+              room={room}
+              height={layout.volumeHeight}
+              columns={columns ?? []}
+              picked={minute}
+              onPickMinute={setMinute}
+            />
+            {!wall && (
+              <Splitter
+                orientation="horizontal"
+                label={t('layout.volumeSplitter')}
+                value={layout.volumeHeight}
+                min={volumeHeightBounds.min}
+                max={volumeHeightBounds.max}
+                onChange={(volumeHeight) => updateLayout(() => ({ volumeHeight }))}
+              />
+            )}
+          </>
+        )}
+        {editing && !wall && (
+          <ColumnEditor
+            key={editing.kind === 'edit' ? editing.column.id : 'new'}
+            roomId={room.id}
+            {...(editing.kind === 'edit' ? { column: editing.column } : {})}
+            onDone={() => setEditing(null)}
           />
         )}
-        {columns?.map((column, index) => (
-          <TimelineColumn
-            key={column.id}
-            room={room}
-            name={column.name}
-            source={{ columnId: column.id }}
-            version={`${column.query}|${JSON.stringify(column.filters)}|${column.clearedThrough ?? ''}`}
-            paused={column.paused}
-            timeRange={minute}
-            now={now}
-            selectedIndex={selectedIn(column.id)}
-            active={activeKey === column.id}
-            onItems={reporters.get(column.id) ?? noop}
-            onFocusColumn={() => selection.key !== column.id && setSelection({ key: column.id, index: -1 })}
-            {...(layout.columnWidths[column.id] !== undefined ? { width: layout.columnWidths[column.id] } : {})}
-            dropTarget={dragging?.over === column.id}
-            {...(wall ? {} : { headProps: dragSourceProps(column), dropProps: dropTargetProps(column) })}
-            resizer={
-              wall ? undefined : (
-                <Splitter
-                  orientation="vertical"
-                  className="column-resizer"
-                  label={t('layout.columnWidth', { name: column.name })}
-                  value={layout.columnWidths[column.id] ?? columnWidthBounds.initial}
-                  min={columnWidthBounds.min}
-                  max={columnWidthBounds.max}
-                  onChange={(width) =>
-                    updateLayout((current) => ({ columnWidths: { ...current.columnWidths, [column.id]: width } }))
-                  }
-                />
-              )
-            }
-            controls={
-              wall ? null : (
-                <ColumnControls
-                  column={column}
-                  isFirst={index === 0}
-                  isLast={index === columns.length - 1}
-                  onEdit={() => setEditing({ kind: 'edit', column })}
-                  onMove={(by) => moveColumn(column.id, by)}
-                />
-              )
-            }
-          />
-        ))}
+        {error && (
+          <p role="alert" className="form-error">
+            {errorText(error)}
+          </p>
+        )}
+        {minute && <MinuteChip room={room} range={minute} onClear={() => setMinute(null)} />}
+        {columns && columns.length === 0 && search === null && !editing && <p className="muted">{t('empty')}</p>}
+        <div className="columns-row">
+          {search !== null && (
+            <TimelineColumn
+              key={`search:${search}`}
+              room={room}
+              name={t('search.columnName', { query: search })}
+              source={{ query: search }}
+              version=""
+              paused={false}
+              timeRange={minute}
+              now={now}
+              selectedIndex={selectedIn(searchKey)}
+              active={activeKey === searchKey}
+              onItems={reporters.get(searchKey) ?? noop}
+              onFocusColumn={() => selection.key !== searchKey && setSelection({ key: searchKey, index: -1 })}
+              controls={
+                wall ? null : (
+                  <button
+                    type="button"
+                    aria-label={t('search.close')}
+                    title={t('search.close')}
+                    onClick={() => {
+                      setSearch(null);
+                      setSearchText('');
+                    }}
+                  >
+                    ✕
+                  </button>
+                )
+              }
+            />
+          )}
+          {columns?.map((column, index) => (
+            <TimelineColumn
+              key={column.id}
+              room={room}
+              name={column.name}
+              source={{ columnId: column.id }}
+              version={`${column.query}|${JSON.stringify(column.filters)}|${column.clearedThrough ?? ''}`}
+              paused={column.paused}
+              timeRange={minute}
+              now={now}
+              selectedIndex={selectedIn(column.id)}
+              active={activeKey === column.id}
+              onItems={reporters.get(column.id) ?? noop}
+              onFocusColumn={() => selection.key !== column.id && setSelection({ key: column.id, index: -1 })}
+              {...(layout.columnWidths[column.id] !== undefined ? { width: layout.columnWidths[column.id] } : {})}
+              dropTarget={dragging?.over === column.id}
+              {...(wall ? {} : { headProps: dragSourceProps(column), dropProps: dropTargetProps(column) })}
+              resizer={
+                wall ? undefined : (
+                  <Splitter
+                    orientation="vertical"
+                    className="column-resizer"
+                    label={t('layout.columnWidth', { name: column.name })}
+                    value={layout.columnWidths[column.id] ?? columnWidthBounds.initial}
+                    min={columnWidthBounds.min}
+                    max={columnWidthBounds.max}
+                    onChange={(width) =>
+                      updateLayout((current) => ({ columnWidths: { ...current.columnWidths, [column.id]: width } }))
+                    }
+                  />
+                )
+              }
+              controls={
+                wall ? null : (
+                  <ColumnControls
+                    column={column}
+                    isFirst={index === 0}
+                    isLast={index === columns.length - 1}
+                    onEdit={() => setEditing({ kind: 'edit', column })}
+                    onMove={(by) => moveColumn(column.id, by)}
+                  />
+                )
+              }
+            />
+          ))}
+        </div>
+        {helpOpen && <ShortcutsOverlay onClose={() => setHelpOpen(false)} />}
       </div>
-      {helpOpen && <ShortcutsOverlay onClose={() => setHelpOpen(false)} />}
-    </div>
+    </MembersContext.Provider>
   );
 }
 

@@ -1,0 +1,7 @@
+import { createContext, useContext } from 'react';
+import type { RoomMember } from '../../../shared/contract/calls/drafts';
+
+/** The room's team, read once by the workspace and shared by every item card (assign). */
+export const MembersContext = createContext<readonly RoomMember[]>([]);
+
+export const useRoomMembers = () => useContext(MembersContext);
