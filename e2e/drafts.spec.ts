@@ -1,5 +1,5 @@
 import type { Locator, Page } from '@playwright/test';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
 
@@ -278,4 +278,52 @@ test.describe('in French', () => {
       'Avec le rôle rédacteur, vous ne pouvez pas pré-approuver de contenu dans cette salle.',
     );
   });
+});
+
+test('attach an image dropped in the room asset folder to a draft; it shows and stays attached', async ({
+  page,
+  served,
+}) => {
+  await openNewRoom(page, served.loginUrl);
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  const panel = page.getByRole('complementary', { name: 'Drafts' });
+  await panel.getByRole('tab', { name: 'Team' }).click();
+  await addMember(panel, 'Wendy', 'Writer');
+  await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
+  await panel.getByRole('tab', { name: 'Queue' }).click();
+  await panel.getByRole('button', { name: 'New draft' }).click();
+  const editor = panel.getByRole('article', { name: 'Draft' });
+  await editor.getByRole('textbox', { name: 'Draft text' }).fill('Look at this goal!');
+
+  const media = editor.getByRole('group', { name: 'Media' });
+  await expect(media).toContainText('No images in the folder yet.');
+  const folder = (await media.locator('code').textContent()) ?? '';
+  expect(folder.startsWith(join(served.dataDir, 'assets'))).toBe(true);
+  // One transparent pixel, dropped where the editor says.
+  writeFileSync(
+    join(folder, 'goal.png'),
+    Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    ),
+  );
+  await media.getByRole('button', { name: 'Refresh' }).click();
+  const image = media.getByRole('img', { name: 'goal.png' });
+  await expect(image).toBeVisible();
+  await expect.poll(() => image.evaluate((img: HTMLImageElement) => img.naturalWidth)).toBe(1);
+
+  await media.getByRole('checkbox', { name: 'Attach goal.png' }).check();
+  await expect(editor.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+  await expect(media).toContainText('1/4 attached');
+
+  // Back to the queue and in again: the editor starts from what main stored.
+  await editor.getByRole('button', { name: 'Queue' }).click();
+  await panel
+    .getByRole('listitem', { name: /Look at this goal!/ })
+    .getByRole('button')
+    .first()
+    .click();
+  await expect(
+    panel.getByRole('group', { name: 'Media' }).getByRole('checkbox', { name: 'Attach goal.png' }),
+  ).toBeChecked();
 });

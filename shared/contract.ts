@@ -6,6 +6,7 @@
  */
 import type { z } from 'zod';
 import { appCalls, appEvents } from './contract/calls/app';
+import { assetCalls } from './contract/calls/assets';
 import { draftCalls, draftEvents } from './contract/calls/drafts';
 import { columnCalls, columnEvents } from './contract/calls/columns';
 import { momentCalls, momentEvents } from './contract/calls/moments';
@@ -22,6 +23,7 @@ export const calls = {
   ...columnCalls,
   ...draftCalls,
   ...momentCalls,
+  ...assetCalls,
 };
 
 export const events = {

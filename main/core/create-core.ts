@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calls, type AppInfo } from '../../shared/contract';
+import { assetHandlers } from './assets/asset-handlers';
 import { columnHandlers } from './columns/column-handlers';
 import { createDraftsArea } from './drafts/draft-handlers';
 import { DRAFT_EXPIRY_INTERVAL_MS } from './drafts/draft-expiry';
@@ -128,7 +129,7 @@ export function createCore(options: CoreOptions): Core {
     onRemoved: (removed) => events.emit('sources.removed', removed),
   });
 
-  const draftsArea = createDraftsArea({ db, rooms, events, resourcesDir, now, log });
+  const draftsArea = createDraftsArea({ db, rooms, events, resourcesDir, dataDir, now, log });
   const handlers: Handlers = {
     'app.info': () => ({ version, shell, dataDir }),
     'settings.get': () => settings.get(),
@@ -142,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
     ...draftsArea.handlers,
     ...columnHandlers({ db, rooms, now, emit: events.emit }),
     ...momentHandlers({ db, events, rooms, replays, now, log }),
+    ...assetHandlers({ dataDir, rooms }),
   };
 
   if (options.seedDemo ?? true) {

@@ -64,7 +64,7 @@ async function start() {
     app.exit(1);
     return;
   }
-  serveRenderer(join(here, '../renderer'));
+  serveRenderer(join(here, '../renderer'), core.dataDir);
   bridgeCoreToIpc(core);
   createWindow();
   app.on('activate', () => {

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Core } from '../core/create-core';
 import { cookieToken, isAllowedHost, isAllowedOrigin, newSessionToken, sameToken, tokenCookie } from './auth';
+import { serveRoomAsset } from './room-assets';
 import { serveStatic } from './static-files';
 import { createWebSocketApi } from './websocket-api';
 
@@ -82,7 +83,9 @@ export async function startHost({
       return;
     }
     if (!sameToken(cookieToken(request), token)) return refuse(response, 401, unauthorizedText);
-    serveStatic(rendererDir, url.pathname, response, securityHeaders(host));
+    const headers = securityHeaders(host);
+    if (serveRoomAsset(core.dataDir, url.pathname, response, headers)) return;
+    serveStatic(rendererDir, url.pathname, response, headers);
   };
 
   const handleUpgrade = (request: IncomingMessage, socket: Duplex, head: Buffer) => {

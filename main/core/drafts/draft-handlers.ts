@@ -4,6 +4,7 @@ import type { Db } from '../db/open-database';
 import type { EventHub } from '../events/event-hub';
 import type { Logger } from '../log/rotating-log';
 import type { RoomService } from '../rooms/room-service';
+import { assetExists } from '../assets/asset-folder';
 import { createBankService } from './bank-service';
 import { createDraftExpiry, type DraftExpiry } from './draft-expiry';
 import { createDraftRepository } from './draft-repository';
@@ -16,6 +17,8 @@ export interface DraftHandlerDeps {
   rooms: RoomService;
   events: EventHub;
   resourcesDir: string;
+  /** Holds the rooms' asset folders, where draft media comes from. */
+  dataDir: string;
   now: () => number;
   log: Pick<Logger, 'error'>;
 }
@@ -27,7 +30,7 @@ export interface DraftsArea {
 }
 
 /** Drafts, their review and the room's team, playbook, checklist, bank and audit trail. */
-export function createDraftsArea({ db, rooms, events, resourcesDir, now, log }: DraftHandlerDeps): DraftsArea {
+export function createDraftsArea({ db, rooms, events, resourcesDir, dataDir, now, log }: DraftHandlerDeps): DraftsArea {
   const teamRepository = createTeamRepository(db);
   const itemTime = db.prepare<[number, string], { published_at: number }>(
     'SELECT published_at FROM items WHERE id = ? AND room_id = ?',
@@ -47,6 +50,7 @@ export function createDraftsArea({ db, rooms, events, resourcesDir, now, log }: 
     rooms,
     now,
     itemTime: (roomId, itemId) => itemTime.get(itemId, roomId)?.published_at,
+    assetExists: (roomId, name) => assetExists(dataDir, roomId, name),
     onChanged: (roomId, draftId) => events.emit('drafts.changed', { roomId, draftId }),
   });
   const bank = createBankService({

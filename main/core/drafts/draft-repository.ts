@@ -12,6 +12,8 @@ export interface StoredDraft extends DraftForLifecycle {
   roomId: string;
   body: string;
   networks: Network[];
+  /** Image names in the room's asset folder, attached to the post. */
+  media: string[];
   triggerKind: TriggerKind;
   triggerRef: string | null;
   assigneeId: string | null;
@@ -24,6 +26,7 @@ interface DraftRow {
   room_id: string;
   body: string;
   networks: string;
+  media: string;
   trigger_kind: TriggerKind;
   trigger_ref: string | null;
   author_id: string;
@@ -48,6 +51,7 @@ const toDraft = (row: DraftRow): StoredDraft => ({
   roomId: row.room_id,
   body: row.body,
   networks: z.array(Network).parse(JSON.parse(row.networks)),
+  media: z.array(z.string()).parse(JSON.parse(row.media)),
   triggerKind: row.trigger_kind,
   triggerRef: row.trigger_ref,
   authorId: row.author_id,
@@ -74,6 +78,7 @@ const toParams = (draft: StoredDraft) => ({
   roomId: draft.roomId,
   body: draft.body,
   networks: JSON.stringify(draft.networks),
+  media: JSON.stringify(draft.media),
   triggerKind: draft.triggerKind,
   triggerRef: draft.triggerRef,
   authorId: draft.authorId,
@@ -105,16 +110,16 @@ export type DraftRepository = ReturnType<typeof createDraftRepository>;
 
 export function createDraftRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO drafts (id, room_id, body, networks, trigger_kind, trigger_ref, author_id, assignee_id, state,
+    `INSERT INTO drafts (id, room_id, body, networks, media, trigger_kind, trigger_ref, author_id, assignee_id, state,
        version, expires_at, scheduled_for, approvals, override, trigger_at, first_edit_at, submitted_at,
        approved_at, published_at, created_at, updated_at)
-     VALUES (@id, @roomId, @body, @networks, @triggerKind, @triggerRef, @authorId, @assigneeId, @state,
+     VALUES (@id, @roomId, @body, @networks, @media, @triggerKind, @triggerRef, @authorId, @assigneeId, @state,
        @version, @expiresAt, @scheduledFor, @approvals, @override, @triggerAt, @firstEditAt, @submittedAt,
        @approvedAt, @publishedAt, @createdAt, @updatedAt)`,
   );
   // Only writes when the stored version is the one the caller read: the second writer loses, loudly.
   const update = db.prepare(
-    `UPDATE drafts SET body = @body, networks = @networks, assignee_id = @assigneeId, state = @state,
+    `UPDATE drafts SET body = @body, networks = @networks, media = @media, assignee_id = @assigneeId, state = @state,
        version = @version + 1, expires_at = @expiresAt, scheduled_for = @scheduledFor, approvals = @approvals,
        override = @override, first_edit_at = @firstEditAt, submitted_at = @submittedAt, approved_at = @approvedAt,
        published_at = @publishedAt, updated_at = @updatedAt

@@ -17,6 +17,32 @@ export function checkBody(body: string): void {
   }
 }
 
+/** What one post carries at most on the strictest network (X allows 4 images). */
+export const MAX_MEDIA = 4;
+
+/** The names to store: duplicates dropped, each one an image in the room's asset folder now. */
+export function checkMedia(media: string[], exists: (name: string) => boolean): string[] {
+  const unique = [...new Set(media)];
+  if (unique.length > MAX_MEDIA) {
+    throw draftError(
+      'invalid_input',
+      'errors.draft.tooManyMedia',
+      `A post carries at most ${MAX_MEDIA} images; ${unique.length} are attached. Nothing was saved.`,
+      { field: 'media', params: { count: unique.length, max: MAX_MEDIA } },
+    );
+  }
+  const missing = unique.find((name) => !exists(name));
+  if (missing !== undefined) {
+    throw draftError(
+      'invalid_input',
+      'errors.draft.mediaMissing',
+      `"${missing}" is not an image in this room's asset folder. Drop the file there first, or leave it out. Nothing was saved.`,
+      { field: 'media', params: { name: missing } },
+    );
+  }
+  return unique;
+}
+
 /** When the moment happened: an item's publication, a moment's time, or now; never later than now. */
 export function triggerTime(
   trigger: DraftTrigger,

@@ -21,7 +21,7 @@ import type { Db } from '../db/open-database';
 import { draftError } from './draft-errors';
 import type { RoomService } from '../rooms/room-service';
 import type { DraftRepository, StoredDraft } from './draft-repository';
-import { checkBody, REVISION_BURST_MS, triggerTime } from './draft-rules';
+import { checkBody, checkMedia, REVISION_BURST_MS, triggerTime } from './draft-rules';
 import type { AuditActor, TeamService } from './team-service';
 
 /** Riposte itself, when the clock (not a person) closes a draft's freshness window. */
@@ -35,12 +35,15 @@ export interface DraftServiceDeps {
   now: () => number;
   /** When the item that prompted a response was published; undefined when there is no such item. */
   itemTime: (roomId: string, itemId: number) => number | undefined;
+  /** Whether `name` is an image in the room's asset folder now. */
+  assetExists: (roomId: string, name: string) => boolean;
   onChanged: (roomId: string, draftId: string | null) => void;
 }
 
 export type DraftService = ReturnType<typeof createDraftService>;
 
-export function createDraftService({ db, drafts, team, rooms, now, itemTime, onChanged }: DraftServiceDeps) {
+export function createDraftService(deps: DraftServiceDeps) {
+  const { db, drafts, team, rooms, now, itemTime, assetExists, onChanged } = deps;
   const mustGet = (id: string): StoredDraft => {
     const draft = drafts.get(id);
     if (!draft) throw draftError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
@@ -114,6 +117,7 @@ export function createDraftService({ db, drafts, team, rooms, now, itemTime, onC
       roomId: input.roomId,
       body: input.body,
       networks: input.networks,
+      media: [],
       triggerKind: input.triggerKind,
       triggerRef: input.triggerRef,
       assigneeId: input.author.id,
@@ -189,7 +193,14 @@ export function createDraftService({ db, drafts, team, rooms, now, itemTime, onC
     },
 
     /** Autosave: committed before it returns. A save from a stale version is refused with both texts. */
-    save(input: { id: string; actorId: string; body: string; baseVersion: number; networks?: Network[] }): DraftView {
+    save(input: {
+      id: string;
+      actorId: string;
+      body: string;
+      baseVersion: number;
+      networks?: Network[];
+      media?: string[];
+    }): DraftView {
       checkBody(input.body);
       const current = mustGet(input.id);
       const by = team.actor(current.roomId, input.actorId);
@@ -218,12 +229,14 @@ export function createDraftService({ db, drafts, team, rooms, now, itemTime, onC
             );
       }
       const networks = input.networks ? [...new Set(input.networks)] : current.networks;
-      if (input.body === current.body && networks.join() === current.networks.join())
+      const media = input.media ? checkMedia(input.media, (name) => assetExists(current.roomId, name)) : current.media;
+      const sameMedia = JSON.stringify(media) === JSON.stringify(current.media);
+      if (input.body === current.body && networks.join() === current.networks.join() && sameMedia)
         return view(current, drafts.answers(current.id));
       const at = now();
       db.transaction(() => {
         const edited: StoredDraft = input.body === current.body ? current : { ...current, ...recordEdit(current, at) };
-        write({ ...edited, body: input.body, networks, updatedAt: Math.max(edited.updatedAt, at) });
+        write({ ...edited, body: input.body, networks, media, updatedAt: Math.max(edited.updatedAt, at) });
         const began = drafts.recordRevision({
           draftId: current.id,
           version: current.version + 1,

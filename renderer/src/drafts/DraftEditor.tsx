@@ -13,6 +13,7 @@ import { api } from '../api';
 import { errorText } from '../i18n';
 import { ChecklistView } from './ChecklistView';
 import { DraftHistory } from './DraftHistory';
+import { DraftMedia } from './DraftMedia';
 import { fromLocalInput, toLocalInput } from './format';
 import { Stopwatch } from './Stopwatch';
 import { useAutosave } from './use-autosave';
@@ -136,6 +137,12 @@ export function DraftEditor(props: {
           );
         })}
       </fieldset>
+      <DraftMedia
+        roomId={draft.roomId}
+        media={save.media}
+        disabled={!editable || !me}
+        onChange={(media) => save.change({ media })}
+      />
       <label className="assignee">
         {t('editor.assignee')}
         <select

@@ -19,20 +19,22 @@ export type SaveState =
 export function useAutosave(draft: DraftView, actorId: string | null) {
   const [body, setBody] = useState(draft.body);
   const [networks, setNetworks] = useState<Network[]>(draft.networks);
+  const [media, setMedia] = useState<string[]>(draft.media);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const version = useRef(draft.version);
   const dirty = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   // What the next save sends; written where the text changes, read when saving.
-  const latest = useRef({ body: draft.body, networks: draft.networks });
+  const latest = useRef({ body: draft.body, networks: draft.networks, media: draft.media });
 
   // Someone else's change arrives: take it when we have nothing unsaved.
   useEffect(() => {
     if (!dirty.current && draft.version > version.current) {
       version.current = draft.version;
-      latest.current = { body: draft.body, networks: draft.networks };
+      latest.current = { body: draft.body, networks: draft.networks, media: draft.media };
       setBody(draft.body);
       setNetworks(draft.networks);
+      setMedia(draft.media);
     }
   }, [draft]);
 
@@ -46,6 +48,7 @@ export function useAutosave(draft: DraftView, actorId: string | null) {
       actorId,
       body: sent.body,
       networks: sent.networks,
+      media: sent.media,
       baseVersion: version.current,
     });
     if (result.ok) {
@@ -64,10 +67,15 @@ export function useAutosave(draft: DraftView, actorId: string | null) {
     setState({ kind: 'error', message: errorText(result) });
   }, [actorId, draft.id]);
 
-  const change = (next: { body?: string; networks?: Network[] }) => {
+  const change = (next: { body?: string; networks?: Network[]; media?: string[] }) => {
     if (next.body !== undefined) setBody(next.body);
     if (next.networks !== undefined) setNetworks(next.networks);
-    latest.current = { body: next.body ?? latest.current.body, networks: next.networks ?? latest.current.networks };
+    if (next.media !== undefined) setMedia(next.media);
+    latest.current = {
+      body: next.body ?? latest.current.body,
+      networks: next.networks ?? latest.current.networks,
+      media: next.media ?? latest.current.media,
+    };
     dirty.current = true;
     setState((current) => (current.kind === 'conflict' ? current : { kind: 'pending' }));
     window.clearTimeout(timer.current);
@@ -80,9 +88,10 @@ export function useAutosave(draft: DraftView, actorId: string | null) {
     version.current = state.theirs.version;
     if (keep === 'theirs') {
       dirty.current = false;
-      latest.current = { body: state.theirs.body, networks: state.theirs.networks };
+      latest.current = { body: state.theirs.body, networks: state.theirs.networks, media: state.theirs.media };
       setBody(state.theirs.body);
       setNetworks(state.theirs.networks);
+      setMedia(state.theirs.media);
       setState({ kind: 'saved' });
     } else {
       dirty.current = true;
@@ -97,5 +106,5 @@ export function useAutosave(draft: DraftView, actorId: string | null) {
     flushRef.current = flush;
   }, [flush]);
   useEffect(() => () => void flushRef.current(), []);
-  return { body, networks, state, change, flush, resolve };
+  return { body, networks, media, state, change, flush, resolve };
 }

@@ -5,6 +5,7 @@ import { DraftAction } from '../../drafts/lifecycle-types';
 import { Network } from '../../drafts/networks';
 import { Member, Role, RoomPolicy } from '../../drafts/team';
 import { Playbook } from '../../playbook/playbook';
+import { AssetName } from './assets';
 import { call } from './define-call';
 
 const Id = z.string().min(1).max(64);
@@ -36,6 +37,8 @@ export const DraftView = z.object({
   roomId: z.string(),
   body: z.string(),
   networks: z.array(Network),
+  /** Image names from the room's asset folder (see assets.list), served at /assets/<roomId>/<name>. */
+  media: z.array(z.string()),
   triggerKind: z.enum(['item', 'moment', 'scratch', 'bank']),
   triggerRef: z.string().nullable(),
   authorId: z.string(),
@@ -131,7 +134,15 @@ export const draftCalls = {
     DraftView,
   ),
   'drafts.save': call(
-    z.object({ id: Id, ...Actor, body: Body, baseVersion: z.number().int().min(1), networks: Networks.optional() }),
+    z.object({
+      id: Id,
+      ...Actor,
+      body: Body,
+      baseVersion: z.number().int().min(1),
+      networks: Networks.optional(),
+      /** Replaces the attached images when given; main checks each is in the room's asset folder. */
+      media: z.array(AssetName).max(4).optional(),
+    }),
     DraftView,
   ),
   'drafts.assign': call(z.object({ id: Id, ...Actor, assigneeId: Id.nullable() }), DraftView),
