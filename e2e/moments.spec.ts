@@ -100,3 +100,52 @@ test('m logs a manual moment, shown in the list and as an alert', async ({ page,
   await expect(page.getByRole('alert', { name: 'Moment alert' })).toContainText('Blackout in the stadium');
   await expect(note).toHaveCount(0);
 });
+
+test('a cue that comes due offers the pre-approved text tied to it; one click makes it an approved draft', async ({
+  page,
+  served,
+}) => {
+  await openNewRoom(page, served.loginUrl);
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  const drafts = page.getByRole('complementary', { name: 'Drafts' });
+  await drafts.getByRole('tab', { name: 'Team' }).click();
+  const members = drafts.getByRole('form', { name: 'Add a member' });
+  await members.getByRole('textbox', { name: 'Name' }).fill('Léa');
+  await members.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Lead' });
+  await members.getByRole('button', { name: 'Add the member' }).click();
+  await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
+
+  // A cue set to the current minute is already due: the runner logs it within a second.
+  await page.getByRole('tab', { name: 'Moments', exact: true }).click();
+  const cueForm = page.getByRole('form', { name: 'New cue' });
+  await cueForm.getByRole('textbox', { name: 'Cue', exact: true }).fill('Final whistle');
+  const thisMinute = await page.evaluate(() => {
+    const now = new Date();
+    const pad = (n: number) => String(n).padStart(2, '0');
+    return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}T${pad(now.getHours())}:${pad(now.getMinutes())}`;
+  });
+  await cueForm.getByLabel('Cue time').fill(thisMinute);
+  await cueForm.getByRole('button', { name: 'Add cue' }).click();
+  const alert = page.getByRole('alert', { name: 'Moment alert' });
+  await expect(alert).toContainText('Cue: Final whistle');
+  await expect(alert.getByRole('group', { name: 'Pre-approved texts for this cue' })).toHaveCount(0);
+
+  // Tied to the cue while the banner shows, the text joins it.
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  await drafts.getByRole('tab', { name: 'Bank' }).click();
+  const form = drafts.getByRole('form', { name: 'Pre-approve a text' });
+  await form.getByRole('textbox', { name: 'Title' }).fill('If we win');
+  await form.getByRole('textbox', { name: 'Text' }).fill('Champions! Thank you to every fan.');
+  const cuePicker = form.getByRole('combobox', { name: 'Offer when this cue comes due' });
+  const whistle = await cuePicker.locator('option', { hasText: 'Final whistle' }).textContent();
+  await cuePicker.selectOption({ label: whistle ?? '' });
+  await form.getByRole('button', { name: 'Add to the bank' }).click();
+  await expect(form.getByRole('status')).toHaveText('Added to the bank.');
+
+  const offers = alert.getByRole('group', { name: 'Pre-approved texts for this cue' });
+  await offers.getByRole('button', { name: 'Use “If we win”' }).click();
+  await expect(alert.getByRole('status')).toHaveText('“If we win” is an approved draft, ready to publish.');
+  const editor = drafts.getByRole('article', { name: 'Draft' });
+  await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
+  await expect(editor.getByRole('textbox', { name: 'Draft text' })).toHaveValue('Champions! Thank you to every fan.');
+});

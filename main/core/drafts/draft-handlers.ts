@@ -96,6 +96,8 @@ export function createDraftsArea({ db, rooms, events, resourcesDir, dataDir, now
     'drafts.revisions': ({ id }) => drafts.revisions(id),
     'bank.list': ({ roomId }) => bank.list(roomId),
     'bank.add': (input) => bank.add(input),
+    'bank.link': (input) => bank.link(input),
+    'bank.offers': ({ momentId }) => bank.offers(momentId),
     'bank.use': (input) => bank.use(input),
     'audit.list': ({ roomId, ...filter }) => {
       rooms.get(roomId);

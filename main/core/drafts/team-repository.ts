@@ -33,6 +33,7 @@ interface BankRow {
   valid_until: number;
   approved_by: string;
   created_at: number;
+  cue_id: string | null;
 }
 
 const toBank = (row: BankRow): BankEntry => ({
@@ -45,6 +46,7 @@ const toBank = (row: BankRow): BankEntry => ({
   validUntil: row.valid_until,
   approvedBy: row.approved_by,
   createdAt: row.created_at,
+  cueId: row.cue_id,
 });
 
 interface AuditRow {
@@ -96,8 +98,15 @@ export function createTeamRepository(db: Db) {
   );
   const removeMember = db.prepare<[number, string]>('UPDATE room_members SET removed_at = ? WHERE id = ?');
   const insertBank = db.prepare(
-    `INSERT INTO content_bank (id, room_id, title, body, networks, valid_from, valid_until, approved_by, created_at)
-     VALUES (@id, @roomId, @title, @body, @networks, @validFrom, @validUntil, @approvedBy, @createdAt)`,
+    `INSERT INTO content_bank (id, room_id, title, body, networks, valid_from, valid_until, approved_by, created_at, cue_id)
+     VALUES (@id, @roomId, @title, @body, @networks, @validFrom, @validUntil, @approvedBy, @createdAt, @cueId)`,
+  );
+  const linkBank = db.prepare<[string | null, string]>('UPDATE content_bank SET cue_id = ? WHERE id = ?');
+  const cueRoom = db.prepare<[string], { room_id: string }>('SELECT room_id FROM cues WHERE id = ?');
+  // The texts tied to the cue a scheduled moment came from, valid at the given time.
+  const offersFor = db.prepare<[string, number, number], BankRow>(
+    `SELECT b.* FROM content_bank b JOIN cues c ON c.id = b.cue_id
+      WHERE c.moment_id = ? AND b.valid_from <= ? AND b.valid_until > ? ORDER BY b.valid_until LIMIT 20`,
   );
   const bankOf = db.prepare<[string], BankRow>(
     'SELECT * FROM content_bank WHERE room_id = ? ORDER BY valid_until LIMIT 500',
@@ -140,6 +149,9 @@ export function createTeamRepository(db: Db) {
       const row = bankById.get(id);
       return row ? toBank(row) : undefined;
     },
+    linkBank: (id: string, cueId: string | null) => linkBank.run(cueId, id),
+    cueRoom: (cueId: string): string | undefined => cueRoom.get(cueId)?.room_id,
+    bankOffers: (momentId: string, at: number): BankEntry[] => offersFor.all(momentId, at, at).map(toBank),
     appendAudit: (entry: NewAuditEntry) =>
       appendAudit.run({
         ...entry,

@@ -21,6 +21,8 @@ const teamEventsEn = {
   'drafts.event.answered': '{{actor}} answered "{{item}}": {{value}}.',
   'drafts.event.fromBank': '{{actor}} took "{{title}}" from the pre-approved bank.',
   'drafts.event.bankAdded': '{{actor}} added "{{title}}" to the pre-approved bank.',
+  'drafts.event.bankLinked': '{{actor}} tied "{{title}}" to a run-of-show cue.',
+  'drafts.event.bankUnlinked': '{{actor}} untied "{{title}}" from its cue.',
   'drafts.event.memberAdded': '{{name}} joined the room as {{role}}.',
   'drafts.event.memberRemoved': '{{actor}} removed {{name}} from the room.',
   'drafts.event.policyUpdated': '{{actor}} changed the room’s review rules.',

@@ -106,6 +106,68 @@ describe('moments store', () => {
   });
 });
 
+describe('pre-approved texts tied to cues', () => {
+  it('offers the valid texts of a cue once it comes due, and only to the room it belongs to', async () => {
+    let clock = t0;
+    const { core, room, call } = await setUp(() => clock);
+    const approver = await call<{ id: string }>('members.add', { roomId: room.id, name: 'Anna', role: 'approver' });
+    const analyst = await call<{ id: string }>('members.add', { roomId: room.id, name: 'Ali', role: 'analyst' });
+    const whistle = await call<Cue>('cues.add', { roomId: room.id, label: 'Final whistle', at: t0 + 100 * minute });
+    const bank = (title: string, validUntil: number, cueId: string | null) =>
+      call<{ id: string; cueId: string | null }>('bank.add', {
+        roomId: room.id,
+        actorId: approver.id,
+        title,
+        body: `${title} !`,
+        validFrom: t0,
+        validUntil,
+        cueId,
+      });
+    const win = await bank('Si on gagne', t0 + 3 * 3_600_000, whistle.id);
+    await bank('Trop tôt fini', t0 + 90 * minute, whistle.id);
+    const loose = await bank('Sans repère', t0 + 3 * 3_600_000, null);
+
+    // Tying needs the right to pre-approve, and a cue of this room.
+    expect(await core.dispatch('bank.link', { id: loose.id, actorId: analyst.id, cueId: whistle.id })).toMatchObject({
+      ok: false,
+      code: 'forbidden',
+    });
+    const other = await call<Room>('rooms.create', {
+      name: 'Other',
+      startsAt: t0,
+      endsAt: t0 + 3_600_000,
+      timeZone: 'Europe/Paris',
+      language: 'en',
+    });
+    const foreign = await call<Cue>('cues.add', { roomId: other.id, label: 'Elsewhere', at: t0 + minute });
+    expect(await core.dispatch('bank.link', { id: loose.id, actorId: approver.id, cueId: foreign.id })).toMatchObject({
+      ok: false,
+      code: 'not_found',
+      field: 'cueId',
+    });
+    expect(await call<unknown[]>('bank.list', { roomId: room.id })).toHaveLength(3);
+
+    clock = t0 + 100 * minute + 500;
+    const due = await waitForEvent(core, 'moments.detected', (p) => p.moments.some((m) => m.kind === 'scheduled'));
+    const moment = due.moments.find((m) => m.kind === 'scheduled');
+    if (!moment) throw new Error('no scheduled moment');
+    // The text whose window closed at 90 minutes is not offered; the untied one never is.
+    const offers = await call<{ id: string }[]>('bank.offers', { momentId: moment.id });
+    expect(offers.map((o) => o.id)).toEqual([win.id]);
+
+    await call('bank.link', { id: win.id, actorId: approver.id, cueId: null });
+    expect(await call<unknown[]>('bank.offers', { momentId: moment.id })).toEqual([]);
+    const audit = await call<{ type: string }[]>('audit.list', { roomId: room.id, type: 'bank_linked' });
+    expect(audit).toHaveLength(1);
+
+    // Removing a cue keeps its texts, untied.
+    await call('bank.link', { id: win.id, actorId: approver.id, cueId: whistle.id });
+    await call('cues.remove', { id: whistle.id });
+    const entries = await call<{ id: string; cueId: string | null }[]>('bank.list', { roomId: room.id });
+    expect(entries.find((e) => e.id === win.id)?.cueId).toBeNull();
+  });
+});
+
 describe('detection runner', () => {
   const background = [
     'tir',

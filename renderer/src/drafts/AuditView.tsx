@@ -25,6 +25,7 @@ const types = [
   'assigned',
   'from_bank',
   'bank_added',
+  'bank_linked',
   'member_added',
   'member_removed',
   'policy_updated',

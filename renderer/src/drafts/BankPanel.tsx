@@ -3,9 +3,11 @@ import { useTranslation } from 'react-i18next';
 import type { BankEntry, RoomMember } from '../../../shared/contract/calls/drafts';
 import { networks as allNetworks, type Network } from '../../../shared/drafts/networks';
 import type { RoomPolicy } from '../../../shared/drafts/team';
+import type { Cue } from '../../../shared/moments/moment';
 import { api } from '../api';
 import { useNow } from '../app/use-now';
 import { errorText } from '../i18n';
+import { useCues } from '../moments/use-moments';
 import { fromLocalInput, toLocalInput } from './format';
 
 function bankStatus(entry: BankEntry, now: number): 'valid' | 'upcoming' | 'past' {
@@ -27,13 +29,53 @@ function useBank(roomId: string) {
   return entries;
 }
 
-function AddToBank({ roomId, me, policy }: { roomId: string; me: RoomMember; policy: RoomPolicy | null }) {
+/** Which run-of-show cue a text is ready for: when that cue comes due, the alert offers it. */
+function CuePicker(props: {
+  cues: Cue[];
+  value: string | null;
+  onChange: (cueId: string | null) => void;
+  disabled?: boolean;
+  label: string;
+}) {
+  const { t, i18n } = useTranslation('drafts');
+  const time = (at: number) => new Intl.DateTimeFormat(i18n.language, { timeStyle: 'short' }).format(at);
+  return (
+    <label>
+      {props.label}
+      <select
+        value={props.value ?? ''}
+        disabled={props.disabled}
+        onChange={(event) => props.onChange(event.target.value || null)}
+      >
+        <option value="">{t('bank.noCue')}</option>
+        {props.cues.map((cue) => (
+          <option key={cue.id} value={cue.id}>
+            {`${time(cue.at)} · ${cue.label}`}
+          </option>
+        ))}
+      </select>
+    </label>
+  );
+}
+
+function AddToBank({
+  roomId,
+  me,
+  policy,
+  cues,
+}: {
+  roomId: string;
+  me: RoomMember;
+  policy: RoomPolicy | null;
+  cues: Cue[];
+}) {
   const { t } = useTranslation('drafts');
   const [title, setTitle] = useState('');
   const [body, setBody] = useState('');
   const [targets, setTargets] = useState<Network[]>([]);
   const [from, setFrom] = useState(() => toLocalInput(Date.now()));
   const [until, setUntil] = useState(() => toLocalInput(Date.now() + 3 * 3_600_000));
+  const [cueId, setCueId] = useState<string | null>(null);
   const [outcome, setOutcome] = useState<{ ok: boolean; text: string } | null>(null);
 
   const add = async () => {
@@ -45,10 +87,12 @@ function AddToBank({ roomId, me, policy }: { roomId: string; me: RoomMember; pol
       networks: targets,
       validFrom: fromLocalInput(from),
       validUntil: fromLocalInput(until),
+      cueId,
     });
     if (result.ok) {
       setTitle('');
       setBody('');
+      setCueId(null);
       setOutcome({ ok: true, text: t('bank.added') });
     } else setOutcome({ ok: false, text: errorText(result) });
   };
@@ -95,6 +139,7 @@ function AddToBank({ roomId, me, policy }: { roomId: string; me: RoomMember; pol
         {t('bank.validUntil')}
         <input type="datetime-local" value={until} onChange={(event) => setUntil(event.target.value)} required />
       </label>
+      <CuePicker cues={cues} value={cueId} onChange={setCueId} label={t('bank.cue')} />
       <button type="submit" className="primary">
         {t('bank.addButton')}
       </button>
@@ -113,11 +158,19 @@ export function BankPanel(props: {
 }) {
   const { t, i18n } = useTranslation('drafts');
   const entries = useBank(props.roomId);
+  const cues = useCues(props.roomId);
   const now = useNow(5000);
   const [failure, setFailure] = useState<string | null>(null);
   const { me } = props;
   const time = (at: number) =>
     new Intl.DateTimeFormat(i18n.language, { dateStyle: 'short', timeStyle: 'short' }).format(at);
+
+  const mayLink = me !== null && (props.policy?.approverRoles.includes(me.role) ?? false);
+  const link = async (entry: BankEntry, cueId: string | null) => {
+    if (!me) return;
+    const result = await api.bank.link({ id: entry.id, actorId: me.id, cueId });
+    setFailure(result.ok ? null : errorText(result));
+  };
 
   const use = async (entry: BankEntry) => {
     if (!me) return;
@@ -142,6 +195,13 @@ export function BankPanel(props: {
                 {t('bank.window', { from: time(entry.validFrom), until: time(entry.validUntil) })}
                 {approver ? ` · ${approver.name}` : ''}
               </p>
+              <CuePicker
+                cues={cues}
+                value={entry.cueId}
+                disabled={!mayLink}
+                onChange={(cueId) => void link(entry, cueId)}
+                label={t('bank.cueOf', { title: entry.title })}
+              />
               <button
                 type="button"
                 disabled={!me || status !== 'valid'}
@@ -155,7 +215,7 @@ export function BankPanel(props: {
         })}
       </ul>
       {failure && <p role="alert">{failure}</p>}
-      {me && <AddToBank roomId={props.roomId} me={me} policy={props.policy} />}
+      {me && <AddToBank roomId={props.roomId} me={me} policy={props.policy} cues={cues} />}
     </section>
   );
 }

@@ -1,11 +1,40 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { BankEntry } from '../../../shared/contract/calls/drafts';
+import type { Moment } from '../../../shared/moments/moment';
 import { api } from '../api';
 import { errorText } from '../i18n';
 import { addToAlert, type AlertGroup } from './alert-grouping';
 import { beep, notify, soundEnabled } from './alert-outputs';
 import { describeMoment, formatTime } from './describe-moment';
-import { draftFromMoment } from './draft-from-moment';
+import { draftFromMoment, takeFromBank } from './draft-from-moment';
+
+/**
+ * The bank's texts ready for the cue a scheduled moment came from (none for other kinds),
+ * refetched when the bank changes: a text tied to the cue while the banner shows joins it.
+ */
+function useBankOffers(roomId: string, moment: Moment | null): BankEntry[] {
+  // Kept with the moment they were fetched for, so a new banner never shows the last one's offers.
+  const [offers, setOffers] = useState<{ momentId: string; entries: BankEntry[] } | null>(null);
+  const momentId = moment?.kind === 'scheduled' ? moment.id : null;
+  useEffect(() => {
+    if (momentId === null) return;
+    let live = true;
+    const load = () =>
+      void api.bank.offers({ momentId }).then((result) => {
+        if (live && result.ok) setOffers({ momentId, entries: result.value });
+      });
+    load();
+    const off = api.on('drafts.changed', (change) => {
+      if (change.roomId === roomId && change.draftId === null) load();
+    });
+    return () => {
+      live = false;
+      off();
+    };
+  }, [roomId, momentId]);
+  return offers !== null && offers.momentId === momentId ? offers.entries : [];
+}
 
 /**
  * The banner above the room: the latest moment with its sample items, grouped (a storm
@@ -17,6 +46,7 @@ export function MomentAlert({ roomId }: { roomId: string }) {
   const [group, setGroup] = useState<AlertGroup | null>(null);
   const [status, setStatus] = useState<string | null>(null);
   const current = useRef<AlertGroup | null>(null);
+  const offers = useBankOffers(roomId, group?.lead ?? null);
 
   // The room view is keyed by room (RoomView remounts per room), so no reset is needed here.
   useEffect(() => {
@@ -61,6 +91,25 @@ export function MomentAlert({ roomId }: { roomId: string }) {
             </li>
           ))}
         </ul>
+      )}
+      {offers.length > 0 && (
+        <div className="moment-actions" aria-label={t('alert.bankOffers')} role="group">
+          <span>{t('alert.bankReady')}</span>
+          {offers.map((entry) => (
+            <button
+              key={entry.id}
+              type="button"
+              className="primary"
+              onClick={() =>
+                void takeFromBank(roomId, entry.id).then((result) =>
+                  setStatus(result.ok ? t('alert.fromBank', { title: entry.title }) : errorText(result)),
+                )
+              }
+            >
+              {t('alert.useBank', { title: entry.title })}
+            </button>
+          ))}
+        </div>
       )}
       <div className="moment-actions">
         <button

@@ -84,6 +84,8 @@ export const BankEntry = z.object({
   validUntil: z.number(),
   approvedBy: z.string(),
   createdAt: z.number(),
+  /** The run-of-show cue this text is ready for: offered when that cue comes due. */
+  cueId: z.string().nullable(),
 });
 export type BankEntry = z.infer<typeof BankEntry>;
 
@@ -164,9 +166,14 @@ export const draftCalls = {
       networks: Networks,
       validFrom: z.number().int().min(0),
       validUntil: z.number().int().min(0),
+      cueId: Id.nullable().default(null),
     }),
     BankEntry,
   ),
+  /** Ties a text to a cue of the same room (null unties it). */
+  'bank.link': call(z.object({ id: Id, ...Actor, cueId: Id.nullable() }), BankEntry),
+  /** What the bank holds, valid now, for the cue a scheduled moment came from. */
+  'bank.offers': call(z.object({ momentId: Id }), z.array(BankEntry)),
   'bank.use': call(z.object({ id: Id, ...Actor }), DraftView),
   'audit.list': call(AuditListInput, z.array(AuditEntry)),
 };
