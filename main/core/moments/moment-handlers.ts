@@ -35,11 +35,13 @@ export function momentHandlers(deps: MomentHandlerDeps): HandlersOf<typeof momen
       return null; // not a replay, or not playing
     }
   };
+  const columnName = deps.db.prepare<[string], { name: string }>('SELECT name FROM columns WHERE id = ?');
   const service = createMomentService({
     repository: createMomentRepository(deps.db),
     now: deps.now,
     assertRoom: (roomId) => void deps.rooms.get(roomId),
-    suppress: (roomId, term, quietMs) => runner.suppress(roomId, term, quietMs),
+    columnName: (columnId) => columnName.get(columnId)?.name ?? null,
+    suppress: (roomId, what, quietMs) => runner.suppress(roomId, what, quietMs),
     onDetected: (roomId, moments) => events.emit('moments.detected', { roomId, moments }),
     onChanged: (moment) => events.emit('moments.changed', { roomId: moment.roomId, moment }),
     onCuesChanged: (roomId) => events.emit('cues.changed', { roomId }),

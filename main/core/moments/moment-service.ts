@@ -10,7 +10,10 @@ export interface MomentServiceDeps {
   now: () => number;
   /** Throws not_found for an unknown room. */
   assertRoom: (roomId: string) => void;
-  suppress: (roomId: string, term: string | null, quietMs: number) => void;
+  /** The column's name now: a column spike keeps it as its note, readable after a rename or removal. */
+  columnName: (columnId: string) => string | null;
+  /** Quiets a term, a column's volume, or (both null) the room's, for `quietMs`. */
+  suppress: (roomId: string, what: { term: string | null; columnId: string | null }, quietMs: number) => void;
   onDetected: (roomId: string, moments: Moment[]) => void;
   onChanged: (moment: Moment) => void;
   onCuesChanged: (roomId: string) => void;
@@ -61,7 +64,11 @@ export function createMomentService(deps: MomentServiceDeps) {
       return setStatus(id, 'dismissed', () => {
         // Teaches the detector: this term (or the room-wide spike) stays quiet for a while.
         if (moment.kind === 'spike' || moment.kind === 'emerging') {
-          deps.suppress(moment.roomId, moment.kind === 'spike' ? null : moment.term, quietMinutes * 60_000);
+          deps.suppress(
+            moment.roomId,
+            { term: moment.kind === 'spike' ? null : moment.term, columnId: moment.columnId },
+            quietMinutes * 60_000,
+          );
         }
       });
     },
@@ -122,8 +129,8 @@ export function createMomentService(deps: MomentServiceDeps) {
           roomId,
           kind: d.kind,
           term: d.term,
-          columnId: null,
-          note: null,
+          columnId: d.columnId,
+          note: d.columnId === null ? null : deps.columnName(d.columnId),
           onsetAt: toWall(d.onsetAt),
           detectedAt: toWall(d.detectedAt),
           peakAt: toWall(d.peakAt),

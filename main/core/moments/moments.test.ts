@@ -235,13 +235,24 @@ describe('detection runner', () => {
       'moments.detected',
       (p) => p.roomId === room.id && p.moments.some((m) => m.kind === 'spike'),
     );
+    const column = await call<{ id: string }>('columns.create', {
+      roomId: room.id,
+      name: 'Blackout',
+      query: '#blackout',
+    });
+    await call('columns.create', { roomId: room.id, name: 'Referee', query: 'arbitre' });
     await call('sources.add', {
       roomId: room.id,
       label: 'Wire',
       config: { kind: 'feed', url: 'https://wire.example.com/f' },
     });
     const { moments } = await detected;
-    const spike = moments.find((m) => m.kind === 'spike');
+    const spike = moments.find((m) => m.kind === 'spike' && m.columnId === null);
+    // The column watching the hashtag spikes too, named; the referee column stays calm.
+    const columnSpikes = moments.filter((m) => m.kind === 'spike' && m.columnId !== null);
+    expect(columnSpikes).toHaveLength(1);
+    expect(columnSpikes[0]).toMatchObject({ columnId: column.id, note: 'Blackout', onsetAt: t0 + 40 * minute });
+    expect(columnSpikes[0]?.samples[0]?.text).toContain('#Blackout');
     expect(spike).toMatchObject({ onsetAt: t0 + 40 * minute, detectedAt: t0 + 41 * minute, peakCount: 150 });
     expect(spike?.samples).toHaveLength(3);
     expect(spike?.samples[0]?.text).toContain('Blackout');

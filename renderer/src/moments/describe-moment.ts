@@ -5,7 +5,10 @@ import type { Moment } from '../../../shared/moments/moment';
 export function describeMoment(moment: Moment, t: TFunction<'moments'>): string {
   switch (moment.kind) {
     case 'spike':
-      return t('kind.spike', { count: moment.peakCount ?? 0 });
+      // A column's spike carries the column's name as its note.
+      return moment.columnId === null
+        ? t('kind.spike', { count: moment.peakCount ?? 0 })
+        : t('kind.columnSpike', { column: moment.note ?? '', count: moment.peakCount ?? 0 });
     case 'emerging':
       return t('kind.emerging', { term: moment.term ?? '' });
     case 'manual':

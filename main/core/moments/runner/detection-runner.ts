@@ -6,6 +6,7 @@ import {
   type RoomDetection,
   type RoomDetectionOptions,
 } from './room-detection';
+import { createColumnMembership } from './column-membership';
 
 /**
  * Feeds each room's detection from live ingestion. New items are read once per
@@ -67,6 +68,7 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
   const maxId = deps.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM items');
   // Items already stored when the app started are history, not news.
   const startId = maxId.get()?.id ?? 0;
+  const columns = createColumnMembership(deps.db);
 
   const isReplay = (sourceId: string): boolean => {
     let kind = sourceKinds.get(sourceId);
@@ -110,7 +112,10 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
     const room = roomOf(roomId);
     if (newestId <= room.lastId) return true;
     const rows = newItems.all(roomId, room.lastId, newestId);
-    room.lastId = rows.length < pageSize ? newestId : (rows.at(-1)?.id ?? newestId);
+    const readThrough = rows.length < pageSize ? newestId : (rows.at(-1)?.id ?? newestId);
+    const inColumns = columns.of(roomId, room.lastId, readThrough);
+    room.detection.watchColumns(inColumns.columnIds);
+    room.lastId = readThrough;
     for (const row of rows) if (isReplay(row.source_id)) room.replaySourceId = row.source_id;
     const clock = clockOf(room);
     const placed = rows.map((row) => ({
@@ -118,7 +123,7 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
       at: Math.min(isReplay(row.source_id) ? clock.toEvent(row.published_at) : row.published_at, clock.eventNow),
     }));
     placed.sort((a, b) => a.at - b.at);
-    for (const { row, at } of placed) room.detection.addItem(row.id, at, row.text);
+    for (const { row, at } of placed) room.detection.addItem(row.id, at, row.text, inColumns.byItem.get(row.id));
     // Judge only once caught up: closing a minute while its last items are still unread
     // would count them as late and drop them.
     const caughtUp = room.lastId >= newestId;
@@ -170,10 +175,10 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
       }
     },
     tick,
-    /** Quiet this term (null: the room-wide spike) for `quietMs` of the room's event time. */
-    suppress(roomId: string, term: string | null, quietMs: number): void {
+    /** Quiet a term, a column's volume or (both null) the room's for `quietMs` of the room's event time. */
+    suppress(roomId: string, what: { term: string | null; columnId: string | null }, quietMs: number): void {
       const room = roomOf(roomId);
-      room.detection.suppress(term, clockOf(room).eventNow + quietMs);
+      room.detection.suppress(what, clockOf(room).eventNow + quietMs);
     },
     close(): void {
       closed = true;

@@ -41,3 +41,71 @@ describe('room detection', () => {
     expect(spikes.map((m) => [m.onsetAt, m.detectedAt])).toEqual([[minute(30), minute(31)]]);
   });
 });
+
+describe('column volumes', () => {
+  /**
+   * 40 minutes of 60 posts a minute, 6 of them about the referee. From minute 30 the referee
+   * takes 36 of the 60: the room stays flat, the column triples and more.
+   */
+  function refereeStorm(watch: (detection: ReturnType<typeof createRoomDetection>) => void = () => {}) {
+    const detection = createRoomDetection();
+    detection.watchColumns(['col-referee', 'col-new-tag']);
+    watch(detection);
+    const found: Array<DetectedMoment & { knownAt: number }> = [];
+    let id = 0;
+    for (let m = 0; m < 40; m += 1) {
+      const referee = m >= 30 ? 36 : 6;
+      for (let k = 0; k < 60; k += 1) {
+        id += 1;
+        const aboutReferee = k < referee;
+        detection.addItem(
+          id,
+          minute(m) + k * 1000,
+          aboutReferee ? 'arbitre' : (chatter[k % chatter.length] ?? 'match'),
+          aboutReferee ? ['col-referee'] : [],
+        );
+      }
+      for (const moment of detection.advance(minute(m + 1) + 10_000)) found.push({ ...moment, knownAt: minute(m + 1) });
+    }
+    return found;
+  }
+
+  it('catches a column that spikes while the room as a whole stays flat', () => {
+    const spikes = refereeStorm().filter((m) => m.kind === 'spike');
+    expect(spikes.map((m) => m.columnId)).toEqual(['col-referee']);
+    const [spike] = spikes;
+    expect(spike?.onsetAt).toBe(minute(30));
+    expect((spike?.knownAt ?? 0) - minute(30)).toBeLessThanOrEqual(60_000);
+    expect(spike?.term).toBeNull();
+    // Samples come from the column, not from the room.
+    expect(spike?.sampleIds.length).toBe(3);
+    for (const sample of spike?.sampleIds ?? []) expect((sample - 1) % 60).toBeLessThan(36);
+  });
+
+  it('keeps a dismissed column quiet, and a column dismissal leaves the room and terms alone', () => {
+    const found = refereeStorm((detection) => detection.suppress({ term: null, columnId: 'col-referee' }, minute(60)));
+    expect(found.filter((m) => m.columnId !== null)).toEqual([]);
+  });
+
+  it('gives a column that was empty until its moment a baseline of zeros', () => {
+    const detection = createRoomDetection({ checkEveryMs: 0 });
+    detection.watchColumns(['col-tag']);
+    let id = 0;
+    const found: DetectedMoment[] = [];
+    for (let m = 0; m < 25; m += 1) {
+      const tagged = m >= 20 ? 30 : 0;
+      for (let k = 0; k < 40; k += 1) {
+        id += 1;
+        detection.addItem(
+          id,
+          minute(m) + k * 1000,
+          k < tagged ? '#Chaussettegate' : 'tir corner',
+          k < tagged ? ['col-tag'] : [],
+        );
+      }
+      found.push(...detection.advance(minute(m + 1) + 10_000));
+    }
+    const columnSpikes = found.filter((m) => m.columnId === 'col-tag');
+    expect(columnSpikes.map((m) => m.onsetAt)).toEqual([minute(20)]);
+  });
+});

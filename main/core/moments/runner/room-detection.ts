@@ -4,7 +4,7 @@ import {
   type EmergingOptions,
   type EmergingTerm,
 } from '../detection/emerging-terms';
-import { createSpikeDetector, type SpikeOptions } from '../detection/spike-detector';
+import { createSpikeDetector, type Detection, type SpikeOptions } from '../detection/spike-detector';
 import { tokenize } from '../detection/tokenize';
 
 /**
@@ -40,6 +40,8 @@ export interface DetectedMoment {
   kind: 'spike' | 'emerging';
   /** null for the room-wide spike. */
   term: string | null;
+  /** The column whose volume spiked; null for the room and for terms. */
+  columnId: string | null;
   onsetAt: number;
   /** When it could be known: the end of the minute, or of the running window, that crossed the threshold. */
   detectedAt: number;
@@ -58,18 +60,28 @@ interface OpenMinute {
   ids: number[];
   /** Per token, the first few item ids that carried it. */
   termIds: Map<string, number[]>;
+  /** Per column: event times (running window) and its last few item ids. */
+  columns: Map<string, { times: number[]; ids: number[] }>;
 }
 
 const minuteMs = 60_000;
 const roomWide = '*';
+/** A column's volume is its own stream in the spike detector. */
+const columnStream = (columnId: string) => `column:${columnId}`;
 const keptClosedMinutes = 15;
 
 export interface RoomDetection {
-  addItem(id: number, eventAt: number, text: string): void;
+  /** `columnIds`: the room's columns this item matches, whose volumes are watched too. */
+  addItem(id: number, eventAt: number, text: string, columnIds?: readonly string[]): void;
+  /**
+   * The room's columns now. Each is measured every minute from then on, zeros included, so
+   * a column that was empty until its moment (a hashtag nobody used yet) still has a baseline.
+   */
+  watchColumns(columnIds: readonly string[]): void;
   /** Closes the minutes that are over at `eventNow`; returns what they revealed. */
   advance(eventNow: number): DetectedMoment[];
-  /** A dismissed moment: this term (null: the room-wide spike) stays quiet until then. */
-  suppress(term: string | null, untilEventMs: number): void;
+  /** A dismissed moment: this term, this column's volume, or (both null) the room's stays quiet until then. */
+  suppress(what: { term: string | null; columnId: string | null }, untilEventMs: number): void;
   /** Items that came after their minute was closed (not counted). */
   lateItems(): number;
 }
@@ -88,10 +100,11 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
   let closedThrough = Number.NEGATIVE_INFINITY;
   let lastCheck = Number.NEGATIVE_INFINITY;
   let late = 0;
+  let watched: readonly string[] = [];
 
   const bucketAt = (minute: number): OpenMinute | undefined => open.get(minute) ?? closed.get(minute);
 
-  function addItem(id: number, eventAt: number, text: string): void {
+  function addItem(id: number, eventAt: number, text: string, columnIds: readonly string[] = []): void {
     const minute = eventAt - (eventAt % minuteMs);
     if (minute <= closedThrough) {
       late += 1;
@@ -99,13 +112,23 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
     }
     let bucket = open.get(minute);
     if (!bucket) {
-      bucket = { count: 0, times: [], ids: [], termIds: new Map() };
+      bucket = { count: 0, times: [], ids: [], termIds: new Map(), columns: new Map() };
       open.set(minute, bucket);
     }
     bucket.count += 1;
     bucket.times.push(eventAt);
     bucket.ids.push(id);
     if (bucket.ids.length > opts.samplesPerMoment * 2) bucket.ids.shift();
+    for (const columnId of columnIds) {
+      let column = bucket.columns.get(columnId);
+      if (!column) {
+        column = { times: [], ids: [] };
+        bucket.columns.set(columnId, column);
+      }
+      column.times.push(eventAt);
+      column.ids.push(id);
+      if (column.ids.length > opts.samplesPerMoment) column.ids.shift();
+    }
     const tokens = tokenize(text);
     for (const token of tokens) {
       const ids = bucket.termIds.get(token);
@@ -115,12 +138,18 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
     emerging.addTokens(tokens, eventAt);
   }
 
-  function samplesOf(minutes: number[], term: string | null): number[] {
+  /** Newest first, from the given minutes: the room's items, a term's, or a column's. */
+  function samplesOf(minutes: number[], term: string | null, columnId: string | null = null): number[] {
     const found: number[] = [];
     for (const minute of minutes) {
       const bucket = bucketAt(minute);
       if (!bucket) continue;
-      const ids = term === null ? bucket.ids : (bucket.termIds.get(term) ?? []);
+      const ids =
+        columnId !== null
+          ? (bucket.columns.get(columnId)?.ids ?? [])
+          : term === null
+            ? bucket.ids
+            : (bucket.termIds.get(term) ?? []);
       for (let k = ids.length - 1; k >= 0 && found.length < opts.samplesPerMoment; k -= 1) {
         const id = ids[k];
         if (id !== undefined) found.push(id);
@@ -140,20 +169,34 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
     const found: DetectedMoment[] = [];
     const detectedAt = minute + minuteMs;
     const spike = spikes.push(minute, bucket.count);
-    if (spike) {
-      found.push({
-        kind: 'spike',
-        term: null,
-        onsetAt: spike.onsetMs,
-        detectedAt,
-        peakAt: minute,
-        peakCount: spike.count,
-        baseline: spike.baseline,
-        sampleIds: samplesOf([minute], null),
-      });
+    if (spike) found.push(spikeMoment(spike, null, detectedAt, minute, [minute]));
+    for (const columnId of new Set([...watched, ...bucket.columns.keys()])) {
+      const count = bucket.columns.get(columnId)?.times.length ?? 0;
+      const columnSpike = spikes.push(minute, count, columnStream(columnId));
+      if (columnSpike) found.push(spikeMoment(columnSpike, columnId, detectedAt, minute, [minute]));
     }
     found.push(...emergedMoments(emerging.closeMinute(minute), detectedAt));
     return found;
+  }
+
+  function spikeMoment(
+    spike: Detection,
+    columnId: string | null,
+    detectedAt: number,
+    peakAt: number,
+    sampleMinutes: number[],
+  ): DetectedMoment {
+    return {
+      kind: 'spike',
+      term: null,
+      columnId,
+      onsetAt: spike.onsetMs,
+      detectedAt,
+      peakAt,
+      peakCount: spike.count,
+      baseline: spike.baseline,
+      sampleIds: samplesOf(sampleMinutes, null, columnId),
+    };
   }
 
   function emergedMoments(terms: EmergingTerm[], detectedAt: number): DetectedMoment[] {
@@ -166,6 +209,7 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
       return {
         kind: 'emerging',
         term: term.term,
+        columnId: null,
         onsetAt: onset,
         detectedAt,
         peakAt: term.minuteMs,
@@ -181,21 +225,23 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
     const found: DetectedMoment[] = [];
     const from = eventNow - minuteMs;
     const minutes = [from - (from % minuteMs), eventNow - (eventNow % minuteMs)];
+    const inWindow = (times: readonly number[]) => times.filter((at) => at > from && at <= eventNow).length;
+    const peakAt = eventNow - (eventNow % minuteMs);
+    const newestFirst = [...new Set(minutes)].reverse();
     let count = 0;
-    for (const minute of new Set(minutes))
-      for (const at of bucketAt(minute)?.times ?? []) if (at > from && at <= eventNow) count += 1;
+    const columnCounts = new Map<string, number>();
+    for (const minute of new Set(minutes)) {
+      const bucket = bucketAt(minute);
+      if (!bucket) continue;
+      count += inWindow(bucket.times);
+      for (const [columnId, column] of bucket.columns)
+        columnCounts.set(columnId, (columnCounts.get(columnId) ?? 0) + inWindow(column.times));
+    }
     const spike = spikes.peek(eventNow, count);
-    if (spike) {
-      found.push({
-        kind: 'spike',
-        term: null,
-        onsetAt: spike.onsetMs,
-        detectedAt: eventNow,
-        peakAt: eventNow - (eventNow % minuteMs),
-        peakCount: spike.count,
-        baseline: spike.baseline,
-        sampleIds: samplesOf([...minutes].reverse(), null),
-      });
+    if (spike) found.push(spikeMoment(spike, null, eventNow, peakAt, newestFirst));
+    for (const [columnId, columnCount] of columnCounts) {
+      const columnSpike = spikes.peek(eventNow, columnCount, columnStream(columnId));
+      if (columnSpike) found.push(spikeMoment(columnSpike, columnId, eventNow, peakAt, newestFirst));
     }
     found.push(...emergedMoments(emerging.check(eventNow), eventNow));
     return found;
@@ -218,9 +264,13 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
 
   return {
     addItem,
+    watchColumns(columnIds) {
+      watched = [...columnIds];
+    },
     advance,
-    suppress(term, untilEventMs) {
-      if (term === null) spikes.suppress(roomWide, untilEventMs);
+    suppress({ term, columnId }, untilEventMs) {
+      if (columnId !== null) spikes.suppress(columnStream(columnId), untilEventMs);
+      else if (term === null) spikes.suppress(roomWide, untilEventMs);
       else emerging.suppress(term, untilEventMs);
     },
     lateItems: () => late,

@@ -1,0 +1,64 @@
+import type { Column } from '../../../../shared/columns/column';
+import { createColumnRepository } from '../../columns/column-repository';
+import type { Db } from '../../db/open-database';
+import { compileQuery, ensureMatchFunctions, toAst } from '../../items/query';
+import { prefixExpander } from '../../items/query/prefix-expansion';
+import { cachedStatement } from '../../items/query/statement-cache';
+
+/**
+ * Which of a room's columns each newly stored item falls in, so detection can watch every
+ * column's volume, not only the room's. One query per column per page of new items, bound
+ * to the page's id range (the items rowid and FTS5 both seek by it), so the cost follows
+ * the new items and never the size of the room. Filters count as they do in the column;
+ * pausing or clearing a column only changes what it shows, not what it measures.
+ */
+export function createColumnMembership(db: Db) {
+  ensureMatchFunctions(db);
+  const columns = createColumnRepository(db);
+  const expand = prefixExpander(db);
+
+  function matching(column: Column, afterId: number, throughId: number): number[] {
+    const compiled = compileQuery(column.roomId, toAst(column.query), column.filters, expand);
+    // NOT INDEXED: the rowid range is the narrowest way in; the room index would scan the room.
+    const range = 'i.id > CAST(? AS INTEGER) AND i.id <= CAST(? AS INTEGER)';
+    if (compiled.fts === null) {
+      return cachedStatement(db, `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${range} AND ${compiled.check.sql}`)
+        .all(afterId, throughId, ...compiled.check.params)
+        .map((row) => (row as { id: number }).id);
+    }
+    return cachedStatement(
+      db,
+      `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${range}
+         AND i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER))
+         AND ${compiled.check.sql}`,
+    )
+      .all(afterId, throughId, compiled.fts, afterId, throughId, ...compiled.check.params)
+      .map((row) => (row as { id: number }).id);
+  }
+
+  return {
+    /**
+     * The room's column ids, and item id → the columns it matches, for the items with ids in
+     * (afterId, throughId].
+     */
+    of(roomId: string, afterId: number, throughId: number): { columnIds: string[]; byItem: Map<number, string[]> } {
+      const found = new Map<number, string[]>();
+      const ofRoom = columns.ofRoom(roomId);
+      for (const column of ofRoom) {
+        let ids: number[];
+        try {
+          ids = matching(column, afterId, throughId);
+        } catch {
+          continue; // a stored query that no longer parses measures nothing; the column says why when opened
+        }
+        for (const id of ids) {
+          const list = found.get(id);
+          if (list) list.push(column.id);
+          else found.set(id, [column.id]);
+        }
+      }
+      return { columnIds: ofRoom.map((column) => column.id), byItem: found };
+    },
+  };
+}
+export type ColumnMembership = ReturnType<typeof createColumnMembership>;
