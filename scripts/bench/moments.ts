@@ -9,7 +9,11 @@
  *   delay           first detection at or after onset - 60 s (median and worst), event time
  *   false alerts    detections not within [onset - 60 s, onset + 15 min] of any labeled
  *                   moment, grouped as the alert banner groups them (2 min), per event-hour
- *   work            detection time (tokenize, count, close minutes) per event-minute
+ *   work            detection time (tokenize, count, match columns, close minutes) per event-minute
+ *
+ * Each recording is watched through the columns a team would open before its event (the
+ * demo room's own columns for the final), so column spikes are scored too: they count for
+ * recall and, when unexplained, as false alerts.
  *
  * Usage: node --import tsx scripts/bench/moments.ts [--json] [--batch-seconds N]
  */
@@ -17,6 +21,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parseRecording } from '../../main/core/ingest/sources/replay/recording';
+import { toAst } from '../../main/core/items/query';
+import { compileMatcher } from '../../main/core/items/query/match-functions';
+import { demoColumns } from '../../main/core/rooms/demo-room';
 import {
   createRoomDetection,
   type DetectedMoment,
@@ -44,6 +51,16 @@ interface Labeled {
   onsetAt: number;
 }
 
+/** Set up before the event, not after seeing its moments. */
+const columnsOf: Record<string, ReadonlyArray<{ name: string; query: string }>> = {
+  'demo-final': demoColumns,
+  'rehearsal-shapes': [
+    { name: 'Tout le direct', query: '' },
+    { name: 'Diffusion', query: 'StellaTV OR direct OR stream' },
+    { name: 'Nommés', query: '"Zélie Marnier" OR "Arno Vidal" OR "Kenza B." OR "Studio Lagune" OR "Milo Tessier"' },
+  ],
+};
+
 interface Found extends DetectedMoment {
   /** Event time at which the detection pass returned it. */
   knownAt: number;
@@ -53,6 +70,11 @@ function runRecording(name: string) {
   const recording = parseRecording(readFileSync(join(demoDir, `${name}.jsonl`), 'utf8'));
   const labeled = JSON.parse(readFileSync(join(demoDir, `${name}.moments.json`), 'utf8')) as Labeled[];
   const detection = createRoomDetection(tuning);
+  const columns = (columnsOf[name] ?? []).map((column, index) => {
+    const ast = toAst(column.query);
+    return { id: `c${index}`, name: column.name, matches: ast === null ? () => true : compileMatcher(ast) };
+  });
+  detection.watchColumns(columns.map((column) => column.id));
   const found: Found[] = [];
   const { startsAt, endsAt } = recording.header;
   let index = 0;
@@ -62,13 +84,17 @@ function runRecording(name: string) {
     for (; index < recording.items.length; index += 1) {
       const item = recording.items[index];
       if (!item || item.publishedAt > batchEnd) break;
-      detection.addItem(index + 1, item.publishedAt, item.text);
+      const row = { text: item.text, authorHandle: item.authorHandle, words: null };
+      const inColumns = columns.filter((column) => column.matches(row)).map((column) => column.id);
+      detection.addItem(index + 1, item.publishedAt, item.text, inColumns);
     }
     const detected = detection.advance(batchEnd);
     workMs += performance.now() - started;
     for (const moment of detected) found.push({ ...moment, knownAt: batchEnd });
   }
 
+  const describe = (f: Found): string =>
+    f.term ?? (f.columnId === null ? 'room-wide spike' : `column ${columns.find((c) => c.id === f.columnId)?.name}`);
   const scored = labeled.map((moment) => {
     const first = found.find(
       (f) => f.knownAt >= moment.onsetAt - EARLY_MS && f.knownAt <= moment.onsetAt + EXPLAINED_AFTER_MS,
@@ -79,7 +105,7 @@ function runRecording(name: string) {
       kind: moment.kind,
       detected: delayMs !== null && delayMs <= RECALL_WINDOW_MS,
       delayMs,
-      by: first ? (first.term ?? 'room-wide spike') : null,
+      by: first ? describe(first) : null,
     };
   });
   const unexplained = found.filter(
@@ -109,13 +135,14 @@ function runRecording(name: string) {
     worstDelayS: delays.length === labeled.length ? Math.round((delays.at(-1) ?? 0) / 1000) : null,
     workMsPerEventMinute: Number((workMs / eventMinutes).toFixed(3)),
     detections: found.length,
+    columns: columns.map((column) => column.name),
     batchSeconds: batchMs / 1000,
     target: TARGET,
     moments: scored,
     unexplained: unexplained.map((f) => ({
       at: new Date(f.knownAt).toISOString(),
       kind: f.kind,
-      term: f.term,
+      by: describe(f),
       count: f.peakCount,
     })),
   };
@@ -150,7 +177,7 @@ if (json) {
         `  ${m.detected ? 'ok  ' : 'MISS'} ${m.id.padEnd(20)} delay ${m.delayMs === null ? '—' : `${Math.round(m.delayMs / 1000)} s`} (${m.by ?? 'nothing'})`,
       );
     }
-    for (const u of r.unexplained) console.log(`  false? ${u.at} ${u.kind} ${u.term ?? ''} (${u.count})`);
+    for (const u of r.unexplained) console.log(`  false? ${u.at} ${u.kind} ${u.by} (${u.count})`);
     console.log(
       `  recall ${r.recall}, false alerts ${r.falseAlertsPerHour}/h, median delay ${r.medianDelayS ?? '—'} s, worst ${r.worstDelayS ?? '—'} s, ${r.workMsPerEventMinute} ms per event-minute`,
     );

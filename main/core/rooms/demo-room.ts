@@ -10,7 +10,7 @@ export const demoRecording = 'demo-final';
 export const demoSpeed = 10;
 
 /** The demo opens with columns a team would set up for such a night. */
-const demoColumns = [
+export const demoColumns = [
   { name: 'Tout le direct', query: '' },
   { name: 'Incidents et VAR', query: 'blackout OR panne OR VAR OR arbitre OR penalty' },
   { name: 'Marques', query: 'Pétillo OR "Onda Mobile" OR Strydo OR "Vortex Cola"' },
