@@ -1,25 +1,12 @@
-import { randomUUID } from 'node:crypto';
-import type { BankEntry, DraftTrigger, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
-import { createAutoChecker, withAutoAnswers } from '../../../shared/drafts/auto-checks';
-import {
-  checkAnswer,
-  checklistProgress,
-  type AnswerValue,
-  type ChecklistAnswer,
-  type ChecklistState,
-} from '../../../shared/drafts/checklist';
-import {
-  canEdit,
-  createDraft,
-  recordEdit,
-  requiredSlots,
-  transition,
-  type DraftAction,
-} from '../../../shared/drafts/lifecycle';
+import type { DraftTrigger, DraftView } from '../../../shared/contract/calls/drafts';
+import { canEdit, recordEdit, transition, type DraftAction } from '../../../shared/drafts/lifecycle';
 import type { Network } from '../../../shared/drafts/networks';
 import type { Db } from '../db/open-database';
-import { draftError } from './draft-errors';
 import type { RoomService } from '../rooms/room-service';
+import { createDraftAnswers } from './draft-answers';
+import { draftError } from './draft-errors';
+import { createDraftFromBank } from './draft-from-bank';
+import { createDraftKit } from './draft-kit';
 import type { DraftRepository, StoredDraft } from './draft-repository';
 import { checkBody, checkMedia, REVISION_BURST_MS, triggerTime } from './draft-rules';
 import type { AuditActor, TeamService } from './team-service';
@@ -44,110 +31,10 @@ export type DraftService = ReturnType<typeof createDraftService>;
 
 export function createDraftService(deps: DraftServiceDeps) {
   const { db, drafts, team, rooms, now, itemTime, assetExists, onChanged } = deps;
-  const mustGet = (id: string): StoredDraft => {
-    const draft = drafts.get(id);
-    if (!draft) throw draftError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
-    return draft;
-  };
-
-  /** The checklist as main judges it: people's answers plus the automatic checks run on the body now. */
-  const checklistOf = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>, at: number): ChecklistState => {
-    const playbook = team.playbook(draft.roomId);
-    const results = createAutoChecker({
-      bannedTerms: playbook.bannedTerms,
-      alliedAccounts: playbook.alliedSources.accounts,
-      targets: draft.networks,
-    })(draft.body);
-    return withAutoAnswers({ template: team.template(draft.roomId), answers }, results, at);
-  };
-
-  const view = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>): DraftView => {
-    const progress = checklistProgress(checklistOf(draft, answers, now()));
-    return {
-      ...draft,
-      answers,
-      progress: {
-        total: progress.total,
-        answered: progress.answered,
-        requiredTotal: progress.requiredTotal,
-        requiredMet: progress.requiredMet,
-        readyForApproval: progress.readyForApproval,
-      },
-    };
-  };
-
-  const fresh = (id: string): DraftView => view(mustGet(id), drafts.answers(id));
-
-  /** Writes the next state over the version read; a lost race is a conflict, never an overwrite. */
-  const write = (next: StoredDraft) => {
-    if (!drafts.update(next)) {
-      throw draftError(
-        'conflict',
-        'errors.draft.raced',
-        'Someone changed this draft at the same moment. Reload it and try again.',
-      );
-    }
-  };
-
-  const done = (draft: StoredDraft): DraftView => {
-    onChanged(draft.roomId, draft.id);
-    return fresh(draft.id);
-  };
-
-  const insertNew = (input: {
-    roomId: string;
-    author: RoomMember;
-    body: string;
-    networks: Network[];
-    triggerKind: StoredDraft['triggerKind'];
-    triggerRef: string | null;
-    triggerAt: number;
-    at: number;
-  }): StoredDraft => {
-    const base = createDraft({
-      id: randomUUID(),
-      authorId: input.author.id,
-      triggerAt: input.triggerAt,
-      now: input.at,
-      room: team.policy(input.roomId),
-    });
-    const edited = input.body.length > 0 ? recordEdit(base, input.at) : base;
-    const draft: StoredDraft = {
-      ...edited,
-      roomId: input.roomId,
-      body: input.body,
-      networks: input.networks,
-      media: [],
-      triggerKind: input.triggerKind,
-      triggerRef: input.triggerRef,
-      assigneeId: input.author.id,
-      version: 1,
-      createdAt: input.at,
-    };
-    team.ensureTemplate(input.roomId, input.at);
-    drafts.insert(draft);
-    if (input.body.length > 0) {
-      drafts.recordRevision({
-        draftId: draft.id,
-        version: 1,
-        body: input.body,
-        memberId: input.author.id,
-        at: input.at,
-        burstMs: 0,
-      });
-    }
-    team.audit({
-      roomId: input.roomId,
-      draftId: draft.id,
-      type: 'created',
-      actor: input.author,
-      at: input.at,
-      to: draft.state,
-      detail: { trigger: input.triggerKind, ref: input.triggerRef },
-      key: 'drafts.event.created',
-    });
-    return draft;
-  };
+  const kit = createDraftKit({ drafts, team, now, onChanged });
+  const { mustGet, checklistOf, view, fresh, write, done, insertNew } = kit;
+  const answers = createDraftAnswers({ db, drafts, team, now, kit });
+  const fromBank = createDraftFromBank({ db, team, now, kit });
 
   return {
     get: fresh,
@@ -313,71 +200,8 @@ export function createDraftService(deps: DraftServiceDeps) {
       return done(current);
     },
 
-    answer(input: { id: string; actorId: string; itemId: string; value: AnswerValue; note?: string }): DraftView {
-      const current = mustGet(input.id);
-      const by = team.actor(current.roomId, input.actorId);
-      if (by.role === 'observer') {
-        throw draftError(
-          'forbidden',
-          'errors.checklist.observer',
-          'Observers follow along; they do not answer the checklist.',
-          { field: 'actorId' },
-        );
-      }
-      const item = team.template(current.roomId).items.find((i) => i.id === input.itemId);
-      if (!item) {
-        throw draftError('not_found', 'errors.checklist.noItem', `The checklist has no item "${input.itemId}".`, {
-          field: 'itemId',
-          params: { item: input.itemId },
-        });
-      }
-      if (item.kind === 'auto') {
-        throw draftError(
-          'invalid_input',
-          'errors.checklist.autoItem',
-          'This item answers itself from the text; edit the draft instead.',
-          { field: 'itemId' },
-        );
-      }
-      const checked = checkAnswer(item, { value: input.value });
-      if (!checked.ok) {
-        throw draftError(checked.code, checked.messageKey ?? 'errors.checklist.naNotAllowed', checked.message, {
-          field: 'value',
-          params: { item: item.text.en, ...checked.params },
-        });
-      }
-      if (current.state !== 'draft' && current.state !== 'changes_requested' && current.state !== 'in_review') {
-        throw draftError(
-          'invalid_transition',
-          'errors.checklist.closed',
-          `The checklist of a ${current.state.replace('_', ' ')} draft is closed.`,
-          { params: { state: current.state.replace('_', ' ') } },
-        );
-      }
-      const at = now();
-      db.transaction(() => {
-        drafts.saveAnswer({
-          draftId: current.id,
-          itemId: item.id,
-          value: input.value,
-          note: input.note ?? null,
-          memberId: by.id,
-          at,
-        });
-        team.audit({
-          roomId: current.roomId,
-          draftId: current.id,
-          type: 'checklist_answered',
-          actor: by,
-          at,
-          detail: { itemId: item.id, value: input.value, ...(input.note ? { note: input.note } : {}) },
-          key: 'drafts.event.answered',
-          params: { item: item.text.en, value: input.value },
-        });
-      })();
-      return done(current);
-    },
-
+    answer: answers.answer,
+    startFromBank: fromBank.startFromBank,
     comment(input: { id: string; actorId: string; body: string }) {
       const current = mustGet(input.id);
       const by = team.actor(current.roomId, input.actorId);
@@ -440,51 +264,5 @@ export function createDraftService(deps: DraftServiceDeps) {
     },
     comments: (id: string) => drafts.comments(mustGet(id).id),
     revisions: (id: string) => drafts.revisions(mustGet(id).id),
-
-    /** A pre-approved bank text as an approved draft, ready to publish; its stopwatch starts now. */
-    startFromBank(entry: BankEntry, by: RoomMember): DraftView {
-      const at = now();
-      if (at < entry.validFrom || at >= entry.validUntil) {
-        throw draftError(
-          'invalid_transition',
-          'errors.bank.outsideWindow',
-          'This pre-approved text is outside its validity window; write a fresh draft instead.',
-          { params: { validFrom: entry.validFrom, validUntil: entry.validUntil } },
-        );
-      }
-      const draft = db.transaction(() => {
-        const created = insertNew({
-          roomId: entry.roomId,
-          author: by,
-          body: entry.body,
-          networks: entry.networks,
-          triggerKind: 'bank',
-          triggerRef: entry.id,
-          triggerAt: at,
-          at,
-        });
-        const slots = requiredSlots(team.policy(entry.roomId));
-        write({
-          ...created,
-          state: 'approved',
-          approvals: slots.map((slot) => ({ slot, memberId: entry.approvedBy, at: entry.createdAt })),
-          stopwatch: { ...created.stopwatch, firstEditAt: at, submittedAt: at, approvedAt: at },
-        });
-        team.audit({
-          roomId: entry.roomId,
-          draftId: created.id,
-          type: 'from_bank',
-          actor: by,
-          at,
-          from: 'draft',
-          to: 'approved',
-          detail: { bankId: entry.id },
-          key: 'drafts.event.fromBank',
-          params: { title: entry.title },
-        });
-        return created;
-      })();
-      return done(draft);
-    },
   };
 }

@@ -1,0 +1,89 @@
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import { checkAnswer, type AnswerValue } from '../../../shared/drafts/checklist';
+import type { Db } from '../db/open-database';
+import { draftError } from './draft-errors';
+import type { DraftKit } from './draft-kit';
+import type { DraftRepository } from './draft-repository';
+import type { TeamService } from './team-service';
+
+/** A person answering one checklist item of a draft: checked against the template, the role and the draft's state. */
+export function createDraftAnswers({
+  db,
+  drafts,
+  team,
+  now,
+  kit: { mustGet, done },
+}: {
+  db: Db;
+  drafts: DraftRepository;
+  team: TeamService;
+  now: () => number;
+  kit: DraftKit;
+}) {
+  return {
+    answer(input: { id: string; actorId: string; itemId: string; value: AnswerValue; note?: string }): DraftView {
+      const current = mustGet(input.id);
+      const by = team.actor(current.roomId, input.actorId);
+      if (by.role === 'observer') {
+        throw draftError(
+          'forbidden',
+          'errors.checklist.observer',
+          'Observers follow along; they do not answer the checklist.',
+          { field: 'actorId' },
+        );
+      }
+      const item = team.template(current.roomId).items.find((i) => i.id === input.itemId);
+      if (!item) {
+        throw draftError('not_found', 'errors.checklist.noItem', `The checklist has no item "${input.itemId}".`, {
+          field: 'itemId',
+          params: { item: input.itemId },
+        });
+      }
+      if (item.kind === 'auto') {
+        throw draftError(
+          'invalid_input',
+          'errors.checklist.autoItem',
+          'This item answers itself from the text; edit the draft instead.',
+          { field: 'itemId' },
+        );
+      }
+      const checked = checkAnswer(item, { value: input.value });
+      if (!checked.ok) {
+        throw draftError(checked.code, checked.messageKey ?? 'errors.checklist.naNotAllowed', checked.message, {
+          field: 'value',
+          params: { item: item.text.en, ...checked.params },
+        });
+      }
+      if (current.state !== 'draft' && current.state !== 'changes_requested' && current.state !== 'in_review') {
+        throw draftError(
+          'invalid_transition',
+          'errors.checklist.closed',
+          `The checklist of a ${current.state.replace('_', ' ')} draft is closed.`,
+          { params: { state: current.state.replace('_', ' ') } },
+        );
+      }
+      const at = now();
+      db.transaction(() => {
+        drafts.saveAnswer({
+          draftId: current.id,
+          itemId: item.id,
+          value: input.value,
+          note: input.note ?? null,
+          memberId: by.id,
+          at,
+        });
+        team.audit({
+          roomId: current.roomId,
+          draftId: current.id,
+          type: 'checklist_answered',
+          actor: by,
+          at,
+          detail: { itemId: item.id, value: input.value, ...(input.note ? { note: input.note } : {}) },
+          key: 'drafts.event.answered',
+          params: { item: item.text.en, value: input.value },
+        });
+      })();
+      return done(current);
+    },
+  };
+}

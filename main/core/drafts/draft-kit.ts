@@ -1,0 +1,132 @@
+import { randomUUID } from 'node:crypto';
+import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import { createAutoChecker, withAutoAnswers } from '../../../shared/drafts/auto-checks';
+import { checklistProgress, type ChecklistAnswer, type ChecklistState } from '../../../shared/drafts/checklist';
+import { createDraft, recordEdit } from '../../../shared/drafts/lifecycle';
+import type { Network } from '../../../shared/drafts/networks';
+import { draftError } from './draft-errors';
+import type { DraftRepository, StoredDraft } from './draft-repository';
+import type { TeamService } from './team-service';
+
+export interface DraftKitDeps {
+  drafts: DraftRepository;
+  team: TeamService;
+  now: () => number;
+  onChanged: (roomId: string, draftId: string | null) => void;
+}
+
+/**
+ * What every draft operation shares: reading a draft or failing clearly, judging its
+ * checklist, the view sent to the renderer, the version-checked write, and inserting a new
+ * draft with its first revision and audit line. The operations themselves live in
+ * draft-service.ts, draft-answers.ts and draft-from-bank.ts.
+ */
+export function createDraftKit({ drafts, team, now, onChanged }: DraftKitDeps) {
+  const mustGet = (id: string): StoredDraft => {
+    const draft = drafts.get(id);
+    if (!draft) throw draftError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
+    return draft;
+  };
+
+  /** The checklist as main judges it: people's answers plus the automatic checks run on the body now. */
+  const checklistOf = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>, at: number): ChecklistState => {
+    const playbook = team.playbook(draft.roomId);
+    const results = createAutoChecker({
+      bannedTerms: playbook.bannedTerms,
+      alliedAccounts: playbook.alliedSources.accounts,
+      targets: draft.networks,
+    })(draft.body);
+    return withAutoAnswers({ template: team.template(draft.roomId), answers }, results, at);
+  };
+
+  const view = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>): DraftView => {
+    const progress = checklistProgress(checklistOf(draft, answers, now()));
+    return {
+      ...draft,
+      answers,
+      progress: {
+        total: progress.total,
+        answered: progress.answered,
+        requiredTotal: progress.requiredTotal,
+        requiredMet: progress.requiredMet,
+        readyForApproval: progress.readyForApproval,
+      },
+    };
+  };
+
+  const fresh = (id: string): DraftView => view(mustGet(id), drafts.answers(id));
+
+  /** Writes the next state over the version read; a lost race is a conflict, never an overwrite. */
+  const write = (next: StoredDraft) => {
+    if (!drafts.update(next)) {
+      throw draftError(
+        'conflict',
+        'errors.draft.raced',
+        'Someone changed this draft at the same moment. Reload it and try again.',
+      );
+    }
+  };
+
+  const done = (draft: StoredDraft): DraftView => {
+    onChanged(draft.roomId, draft.id);
+    return fresh(draft.id);
+  };
+
+  const insertNew = (input: {
+    roomId: string;
+    author: RoomMember;
+    body: string;
+    networks: Network[];
+    triggerKind: StoredDraft['triggerKind'];
+    triggerRef: string | null;
+    triggerAt: number;
+    at: number;
+  }): StoredDraft => {
+    const base = createDraft({
+      id: randomUUID(),
+      authorId: input.author.id,
+      triggerAt: input.triggerAt,
+      now: input.at,
+      room: team.policy(input.roomId),
+    });
+    const edited = input.body.length > 0 ? recordEdit(base, input.at) : base;
+    const draft: StoredDraft = {
+      ...edited,
+      roomId: input.roomId,
+      body: input.body,
+      networks: input.networks,
+      media: [],
+      triggerKind: input.triggerKind,
+      triggerRef: input.triggerRef,
+      assigneeId: input.author.id,
+      version: 1,
+      createdAt: input.at,
+    };
+    team.ensureTemplate(input.roomId, input.at);
+    drafts.insert(draft);
+    if (input.body.length > 0) {
+      drafts.recordRevision({
+        draftId: draft.id,
+        version: 1,
+        body: input.body,
+        memberId: input.author.id,
+        at: input.at,
+        burstMs: 0,
+      });
+    }
+    team.audit({
+      roomId: input.roomId,
+      draftId: draft.id,
+      type: 'created',
+      actor: input.author,
+      at: input.at,
+      to: draft.state,
+      detail: { trigger: input.triggerKind, ref: input.triggerRef },
+      key: 'drafts.event.created',
+    });
+    return draft;
+  };
+
+  return { mustGet, checklistOf, view, fresh, write, done, insertNew };
+}
+export type DraftKit = ReturnType<typeof createDraftKit>;
