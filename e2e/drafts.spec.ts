@@ -1,7 +1,7 @@
-import type { Locator, Page } from '@playwright/test';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
+import { addMember, openNewRoom } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -14,21 +14,6 @@ const template = JSON.parse(
   readFileSync(join(import.meta.dirname, '..', 'resources', 'checklists', 'realtime-preflight.json'), 'utf8'),
 ) as { items: TemplateItem[] };
 const requiredQuestions = template.items.filter((item) => item.kind === 'question' && item.level === 'required');
-
-async function openNewRoom(page: Page, loginUrl: string) {
-  await page.goto(loginUrl);
-  await page.getByRole('textbox', { name: 'Room name' }).fill('Cup final');
-  await page.getByRole('button', { name: 'Create the war room' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cup final' })).toBeVisible();
-}
-
-async function addMember(panel: Locator, name: string, role: string) {
-  const form = panel.getByRole('form', { name: 'Add a member' });
-  await form.getByRole('textbox', { name: 'Name' }).fill(name);
-  await form.getByRole('combobox', { name: 'Role' }).selectOption({ label: role });
-  await form.getByRole('button', { name: 'Add the member' }).click();
-  await expect(panel.getByRole('list', { name: 'Members' }).getByRole('listitem', { name })).toBeVisible();
-}
 
 test('write a draft, see a banned term flagged, pass the checklist, submit, approve as someone else, see the timings', async ({
   page,

@@ -1,8 +1,8 @@
-import type { Page } from '@playwright/test';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
+import { addMember, openNewRoom } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -50,13 +50,6 @@ function writeRecording(dir: string): string {
   const path = join(dir, 'spike.jsonl');
   writeFileSync(path, `${lines.join('\n')}\n`);
   return path;
-}
-
-async function openNewRoom(page: Page, loginUrl: string) {
-  await page.goto(loginUrl);
-  await page.getByRole('textbox', { name: 'Room name' }).fill('Cup final');
-  await page.getByRole('button', { name: 'Create the war room' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cup final' })).toBeVisible();
 }
 
 test('a replay with a spike raises one alert banner with sample posts', async ({ page, served }) => {
@@ -109,10 +102,7 @@ test('a cue that comes due offers the pre-approved text tied to it; one click ma
   await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
   const drafts = page.getByRole('complementary', { name: 'Drafts' });
   await drafts.getByRole('tab', { name: 'Team' }).click();
-  const members = drafts.getByRole('form', { name: 'Add a member' });
-  await members.getByRole('textbox', { name: 'Name' }).fill('Léa');
-  await members.getByRole('combobox', { name: 'Role' }).selectOption({ label: 'Lead' });
-  await members.getByRole('button', { name: 'Add the member' }).click();
+  await addMember(drafts, 'Léa', 'Lead');
   await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
 
   // A cue set to the current minute is already due: the runner logs it within a second.

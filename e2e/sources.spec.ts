@@ -1,6 +1,6 @@
-import type { Page } from '@playwright/test';
 import { startFeedServer, type FeedServer } from '../main/core/ingest/testing/feed-server';
 import { expect, test } from './fixtures/serve-mode';
+import { openNewRoom } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -25,13 +25,6 @@ test.beforeEach(async () => {
 test.afterEach(async () => {
   if (feedsRunning) await feeds.close();
 });
-
-async function openNewRoom(page: Page, loginUrl: string) {
-  await page.goto(loginUrl);
-  await page.getByRole('textbox', { name: 'Room name' }).fill('Cup final');
-  await page.getByRole('button', { name: 'Create the war room' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cup final' })).toBeVisible();
-}
 
 test('add a feed in the UI, see its items arrive and its health turn ok, then see it fail', async ({
   page,
