@@ -9,6 +9,7 @@ import { createCore, type Core } from '../core/create-core';
 import { AppError } from '../core/errors';
 import { appOrigin, hardenSessions } from './hardening';
 import { bridgeCoreToIpc } from './ipc-bridge';
+import { notifyMomentsNatively } from './moment-notifications';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
@@ -66,6 +67,7 @@ async function start() {
   }
   serveRenderer(join(here, '../renderer'), core.dataDir);
   bridgeCoreToIpc(core);
+  notifyMomentsNatively(core);
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

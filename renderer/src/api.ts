@@ -109,6 +109,9 @@ function createWebSocketApi(): RiposteApi {
 
 export const api: RiposteApi = window.riposte ?? createWebSocketApi();
 
+/** The desktop app shows moment notifications natively from main; a browser tab shows its own. */
+export const shellNotifiesMoments = window.riposte !== undefined;
+
 /** Unwraps a result or throws it, for code paths where any failure is shown the same way. */
 export async function unwrap<T>(promise: Promise<Result<T>>): Promise<T> {
   const result = await promise;

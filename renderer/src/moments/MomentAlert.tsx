@@ -4,9 +4,9 @@ import type { BankEntry } from '../../../shared/contract/calls/drafts';
 import type { Moment } from '../../../shared/moments/moment';
 import { api } from '../api';
 import { errorText } from '../i18n';
-import { addToAlert, type AlertGroup } from './alert-grouping';
+import { addToAlert, type AlertGroup } from '../../../shared/moments/alert-grouping';
 import { beep, notify, soundEnabled } from './alert-outputs';
-import { describeMoment, formatTime } from './describe-moment';
+import { describeMoment, formatTime } from '../../../shared/moments/describe-moment';
 import { draftFromMoment, takeFromBank } from './draft-from-moment';
 
 /**

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { askNotificationPermission, notificationsAskable, setSoundEnabled, soundEnabled } from './alert-outputs';
-import { describeMoment, formatTime } from './describe-moment';
+import { describeMoment, formatTime } from '../../../shared/moments/describe-moment';
 import { ManualMomentForm } from './ManualMomentForm';
 import { RunOfShow } from './RunOfShow';
 import { useMoments } from './use-moments';

@@ -2,7 +2,7 @@ import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { errorText } from '../i18n';
-import { formatTime } from './describe-moment';
+import { formatTime } from '../../../shared/moments/describe-moment';
 import { useCues } from './use-moments';
 
 /** The room's scheduled cues: add one (label and local time), remove one. */

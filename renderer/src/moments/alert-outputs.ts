@@ -1,7 +1,9 @@
+import { shellNotifiesMoments } from '../api';
+
 /**
- * The alert's outputs beyond the banner: a desktop notification (the browser Notification
- * API; Electron grants it, a browser asks once, from a click) and an optional beep made
- * with WebAudio, so no sound file ships.
+ * The alert's outputs beyond the banner: a desktop notification (in a browser tab, the
+ * Notification API, asked once from a click; the desktop app's main process shows its
+ * own) and an optional beep made with WebAudio, so no sound file ships.
  */
 const soundKey = 'riposte.moments.sound';
 
@@ -9,11 +11,11 @@ export const soundEnabled = (): boolean => localStorage.getItem(soundKey) === 'o
 export const setSoundEnabled = (on: boolean): void => localStorage.setItem(soundKey, on ? 'on' : 'off');
 
 export function canNotify(): boolean {
-  return typeof Notification !== 'undefined' && Notification.permission === 'granted';
+  return !shellNotifiesMoments && typeof Notification !== 'undefined' && Notification.permission === 'granted';
 }
 
 export function notificationsAskable(): boolean {
-  return typeof Notification !== 'undefined' && Notification.permission === 'default';
+  return !shellNotifiesMoments && typeof Notification !== 'undefined' && Notification.permission === 'default';
 }
 
 /** Must run from a user gesture (a click). */

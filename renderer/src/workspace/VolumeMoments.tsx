@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Moment } from '../../../shared/moments/moment';
-import { describeMoment } from '../moments/describe-moment';
+import { describeMoment } from '../../../shared/moments/describe-moment';
 
 interface VolumeMomentsProps {
   moments: readonly Moment[];

@@ -1,5 +1,5 @@
 import type { TFunction } from 'i18next';
-import type { Moment } from '../../../shared/moments/moment';
+import type { Moment } from './moment';
 
 /** One line naming a moment, as the banner, the list and the notification say it. */
 export function describeMoment(moment: Moment, t: TFunction<'moments'>): string {

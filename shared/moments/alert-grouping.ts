@@ -1,4 +1,4 @@
-import type { Moment } from '../../../shared/moments/moment';
+import type { Moment } from './moment';
 
 /**
  * A storm of detections becomes one alert: moments arriving within `windowMs` of the
