@@ -28,14 +28,21 @@ function charsetFromProlog(body: Buffer): string | null {
   return match?.[1]?.toLowerCase() ?? null;
 }
 
+/** One decoder per label: building one costs more than decoding a small feed. */
+const decoders = new Map<string, TextDecoder | null>();
+
 function decoderFor(label: string | null): TextDecoder | null {
   if (!label) return null;
+  let decoder = decoders.get(label);
+  if (decoder !== undefined) return decoder;
   try {
     // Malformed bytes become U+FFFD rather than failing the whole feed.
-    return new TextDecoder(label, { fatal: false });
+    decoder = new TextDecoder(label, { fatal: false });
   } catch {
-    return null;
+    decoder = null;
   }
+  if (decoders.size < 64) decoders.set(label, decoder);
+  return decoder;
 }
 
 const strictUtf8 = new TextDecoder('utf-8', { fatal: true });

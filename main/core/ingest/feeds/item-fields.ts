@@ -27,12 +27,15 @@ export interface RawEntry {
   base: string | null;
 }
 
+/** A base changes nothing for these, and parsing without one spares parsing the base again. */
+const ABSOLUTE_HTTP = /^https?:\/\//;
+
 export function resolveUrl(value: string | null | undefined, base: string | null): string | null {
   if (!value) return null;
   const trimmed = value.trim();
   if (trimmed === '') return null;
   try {
-    const url = base ? new URL(trimmed, base) : new URL(trimmed);
+    const url = base && !ABSOLUTE_HTTP.test(trimmed) ? new URL(trimmed, base) : new URL(trimmed);
     return url.protocol === 'http:' || url.protocol === 'https:' ? url.href : null;
   } catch {
     return null;

@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { resolveBase, type RawEntry } from './item-fields';
 import { EntryDraft, type TextField } from './entry-draft';
+import { FastXmlScanner } from './xml-scan';
 import { xmlText } from './xml-text';
 
 /**
@@ -52,9 +53,17 @@ const KNOWN_NAMESPACES: ReadonlyArray<readonly [RegExp, string]> = [
   [/^https?:\/\/www\.itunes\.com\/dtds\/podcast-1\.0\.dtd$/i, 'itunes'],
 ];
 
+/** Namespace URIs seen so far; feeds repeat the same few declarations on every item. */
+const prefixCache = new Map<string, string | null>();
+
 function canonicalPrefix(uri: string): string | undefined {
-  for (const [pattern, prefix] of KNOWN_NAMESPACES) if (pattern.test(uri.trim())) return prefix;
-  return undefined;
+  let prefix = prefixCache.get(uri);
+  if (prefix === undefined) {
+    const trimmed = uri.trim();
+    prefix = KNOWN_NAMESPACES.find(([pattern]) => pattern.test(trimmed))?.[1] ?? null;
+    if (prefixCache.size < 256) prefixCache.set(uri, prefix);
+  }
+  return prefix ?? undefined;
 }
 
 /** Fields read from the feed itself, by element name relative to the channel (or feed). */
@@ -63,6 +72,13 @@ const FEED_FIELDS: Readonly<Record<string, 'title' | 'language' | 'dcLanguage'>>
   language: 'language',
   'dc:language': 'dcLanguage',
 };
+
+/** Where the reader is in the document, and a way to stop reading: htmlparser2's Parser or the fast scanner. */
+interface Position {
+  readonly startIndex: number;
+  readonly endIndex: number;
+  pause(): void;
+}
 
 class FeedReader {
   format: XmlFeedFormat | null = null;
@@ -84,7 +100,7 @@ class FeedReader {
   /** Prefix (as written) to canonical prefix; empty for most documents. */
   private readonly prefixes = new Map<string, string>();
   closeEvents = 0;
-  parser: Parser | null = null;
+  parser: Position | null = null;
 
   constructor(private readonly text: string) {}
 
@@ -104,6 +120,11 @@ class FeedReader {
       const prefix = canonicalPrefix(attribs[key] ?? '');
       if (prefix !== undefined && prefix !== declared) this.prefixes.set(declared, prefix);
     }
+  }
+
+  /** Inside a field being read raw, tags only count for nesting. */
+  needsAttributes(): boolean {
+    return this.capture === null;
   }
 
   onopentag(rawName: string, attribs: Record<string, string>): void {
@@ -234,11 +255,32 @@ class CheckedParser extends Parser {
   }
 }
 
-export function readXmlFeed(text: string, urlBase: string | null): XmlFeed {
+/** The fast scanner's reading, or null when the document needs htmlparser2 (or nests too deep for it). */
+function readFast(text: string): FeedReader | null {
+  const reader = new FeedReader(text);
+  const scanner = new FastXmlScanner();
+  reader.parser = scanner;
+  return scanner.run(text, reader) && !reader.tooDeep ? reader : null;
+}
+
+function readWithHtmlparser2(text: string): FeedReader {
   const reader = new FeedReader(text);
   const parser = new CheckedParser(reader);
   parser.write(text);
   if (!reader.tooDeep) parser.end();
+  return reader;
+}
+
+export function readXmlFeed(text: string, urlBase: string | null): XmlFeed {
+  return toXmlFeed(readFast(text) ?? readWithHtmlparser2(text), urlBase);
+}
+
+/** htmlparser2 alone: the reading the fast scanner must agree with (xml-scan.test.ts compares them). */
+export function readXmlFeedWithHtmlparser2(text: string, urlBase: string | null): XmlFeed {
+  return toXmlFeed(readWithHtmlparser2(text), urlBase);
+}
+
+function toXmlFeed(reader: FeedReader, urlBase: string | null): XmlFeed {
   const feed = reader.feed;
   const base = resolveBase(feed.base, urlBase);
   const language =
