@@ -1,7 +1,6 @@
 import { Parser } from 'htmlparser2';
 import { resolveBase, type RawEntry } from './item-fields';
 import { EntryDraft, type TextField } from './entry-draft';
-import { FastXmlScanner } from './xml-scan';
 import { xmlText } from './xml-text';
 
 /**
@@ -73,13 +72,6 @@ const FEED_FIELDS: Readonly<Record<string, 'title' | 'language' | 'dcLanguage'>>
   'dc:language': 'dcLanguage',
 };
 
-/** Where the reader is in the document, and a way to stop reading: htmlparser2's Parser or the fast scanner. */
-interface Position {
-  readonly startIndex: number;
-  readonly endIndex: number;
-  pause(): void;
-}
-
 class FeedReader {
   format: XmlFeedFormat | null = null;
   suspect = false;
@@ -100,7 +92,7 @@ class FeedReader {
   /** Prefix (as written) to canonical prefix; empty for most documents. */
   private readonly prefixes = new Map<string, string>();
   closeEvents = 0;
-  parser: Position | null = null;
+  parser: Parser | null = null;
 
   constructor(private readonly text: string) {}
 
@@ -120,11 +112,6 @@ class FeedReader {
       const prefix = canonicalPrefix(attribs[key] ?? '');
       if (prefix !== undefined && prefix !== declared) this.prefixes.set(declared, prefix);
     }
-  }
-
-  /** Inside a field being read raw, tags only count for nesting. */
-  needsAttributes(): boolean {
-    return this.capture === null;
   }
 
   onopentag(rawName: string, attribs: Record<string, string>): void {
@@ -255,32 +242,11 @@ class CheckedParser extends Parser {
   }
 }
 
-/** The fast scanner's reading, or null when the document needs htmlparser2 (or nests too deep for it). */
-function readFast(text: string): FeedReader | null {
-  const reader = new FeedReader(text);
-  const scanner = new FastXmlScanner();
-  reader.parser = scanner;
-  return scanner.run(text, reader) && !reader.tooDeep ? reader : null;
-}
-
-function readWithHtmlparser2(text: string): FeedReader {
+export function readXmlFeed(text: string, urlBase: string | null): XmlFeed {
   const reader = new FeedReader(text);
   const parser = new CheckedParser(reader);
   parser.write(text);
   if (!reader.tooDeep) parser.end();
-  return reader;
-}
-
-export function readXmlFeed(text: string, urlBase: string | null): XmlFeed {
-  return toXmlFeed(readFast(text) ?? readWithHtmlparser2(text), urlBase);
-}
-
-/** htmlparser2 alone: the reading the fast scanner must agree with (xml-scan.test.ts compares them). */
-export function readXmlFeedWithHtmlparser2(text: string, urlBase: string | null): XmlFeed {
-  return toXmlFeed(readWithHtmlparser2(text), urlBase);
-}
-
-function toXmlFeed(reader: FeedReader, urlBase: string | null): XmlFeed {
   const feed = reader.feed;
   const base = resolveBase(feed.base, urlBase);
   const language =

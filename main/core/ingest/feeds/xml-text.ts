@@ -1,4 +1,4 @@
-import { decodeReferences } from '../sanitize/decode-references';
+import { decodeHTML } from 'entities';
 
 /**
  * Element content as the feed meant it, read from the raw slice between an element's tags:
@@ -47,7 +47,7 @@ function hasEntities(text: string): boolean {
 }
 
 function decode(text: string): string {
-  return hasEntities(text) ? decodeReferences(text) : text;
+  return hasEntities(text) ? decodeHTML(text) : text;
 }
 
 function stripComments(text: string): string {

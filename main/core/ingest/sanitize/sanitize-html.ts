@@ -1,24 +1,16 @@
 import { decodeHTML } from 'entities';
 import sanitize from 'sanitize-html';
-import { filterAllowList, type AllowListPolicy } from './allow-list-filter';
 
 /**
  * Feed HTML is hostile until proven otherwise (DESIGN.md section 6): only a small
  * formatting subset survives, links open outside the app, and nothing can run code.
  *
- * This is the way-in pass, run in the main process on every stored item. Its reference is
+ * This is the way-in pass, run in the main process on every stored item. It uses
  * sanitize-html (an htmlparser2 allow-list filter, no DOM): DOMPurify on jsdom cost
  * ~80% of feed parsing. The renderer sanitizes AGAIN with DOMPurify in the browser's
  * real DOM before inserting anything, so "sanitize on the way in and again when
  * rendering" (DESIGN.md section 4) still holds, and a parser differential between
  * htmlparser2 and the browser is covered by that second, DOM-based pass.
- *
- * sanitize-html itself then cost most of a first poll, so what it would write is mostly
- * produced by faster paths that give the same output (allow-list-filter.test.ts compares
- * them over the corpus, hostile and generated markup): markup-free text is only escaped,
- * text without tags decoded and escaped, and markup goes through allow-list-filter.ts, the
- * same allow-list on the same tokenization. What those paths do not handle plainly (e.g.
- * <noscript>, an unexpected event order) still goes to sanitize-html.
  */
 const ALLOWED_TAGS = [
   'a',
@@ -153,14 +145,10 @@ const BLOCK_TAGS = new Set([
 let currentBase: URL | null = null;
 let textParts: string[] | null = null;
 
-/** A base changes nothing for these, and parsing without one spares parsing the base again. */
-const ABSOLUTE_HTTP = /^https?:\/\//;
-
 function safeUrl(value: string, protocols: ReadonlySet<string>): string | null {
   let url: URL;
-  const trimmed = value.trim();
   try {
-    url = currentBase && !ABSOLUTE_HTTP.test(trimmed) ? new URL(trimmed, currentBase) : new URL(trimmed);
+    url = currentBase ? new URL(value.trim(), currentBase) : new URL(value.trim());
   } catch {
     return null;
   }
@@ -243,44 +231,10 @@ function parseBase(baseUrl: string | undefined): URL | null {
   }
 }
 
-const HTTP_URL = /^https?:/;
-
-/** The options above, as the allow-list filter reads them: one source for both paths. */
-const POLICY: AllowListPolicy = (() => {
-  const attributes = OPTIONS.allowedAttributes || {};
-  const common = (attributes['*'] ?? []).filter((name) => typeof name === 'string');
-  const byTag = new Map<string, ReadonlySet<string>>();
-  for (const tag of ALLOWED_TAGS) {
-    const own = (attributes[tag] ?? []).filter((name) => typeof name === 'string');
-    byTag.set(tag, new Set([...common, ...own]));
-  }
-  return {
-    allowedTags: new Set(ALLOWED_TAGS),
-    attributesFor: (tag) => byTag.get(tag),
-    dropWithContent: new Set(DROP_WITH_CONTENT),
-    selfClosing: new Set(OPTIONS.selfClosing),
-    nonBoolean: new Set(sanitize.defaults.nonBooleanAttributes),
-    allowedEmpty: new Set((sanitize.defaults as { allowedEmptyAttributes?: string[] }).allowedEmptyAttributes),
-    urlAttributes: new Set(URL_ATTRIBUTES),
-    isVettedUrl: (tag, value) => HTTP_URL.test(value) || (tag === 'a' && value.startsWith('mailto:')),
-    transformTag: (tag, attribs) => {
-      transformTag(tag, attribs);
-    },
-    blockTags: BLOCK_TAGS,
-  };
-})();
-
-function run(
-  html: string,
-  baseUrl: string | undefined,
-  withText: boolean,
-  useFilter = true,
-): { html: string; text: string } {
+function run(html: string, baseUrl: string | undefined, withText: boolean): { html: string; text: string } {
   currentBase = parseBase(baseUrl);
+  textParts = withText ? [] : null;
   try {
-    const filtered = useFilter ? filterAllowList(html, POLICY, withText) : null;
-    if (filtered) return { html: filtered.html, text: filtered.text === null ? '' : collapseWhitespace(filtered.text) };
-    textParts = withText ? [] : null;
     const clean = toHtml(sanitize(html, OPTIONS));
     return { html: clean, text: textParts ? collapseWhitespace(textParts.join('')) : '' };
   } finally {
@@ -289,29 +243,13 @@ function run(
   }
 }
 
-/** sanitize-html alone, without the allow-list filter: what tests compare the filter with. */
-export function sanitizeWithTextReference(html: string, baseUrl?: string): { html: string; text: string } {
-  return run(html, baseUrl, true, false);
-}
-
-/**
- * Whitespace runs that are not already one space: the same result as replacing every run of
- * \s with a space, without rewriting the single spaces between most words.
- */
-const UNCOLLAPSED_WHITESPACE = /[^\S ]\s*| \s+/g;
-
 export function collapseWhitespace(text: string): string {
-  return text.replace(UNCOLLAPSED_WHITESPACE, ' ').trim();
+  return text.replace(/\s+/g, ' ').trim();
 }
 
 /** Markup-free strings need no parsing: nothing in them can be a tag or an entity. */
 function isPlain(html: string): boolean {
   return !html.includes('<') && !html.includes('&');
-}
-
-/** A markup-free string as sanitize-html writes it: only '>' is left to escape. */
-function plainHtml(text: string): string {
-  return text.includes('>') ? text.replaceAll('>', '&gt;') : text;
 }
 
 /**
@@ -330,7 +268,6 @@ function hasNoTags(html: string): boolean {
 const maxTags = 5_000;
 
 function tooMuchMarkup(html: string): boolean {
-  if (html.length <= maxTags) return false;
   let count = 0;
   for (let at = html.indexOf('<'); at !== -1; at = html.indexOf('<', at + 1)) {
     if (++count > maxTags) return true;
@@ -353,7 +290,7 @@ function textOnly(html: string): { html: string; text: string } {
  * relative URLs are resolved against `baseUrl` (dropped when they cannot be).
  */
 export function sanitizeHtml(html: string, baseUrl?: string): string {
-  if (isPlain(html)) return plainHtml(html);
+  if (isPlain(html)) return html;
   if (hasNoTags(html)) return textOnly(html).html;
   if (tooMuchMarkup(html)) return textOnly(stripTags(html)).html;
   return run(html, baseUrl, false).html;
@@ -369,7 +306,7 @@ export function htmlToText(html: string): string {
 
 /** Both forms from one parse: what the feed pipeline needs for every item with markup. */
 export function sanitizeWithText(html: string, baseUrl?: string): { html: string; text: string } {
-  if (isPlain(html)) return { html: plainHtml(html), text: collapseWhitespace(html) };
+  if (isPlain(html)) return { html, text: collapseWhitespace(html) };
   if (hasNoTags(html)) return textOnly(html);
   if (tooMuchMarkup(html)) return textOnly(stripTags(html));
   return run(html, baseUrl, true);
