@@ -16,6 +16,7 @@ import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
+import { registerStoreFunctions } from '../../main/core/db/store-functions';
 import { serializeRecording } from '../../main/core/ingest/sources/replay/recording';
 import { buildSyntheticRoom } from './synthetic-room';
 import { generateLiveRecording } from './live/recording';
@@ -89,6 +90,8 @@ function seedScrollRoom(dataDir: string): void {
   const db = new Database(join(dataDir, 'riposte.sqlite'));
   try {
     db.pragma('foreign_keys = ON');
+    // The item triggers call them (item_hashtags).
+    registerStoreFunctions(db);
     const end = Date.now();
     buildSyntheticRoom(db, {
       items: scrollRoomItems,

@@ -3,13 +3,16 @@
  *   node --import tsx scripts/bench/query.ts --json [--items N] [--keep PATH]
  * Prints one JSON object per line: the measured value, its budget (limit) and, for
  * newest-50, the plain "FTS MATCH ORDER BY published_at" query measured in the same run
- * (peer) and whether both gave the same rows (exact).
+ * (peer) and whether both gave the same rows (exact). The room is built on the first
+ * schema, then the query_speed and item_hashtags migrations are applied to it, timed, as an
+ * upgrade would.
  */
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { QueryFilters } from '../../shared/query/filters';
+import { registerStoreFunctions } from '../../main/core/db/store-functions';
 import { ensureMatchFunctions, newestMatching, toAst, toSqlWhere, volumePerMinute } from '../../main/core/items/query';
 import { buildSyntheticRoom } from './synthetic-room';
 
@@ -32,6 +35,7 @@ function openBenchDb(): { db: Database.Database; cleanup: () => void } {
   db.pragma('journal_mode = WAL');
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
+  registerStoreFunctions(db);
   if (!reuse) {
     const started = performance.now();
     for (const name of ['0001_init.sql', '0002_sources_items.sql']) db.exec(readMigration(name));
@@ -39,12 +43,21 @@ function openBenchDb(): { db: Database.Database; cleanup: () => void } {
     log({ name: 'query.build_room', value: Math.round(performance.now() - started), unit: 'ms', items: itemCount });
     // Applied to the full room, like an upgrade of an existing database: its cost is a figure too.
     const migrating = performance.now();
-    db.transaction(() => db.exec(readMigration(querySpeedMigration())))();
+    db.transaction(() => db.exec(readMigration(migrationNamed('query_speed'))))();
     log({
       name: 'query.migrate_full_room',
       value: Math.round(performance.now() - migrating),
       unit: 'ms',
       items: itemCount,
+    });
+    const indexingTags = performance.now();
+    db.transaction(() => db.exec(readMigration(migrationNamed('item_hashtags'))))();
+    log({
+      name: 'query.migrate_hashtags_full_room',
+      value: Math.round(performance.now() - indexingTags),
+      unit: 'ms',
+      items: itemCount,
+      rows: db.prepare('SELECT count(*) FROM item_hashtags').pluck().get() as number,
     });
     db.exec('ANALYZE');
   }
@@ -63,11 +76,16 @@ function readMigration(name: string): string {
   return readFileSync(new URL(name, migrationsDir), 'utf8');
 }
 
-/** The query-speed migration (indexes, counts, id blocks), whatever number it was given. */
-function querySpeedMigration(): string {
-  const name = readdirSync(migrationsDir).find((file) => /^\d{4}_query_speed\.sql$/u.test(file));
-  if (!name) throw new Error('query_speed migration not found');
-  return name;
+/**
+ * A migration by name, whatever number it was given: query_speed (indexes, counts, id
+ * blocks) and item_hashtags (the hashtag index, filled through riposte_hashtags).
+ */
+function migrationNamed(name: string): string {
+  const file = readdirSync(migrationsDir).find(
+    (candidate) => /^\d{4}_/u.test(candidate) && candidate.slice(5) === `${name}.sql`,
+  );
+  if (!file) throw new Error(`${name} migration not found`);
+  return file;
 }
 
 function log(record: Record<string, unknown>): void {
@@ -104,6 +122,8 @@ try {
     { name: 'phrase', query: '"coup franc"' },
     { name: 'prefix', query: 'arbit*' },
     { name: 'hashtag', query: '#ChaussetteGate' },
+    { name: 'hashtag_and_term', query: '#VAR arbitre' },
+    { name: 'hashtag_or_term', query: '#Blackout OR panne' },
     { name: 'or', query: 'blackout OR panne' },
     { name: 'not', query: '"coup franc" -pub' },
     { name: 'mention_and_not', query: '(var OR arbitre) AND NOT @SodaFizz' },
@@ -139,12 +159,15 @@ try {
       exact,
     });
   }
-  const page1 = newestMatching(db, roomId, 'arbitre', {}, { limit: 50 });
-  const last = page1.at(-1);
-  if (last) {
-    const paging = measure(100, () => newestMatching(db, roomId, 'arbitre', {}, { limit: 50, beforeId: last.id }));
+  for (const [name, query] of [
+    ['common_term', 'arbitre'],
+    ['hashtag', '#ChaussetteGate'],
+  ] as const) {
+    const last = newestMatching(db, roomId, query, {}, { limit: 50 }).at(-1);
+    if (!last) continue;
+    const paging = measure(100, () => newestMatching(db, roomId, query, {}, { limit: 50, beforeId: last.id }));
     log({
-      name: 'query.newest50.common_term_page2',
+      name: `query.newest50.${name}_page2`,
       unit: 'ms',
       p50: paging.p50,
       value: paging.p95,
@@ -157,6 +180,7 @@ try {
     ['term', 'blackout'],
     ['common_term', 'arbitre'],
     ['hashtag', '#ChaussetteGate'],
+    ['rare_hashtag', '#blackout'],
     ['all_items', null],
   ] as const) {
     const minutes = volumePerMinute(db, roomId, query, range);

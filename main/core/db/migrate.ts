@@ -1,6 +1,7 @@
 import type Database from 'better-sqlite3';
 import { readdirSync, readFileSync } from 'node:fs';
 import { AppError } from '../errors';
+import { registerStoreFunctions } from './store-functions';
 
 export interface Migration {
   version: number;
@@ -49,8 +50,11 @@ export function parseMigrationFiles(files: Record<string, string>): Migration[] 
  * Brings the database up to the newest version. Versions only go up; each migration runs
  * with its `user_version` bump in one transaction, so a crash leaves the previous version
  * intact. A database written by a newer Riposte is refused rather than misread.
+ * Registers the SQL functions the schema calls (store-functions.ts) on this connection
+ * first: migrations use them, and so do the triggers on every later write.
  */
 export function migrate(db: Database.Database, migrations: Migration[] = bundledMigrations()): number {
+  registerStoreFunctions(db);
   const current = db.pragma('user_version', { simple: true }) as number;
   const latest = migrations.at(-1)?.version ?? 0;
   if (current > latest) {

@@ -1,6 +1,8 @@
 import { canonicalUrl } from '../../../../shared/domain/canonical-url';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { Db } from '../../db/open-database';
+import { withOwnHashtagRows } from '../../db/store-functions';
+import { hashtagRowsWriter } from '../../items/hashtag-rows';
 
 type InsertRow = [
   roomId: string,
@@ -33,7 +35,8 @@ export interface WriteResult {
 /**
  * The store end of the pipeline: one transaction per batch, dedupe by
  * UNIQUE(source_id, ext_id), and items whose canonical URL is already in the room (from
- * another source, usually) marked as duplicates of the first. The FTS index follows by trigger.
+ * another source, usually) marked as duplicates of the first. The FTS index follows by trigger;
+ * hashtag rows are written here, which is cheaper than by trigger (store-functions.ts).
  */
 export interface ItemWriter {
   writeBatch(roomId: string, sourceId: string, items: readonly NormalizedItem[], fetchedAt: number): WriteResult;
@@ -50,8 +53,9 @@ export function createItemWriter(db: Db): ItemWriter {
   const firstWithUrl = db.prepare<[string, string], { id: number }>(
     'SELECT id FROM items WHERE room_id = ? AND canonical_url = ? ORDER BY id LIMIT 1',
   );
+  const addHashtags = hashtagRowsWriter(db);
 
-  const writeBatch = db.transaction(
+  const transaction = db.transaction(
     (roomId: string, sourceId: string, items: readonly NormalizedItem[], fetchedAt: number): WriteResult => {
       const ids: number[] = [];
       for (const item of items) {
@@ -80,11 +84,18 @@ export function createItemWriter(db: Db): ItemWriter {
           hasMedia ? 1 : 0,
           duplicateOf,
         );
-        if (result.changes === 1) ids.push(Number(result.lastInsertRowid));
+        if (result.changes === 1) {
+          const id = Number(result.lastInsertRowid);
+          addHashtags(roomId, id, item.publishedAt, item.text);
+          ids.push(id);
+        }
       }
       return { inserted: ids.length, ids };
     },
   );
 
-  return { writeBatch };
+  return {
+    writeBatch: (roomId, sourceId, items, fetchedAt) =>
+      withOwnHashtagRows(db, () => transaction(roomId, sourceId, items, fetchedAt)),
+  };
 }

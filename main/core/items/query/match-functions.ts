@@ -1,40 +1,24 @@
 import type { QueryNode } from '../../../../shared/query/ast';
 import type { Db } from '../../db/open-database';
+import { foldForMatch, textHasHashtag } from '../hashtags';
 
 /**
  * A JS twin of the FTS5 match, for the parts FTS5 cannot say exactly (hashtags: unicode61
- * drops '#'; author handles; NOT inside OR; a query with only NOTs). The FTS5 expression
- * narrows the candidates, this decides on each candidate row. A per-row FTS5 lookup
- * (`MATCH ? AND rowid = i.id`) was measured at ~50 µs a row, far too slow; this is ~2 µs.
+ * drops '#'; author handles; NOT inside OR; a query with only NOTs) when SQL cannot either
+ * (mention-sql.ts, hashtag-sql.ts). The FTS5 expression narrows the candidates, this
+ * decides on each candidate row. Hashtags are read as ../hashtags.ts says, like the
+ * item_hashtags index is written. A per-row FTS5 lookup (`MATCH ? AND rowid = i.id`) was
+ * measured at ~50 µs a row, far too slow; this is ~2 µs.
  *
  * Words are folded and split the way `unicode61 remove_diacritics 2` does: letters and
  * digits (and private-use characters) make words, case and accents are ignored.
  */
 export const queryMatchesFunction = 'riposte_query_matches';
 
-export function foldForMatch(text: string): string {
-  return text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-}
+export { foldForMatch, textHasHashtag };
 
 export function matchWords(text: string): string[] {
   return foldForMatch(text).match(/[\p{L}\p{N}\p{Co}]+/gu) ?? [];
-}
-
-const tagContinues = /[\p{L}\p{N}_]/u;
-
-// Folding never makes a '#', and leaves ASCII text as its lower case: two exact shortcuts.
-// eslint-disable-next-line no-control-regex -- every ASCII character, control ones included
-const asciiOnly = /^[\x00-\x7f]*$/u;
-
-export function textHasHashtag(text: string, tag: string): boolean {
-  if (!text.includes('#')) return false;
-  const folded = asciiOnly.test(text) ? text.toLowerCase() : foldForMatch(text);
-  const needle = `#${foldForMatch(tag)}`;
-  for (let at = folded.indexOf(needle); at !== -1; at = folded.indexOf(needle, at + 1)) {
-    const after = folded.charAt(at + needle.length);
-    if (after === '' || !tagContinues.test(after)) return true;
-  }
-  return false;
 }
 
 /** `SodaFizz` is the author of `sodafizz`, `@SodaFizz@mastodon.social` and `sodafizz.bsky.social`. */

@@ -1,4 +1,3 @@
-import type { QueryNode } from '../../../../shared/query/ast';
 import { foldForMatch } from './match-functions';
 import type { SqlParam } from './to-sql';
 
@@ -18,22 +17,4 @@ export function mentionSql(value: string, params: SqlParam[]): string {
   params.push(wanted, length, `${wanted}@`, length, `${wanted}.`);
   return `(CASE WHEN i.author_handle IS NULL THEN 0 WHEN i.author_handle NOT GLOB '*[^ -~]*'
     THEN (${handle} = ? OR substr(${handle}, 1, ?) = ? OR substr(${handle}, 1, ?) = ?) END)`;
-}
-
-/**
- * SQL tests for the mentions among the top-level AND terms (or the query itself): every
- * matching row passes them, most rows they reject need no JS check. `others` are the terms
- * that are not (negated) mentions.
- */
-export function mentionPrefilters(ast: QueryNode, params: SqlParam[]): { clauses: string[]; others: QueryNode[] } {
-  const terms = ast.kind === 'and' ? ast.children : [ast];
-  const clauses: string[] = [];
-  const others: QueryNode[] = [];
-  for (const term of terms) {
-    if (term.kind === 'mention') clauses.push(`coalesce(${mentionSql(term.value, params)}, 1) = 1`);
-    else if (term.kind === 'not' && term.child.kind === 'mention')
-      clauses.push(`coalesce(${mentionSql(term.child.value, params)}, 0) = 0`);
-    else others.push(term);
-  }
-  return { clauses, others };
 }

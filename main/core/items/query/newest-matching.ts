@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import { cachedStatement } from './statement-cache';
 import { compileQuery, type CompiledQuery, type SqlParam } from './to-sql';
 import { ensureMatchFunctions } from './match-functions';
+import { newestWithHashtag } from './hashtag-sql';
 import { newestByBlocks, type MatchedItem } from './newest-by-blocks';
 import { prefixExpander } from './prefix-expansion';
 
@@ -36,8 +37,9 @@ export function toAst(query: string | QueryNode | null): QueryNode | null {
  *
  * Without words: one walk down the (room, published_at) index. With words: FTS5 matches
  * read block of item ids by block, newest blocks first (see newest-by-blocks.ts), each
- * joined to items for the room, filters and exact per-row checks. Everything runs in one
- * read transaction, so rows ingested meanwhile are either all seen or not at all.
+ * joined to items for the room, filters and exact per-row checks. A hashtag without words:
+ * one walk down that tag's rows in item_hashtags (see hashtag-sql.ts). Everything runs in
+ * one read transaction, so rows ingested meanwhile are either all seen or not at all.
  * The answer is always exact; only the cost changes with the shape of the data.
  */
 export function newestMatching(
@@ -55,15 +57,17 @@ export function newestMatching(
     const cursor = options.beforeId === undefined ? null : cursorOf(db, options.beforeId);
     if (options.beforeId !== undefined && cursor === null) return [];
     const check = withCursor(compiled, cursor);
-    if (compiled.fts === null) return walkTimeIndex(db, check, limit);
     const to = filters.timeRange?.to;
-    return newestByBlocks(db, roomId, compiled.fts, check, limit, {
-      from: filters.timeRange?.from ?? Number.MIN_SAFE_INTEGER,
-      through: Math.min(
-        cursor?.publishedAt ?? Number.MAX_SAFE_INTEGER,
-        to === undefined ? Number.MAX_SAFE_INTEGER : to - 1,
-      ),
-    });
+    const from = filters.timeRange?.from ?? Number.MIN_SAFE_INTEGER;
+    const through = Math.min(
+      cursor?.publishedAt ?? Number.MAX_SAFE_INTEGER,
+      to === undefined ? Number.MAX_SAFE_INTEGER : to - 1,
+    );
+    if (compiled.hashtag !== null) {
+      return newestWithHashtag(db, roomId, compiled.hashtag, check, limit, { from, through });
+    }
+    if (compiled.fts === null) return walkTimeIndex(db, check, limit);
+    return newestByBlocks(db, roomId, compiled.fts, check, limit, { from, through });
   })();
 }
 

@@ -1,8 +1,10 @@
 import type { QueryNode } from '../../../../shared/query/ast';
 import type { QueryFilters } from '../../../../shared/query/filters';
+import { indexedTag } from '../hashtags';
 import { exactFts, supersetFts } from './fts-expression';
+import { hashtagSql } from './hashtag-sql';
 import { queryMatchesFunction } from './match-functions';
-import { mentionPrefilters, plainHandle } from './mention-sql';
+import { mentionSql, plainHandle } from './mention-sql';
 import type { PrefixExpander } from './prefix-expansion';
 
 export type SqlParam = string | number;
@@ -13,33 +15,90 @@ export interface SqlFragment {
 }
 
 /**
- * A column query compiled for the items table, aliased `i`.
- * A row matches when: `fts` is null or the row is in `items_fts MATCH fts`, and `check`
- * (room, filters and the precise per-row part of the query) holds.
+ * A column query compiled for the items table, aliased `i`. A row matches when it is a
+ * candidate and `check` (room, filters and what the candidates leave of the query) holds.
+ * Candidates: rows in `items_fts MATCH fts` when `fts` is set; items carrying `hashtag`
+ * (item_hashtags) when that is set; otherwise every item of the room. Never both.
  */
 export interface CompiledQuery {
   fts: string | null;
+  /** A folded tag, see hashtag-sql.ts. */
+  hashtag: string | null;
   check: SqlFragment;
-  /** True when `check` has no per-row query test: FTS alone decides on the words. */
-  ftsExact: boolean;
+  /** `check` reads only the id, room and time of `i` (the narrow items_id_time index has them): no JS test. */
+  narrow: boolean;
+  /** `check` is room and time range only: nothing to test beyond the candidates. */
+  bare: boolean;
 }
 
 export const itemsAlias = 'i';
 
+interface Residual {
+  /** SQL tests on `i`, ANDed, or null when the candidates decide the query alone. */
+  sql: string | null;
+  hashtag: string | null;
+  fts: string | null;
+  /** The tests read only the id, room and time of `i`. */
+  narrow: boolean;
+}
+
+const decidedInSql = (term: QueryNode): boolean => {
+  const leaf = term.kind === 'not' ? term.child : term;
+  return leaf.kind === 'mention' || (leaf.kind === 'hashtag' && indexedTag(leaf.value) !== null);
+};
+
 /**
- * When FTS5 cannot express the query exactly, its superset expression narrows the rows
- * and the JS matcher (match-functions.ts) decides on each of them. Mentions among the
- * top-level AND terms are tested in SQL first; when they are the only inexact part and
- * FTS5 restricts the rows, the JS check is left for the few non-ASCII handles.
+ * Top-level AND terms that SQL decides are tested in SQL: hashtags through item_hashtags
+ * (exact), mentions through mention-sql.ts (exact for ASCII handles). When every term is
+ * one of those and one is a hashtag, that hashtag's rows are the candidates. Otherwise the
+ * FTS5 superset expression narrows the rows; when FTS5 is exact for the remaining terms and
+ * restricts the rows, nothing else is tested (bar non-ASCII handles), and when it is not,
+ * the JS matcher (match-functions.ts) decides on each candidate row.
  */
-function residualCheck(ast: QueryNode, fts: string | null, params: SqlParam[]): string | null {
-  if (exactFts(ast) !== null) return null;
-  const { clauses, others } = mentionPrefilters(ast, params);
-  const restExact = others.every((term) => (term.kind === 'not' ? exactFts(term.child) : exactFts(term)) !== null);
-  params.push(JSON.stringify(ast));
-  const matcher = `${queryMatchesFunction}(?, i.text, i.author_handle) = 1`;
-  const decided = clauses.length > 0 && restExact && fts !== null ? `(${plainHandle} OR ${matcher})` : matcher;
-  return [...clauses, decided].join(' AND ');
+function residualCheck(ast: QueryNode, expand: PrefixExpander | undefined, params: SqlParam[]): Residual {
+  const terms = ast.kind === 'and' ? ast.children : [ast];
+  const allInSql = terms.every(decidedInSql);
+  const clauses: string[] = [];
+  const others: QueryNode[] = [];
+  let hashtag: string | null = null;
+  let mentions = false;
+  for (const term of terms) {
+    const negated = term.kind === 'not';
+    const leaf = term.kind === 'not' ? term.child : term;
+    const tag = leaf.kind === 'hashtag' ? indexedTag(leaf.value) : null;
+    if (tag !== null) {
+      if (allInSql && !negated && hashtag === null) hashtag = tag;
+      else clauses.push(`${negated ? 'NOT ' : ''}${hashtagSql(tag, params)}`);
+    } else if (leaf.kind === 'mention') {
+      mentions = true;
+      clauses.push(`coalesce(${mentionSql(leaf.value, params)}, ${negated ? '0) = 0' : '1) = 1'}`);
+    } else {
+      others.push(term);
+    }
+  }
+  const fts = hashtag === null ? supersetFts(ast, expand) : null;
+  const othersByFts =
+    fts !== null && others.every((term) => (term.kind === 'not' ? exactFts(term.child) : exactFts(term)) !== null);
+  const decided = others.length === 0 || othersByFts;
+  if (!decided || mentions) {
+    params.push(JSON.stringify(ast));
+    const matcher = `${queryMatchesFunction}(?, i.text, i.author_handle) = 1`;
+    // Mention tests are NULL, so passed here, only for non-ASCII handles.
+    clauses.push(decided ? `(${plainHandle} OR ${matcher})` : matcher);
+  }
+  const sql = clauses.length > 0 ? clauses.join(' AND ') : null;
+  return { sql, hashtag, fts, narrow: decided && !mentions };
+}
+
+/** Filters that read more of an item than its room and time. */
+export function hasRowFilters(filters: QueryFilters): boolean {
+  return (
+    Boolean(filters.hasMedia) ||
+    Boolean(filters.languages && filters.languages.length > 0) ||
+    Boolean(filters.minEngagement && filters.minEngagement > 0) ||
+    Boolean(filters.sources && filters.sources.length > 0) ||
+    Boolean(filters.alliedOnly)
+  );
 }
 
 export function filtersSql(roomId: string, filters: QueryFilters, params: SqlParam[]): string[] {
@@ -87,10 +146,16 @@ export function compileQuery(
 ): CompiledQuery {
   const params: SqlParam[] = [];
   const clauses = filtersSql(roomId, filters, params);
-  const fts = ast ? supersetFts(ast, expand) : null;
-  const residual = ast ? residualCheck(ast, fts, params) : null;
-  if (residual !== null) clauses.push(`(${residual})`);
-  return { fts, check: { sql: clauses.join(' AND '), params }, ftsExact: residual === null };
+  const plain = !hasRowFilters(filters);
+  const residual = ast ? residualCheck(ast, expand, params) : null;
+  if (residual?.sql) clauses.push(`(${residual.sql})`);
+  return {
+    fts: residual?.fts ?? null,
+    hashtag: residual?.hashtag ?? null,
+    check: { sql: clauses.join(' AND '), params },
+    narrow: plain && (residual?.narrow ?? true),
+    bare: plain && !residual?.sql,
+  };
 }
 
 /**
@@ -99,6 +164,11 @@ export function compileQuery(
  */
 export function toSqlWhere(roomId: string, ast: QueryNode | null, filters: QueryFilters = {}): SqlFragment {
   const compiled = compileQuery(roomId, ast, filters);
+  if (compiled.hashtag !== null) {
+    const params: SqlParam[] = [];
+    const carries = hashtagSql(compiled.hashtag, params);
+    return { sql: `${carries} AND ${compiled.check.sql}`, params: [...params, ...compiled.check.params] };
+  }
   if (compiled.fts === null) return compiled.check;
   return {
     sql: `i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) AND ${compiled.check.sql}`,

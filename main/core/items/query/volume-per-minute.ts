@@ -5,7 +5,7 @@ import { ensureMatchFunctions } from './match-functions';
 import { toAst } from './newest-matching';
 import { prefixExpander } from './prefix-expansion';
 import { cachedStatement } from './statement-cache';
-import { compileQuery, type SqlParam } from './to-sql';
+import { compileQuery, type CompiledQuery, type SqlParam } from './to-sql';
 
 export const minuteMs = 60_000;
 
@@ -25,6 +25,7 @@ const bucket = `(i.published_at - (i.published_at % ${minuteMs}))`;
  * item_minute_counts (kept by triggers), the partial minutes at the ends from the time
  * index. With words and no other condition, FTS rowids are mapped to minutes through the
  * narrow (id, room_id, published_at) index; anything else reads each match's items row.
+ * A hashtag alone is counted from its rows in item_hashtags, without reading items.
  * All read in one transaction, so the parts agree.
  */
 export function volumePerMinute(
@@ -83,6 +84,7 @@ function scan(
   to: number,
 ): MinuteCount[] {
   const compiled = compileQuery(roomId, ast, { ...filters, timeRange: { from, to } }, prefixExpander(db));
+  if (compiled.hashtag !== null) return hashtagScan(db, roomId, compiled, from, to);
   if (compiled.fts === null) {
     return cachedStatement(
       db,
@@ -90,17 +92,31 @@ function scan(
         WHERE ${compiled.check.sql} GROUP BY minute ORDER BY minute`,
     ).all(...compiled.check.params) as MinuteCount[];
   }
-  // Nothing but room and time to check: the narrow index has both, the wide row is not read.
-  const narrow = compiled.ftsExact && noRowFilters(filters);
+  // Nothing but room, time (and hashtags) to check: the narrow index has them, the wide row is not read.
   return cachedStatement(
     db,
     `SELECT ${bucket} AS minute, count(*) AS count
       FROM (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) AS c
-      JOIN items i ${narrow ? 'INDEXED BY items_id_time ' : ''}ON i.id = c.rowid
+      JOIN items i ${compiled.narrow ? 'INDEXED BY items_id_time ' : ''}ON i.id = c.rowid
       WHERE ${compiled.check.sql} GROUP BY minute ORDER BY minute`,
   ).all(compiled.fts, ...compiled.check.params) as MinuteCount[];
 }
 
-function noRowFilters(filters: QueryFilters): boolean {
-  return countsTableFits(filters) && !(filters.sources && filters.sources.length > 0) && !filters.alliedOnly;
+/** A tag's rows in item_hashtags have room and time: alone, they are the answer; else each is joined to its item. */
+function hashtagScan(db: Db, roomId: string, compiled: CompiledQuery, from: number, to: number): MinuteCount[] {
+  const tagged = `h.room_id = ? AND h.tag = ? AND h.published_at >= ? AND h.published_at < ?`;
+  const tagBucket = `(h.published_at - (h.published_at % ${minuteMs}))`;
+  if (compiled.bare) {
+    return cachedStatement(
+      db,
+      `SELECT ${tagBucket} AS minute, count(*) AS count FROM item_hashtags h
+        WHERE ${tagged} GROUP BY minute ORDER BY minute`,
+    ).all(roomId, compiled.hashtag, from, to) as MinuteCount[];
+  }
+  return cachedStatement(
+    db,
+    `SELECT ${tagBucket} AS minute, count(*) AS count
+      FROM item_hashtags h CROSS JOIN items i ${compiled.narrow ? 'INDEXED BY items_id_time ' : ''}ON i.id = h.item_id
+      WHERE ${tagged} AND ${compiled.check.sql} GROUP BY minute ORDER BY minute`,
+  ).all(roomId, compiled.hashtag, from, to, ...compiled.check.params) as MinuteCount[];
 }

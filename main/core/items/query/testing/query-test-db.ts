@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { readFileSync } from 'node:fs';
+import { registerStoreFunctions } from '../../../db/store-functions';
 import { ensureMatchFunctions } from '../match-functions';
 
 export type Db = Database.Database;
@@ -7,13 +8,14 @@ export const t0 = Date.UTC(2026, 6, 19, 20, 0, 0);
 
 /**
  * An in-memory store with the tables the queries read (rooms, sources, items with FTS
- * and the query-speed tables), two rooms and three sources: s1 and s2 (allied) in r1,
- * s3 in r2.
+ * and the query-speed and hashtag tables), two rooms and three sources: s1 and s2 (allied)
+ * in r1, s3 in r2.
  */
 export function openQueryTestDb(): Db {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
-  for (const name of ['0001_init.sql', '0002_sources_items.sql', '0007_query_speed.sql']) {
+  registerStoreFunctions(db);
+  for (const name of ['0001_init.sql', '0002_sources_items.sql', '0007_query_speed.sql', '0010_item_hashtags.sql']) {
     db.exec(readFileSync(new URL(`../../../db/migrations/${name}`, import.meta.url), 'utf8'));
   }
   const room = db.prepare("INSERT INTO rooms VALUES (?, 'Finale', ?, ?, 'Europe/Paris', 'fr', NULL, ?, ?)");
