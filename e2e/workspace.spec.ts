@@ -1,14 +1,12 @@
 import type { Locator, Page } from '@playwright/test';
 import { startFeedServer } from '../main/core/ingest/testing/feed-server';
+import { addMember, openNewRoom } from './fixtures/room-steps';
 import { expect, test } from './fixtures/serve-mode';
 
 test.use({ locale: 'en-GB' });
 
 async function openRoomWithReplay(page: Page, loginUrl: string) {
-  await page.goto(loginUrl);
-  await page.getByRole('textbox', { name: 'Room name' }).fill('Cup final');
-  await page.getByRole('button', { name: 'Create the war room' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Cup final' })).toBeVisible();
+  await openNewRoom(page, loginUrl);
 
   await page.getByRole('tab', { name: 'Sources', exact: true }).click();
   const sources = page.getByRole('complementary', { name: 'Sources' });
@@ -288,4 +286,39 @@ test('click a minute on the volume chart: the columns show that minute only, a c
   } finally {
     await feeds.close();
   }
+});
+
+test('each person keeps their own layout of the room, from the store, whatever browser they use', async ({
+  page,
+  served,
+}) => {
+  await openNewRoom(page, served.loginUrl);
+  await addColumn(page, 'First', '');
+  const drafts = page.getByRole('complementary', { name: 'Drafts' });
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  await drafts.getByRole('tab', { name: 'Team' }).click();
+  await addMember(drafts, 'Léa', 'Lead');
+  await addMember(drafts, 'Walid', 'Writer');
+  const iAm = drafts.getByRole('combobox', { name: 'I am' });
+  const volumeSplitter = page.getByRole('separator', { name: 'Height of the volume panel' });
+
+  await iAm.selectOption({ label: 'Léa (Lead)' });
+  await volumeSplitter.focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
+
+  // Walid has not arranged this room: he sees the defaults, and Léa gets hers back.
+  await iAm.selectOption({ label: 'Walid (Writer)' });
+  await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '150');
+  await iAm.selectOption({ label: 'Léa (Lead)' });
+  await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
+
+  // A browser that has never seen this room: nobody picked, defaults; Léa picks herself, her layout returns.
+  await page.evaluate(() => localStorage.clear());
+  await page.reload();
+  await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '150');
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  await iAm.selectOption({ label: 'Léa (Lead)' });
+  await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
 });

@@ -9,6 +9,7 @@ import { appCalls, appEvents } from './contract/calls/app';
 import { assetCalls } from './contract/calls/assets';
 import { draftCalls, draftEvents } from './contract/calls/drafts';
 import { columnCalls, columnEvents } from './contract/calls/columns';
+import { layoutCalls } from './contract/calls/layouts';
 import { momentCalls, momentEvents } from './contract/calls/moments';
 import { roomCalls, roomEvents } from './contract/calls/rooms';
 import { sourceCalls, sourceEvents } from './contract/calls/sources';
@@ -21,6 +22,7 @@ export const calls = {
   ...roomCalls,
   ...sourceCalls,
   ...columnCalls,
+  ...layoutCalls,
   ...draftCalls,
   ...momentCalls,
   ...assetCalls,

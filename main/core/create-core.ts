@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { calls, type AppInfo } from '../../shared/contract';
 import { assetHandlers } from './assets/asset-handlers';
 import { columnHandlers } from './columns/column-handlers';
+import { layoutHandlers } from './layouts/layout-handlers';
 import { createDraftsArea } from './drafts/draft-handlers';
 import { DRAFT_EXPIRY_INTERVAL_MS } from './drafts/draft-expiry';
 import { createDispatch, type Dispatch, type Handlers } from './contract/dispatch';
@@ -142,6 +143,7 @@ export function createCore(options: CoreOptions): Core {
     ...sourceHandlers({ db, dataDir, now, rooms, sources, scheduler, replays }),
     ...draftsArea.handlers,
     ...columnHandlers({ db, rooms, now, emit: events.emit }),
+    ...layoutHandlers({ db, rooms, now }),
     ...momentHandlers({ db, events, rooms, replays, now, log }),
     ...assetHandlers({ dataDir, rooms }),
   };

@@ -1,6 +1,6 @@
 import type { ContractError, Result } from '../../../shared/contract/result';
 import { api } from '../api';
-import { meKey } from './use-drafts';
+import { readMe } from '../app/who-am-i';
 
 /** Asks the room's Drafts panel to open a draft, or to show why one could not be started. */
 export type OpenDraftRequest = { roomId: string; draftId: string } | { roomId: string; error: ContractError };
@@ -28,7 +28,7 @@ export function onOpenDraftRequest(roomId: string, listener: (request: OpenDraft
  * picked, a role that cannot write) is shown there too.
  */
 export async function respondToItem(roomId: string, itemId: number): Promise<Result<{ draftId: string }>> {
-  const actorId = localStorage.getItem(meKey(roomId));
+  const actorId = readMe(roomId);
   if (!actorId) {
     const error: ContractError = {
       ok: false,

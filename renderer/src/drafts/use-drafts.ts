@@ -4,6 +4,7 @@ import type { ContractError } from '../../../shared/contract/result';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
+import { chooseMe, useMeId } from '../app/who-am-i';
 
 /** A room's drafts, refetched whenever main says they changed (one list call per push). */
 export function useDrafts(roomId: string) {
@@ -43,19 +44,10 @@ export function useTeam(roomId: string) {
   return { members, policy, playbook };
 }
 
-export const meKey = (roomId: string) => `riposte.me.${roomId}`;
-
-/** Who is at the keyboard: picked by the person, remembered per room in this browser. */
+/** Who is at the keyboard (see app/who-am-i.ts), as a member of the room. */
 export function useMe(roomId: string, members: RoomMember[]) {
-  const [meId, setMeId] = useState<string | null>(() => localStorage.getItem(meKey(roomId)));
-  const choose = useCallback(
-    (id: string | null) => {
-      setMeId(id);
-      if (id) localStorage.setItem(meKey(roomId), id);
-      else localStorage.removeItem(meKey(roomId));
-    },
-    [roomId],
-  );
+  const meId = useMeId(roomId);
+  const choose = useCallback((id: string | null) => chooseMe(roomId, id), [roomId]);
   const me = members.find((m) => m.id === meId) ?? null;
   return { me, choose };
 }

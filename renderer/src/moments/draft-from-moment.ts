@@ -1,15 +1,15 @@
 import type { Moment } from '../../../shared/moments/moment';
 import type { ContractError, Result } from '../../../shared/contract/result';
 import { api } from '../api';
+import { readMe } from '../app/who-am-i';
 import { requestOpenDraft } from '../drafts/respond';
-import { meKey } from '../drafts/use-drafts';
 
 /**
  * The person acting from the alert: the one picked in the drafts panel (remembered per
  * room), or else the room's first member.
  */
 async function actorFor(roomId: string): Promise<Result<string>> {
-  const picked = localStorage.getItem(meKey(roomId));
+  const picked = readMe(roomId);
   if (picked) return { ok: true, value: picked };
   const members = await api.members.list({ roomId });
   if (!members.ok) return members;

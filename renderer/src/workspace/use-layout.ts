@@ -1,61 +1,108 @@
-import { useCallback, useEffect, useState } from 'react';
-import { z } from 'zod';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { defaultLayout, readStoredLayout, type WorkspaceLayout } from '../../../shared/workspace/layout';
+import { api } from '../api';
+import { useMeId } from '../app/who-am-i';
+
+export { columnWidthBounds, volumeHeightBounds } from '../../../shared/workspace/layout';
 
 /**
- * How one person arranged one room: panel sizes, which panels show, wall-screen mode.
- * Kept in this installation's (or this browser's) localStorage, keyed by room, so each
- * teammate keeps their own arrangement; the column order itself is the room's, in the store.
+ * The room as the person at the keyboard arranged it. The store keeps each person's layout
+ * (layouts.get/save); this browser keeps a copy so the room opens in its arrangement at once,
+ * before the store answers. Changes reach the copy at once and the store a moment later (a
+ * splitter drag is one save, not sixty), and whatever is still waiting is saved when the
+ * person or the room changes.
  */
-export const WorkspaceLayout = z.object({
-  volumeHeight: z.number().int().min(80).max(600).catch(150),
-  volumeShown: z.boolean().catch(true),
-  /** Column id → width in pixels. */
-  columnWidths: z.record(z.string(), z.number().int().min(240).max(1200)).catch({}),
-  wall: z.boolean().catch(false),
-});
-export type WorkspaceLayout = z.infer<typeof WorkspaceLayout>;
+const saveDelayMs = 400;
+const cacheKey = (roomId: string, memberId: string | null) => `riposte.layout.${roomId}.${memberId ?? ''}`;
+/** Where versions before the store kept one layout per room and browser: still read, once nothing newer is there. */
+const legacyKey = (roomId: string) => `riposte.layout.${roomId}`;
 
-export const defaultLayout: WorkspaceLayout = { volumeHeight: 150, volumeShown: true, columnWidths: {}, wall: false };
-export const columnWidthBounds = { min: 240, max: 1200, initial: 360 } as const;
-export const volumeHeightBounds = { min: 80, max: 600 } as const;
-
-const storageKey = (roomId: string) => `riposte.layout.${roomId}`;
-
-export function readLayout(roomId: string, storage: Pick<Storage, 'getItem'> = localStorage): WorkspaceLayout {
+export function readCachedLayout(
+  roomId: string,
+  memberId: string | null,
+  storage: Pick<Storage, 'getItem'> = localStorage,
+): WorkspaceLayout {
   try {
-    const raw = storage.getItem(storageKey(roomId));
-    if (raw === null) return defaultLayout;
-    const parsed = WorkspaceLayout.safeParse(JSON.parse(raw));
-    return parsed.success ? parsed.data : defaultLayout;
+    const raw = storage.getItem(cacheKey(roomId, memberId)) ?? storage.getItem(legacyKey(roomId));
+    return raw === null ? defaultLayout : readStoredLayout(JSON.parse(raw));
   } catch {
     // Storage refused (private mode) or damaged JSON: start from the defaults.
     return defaultLayout;
   }
 }
 
-export function writeLayout(roomId: string, layout: WorkspaceLayout, storage: Pick<Storage, 'setItem'> = localStorage) {
+function writeCachedLayout(roomId: string, memberId: string | null, layout: WorkspaceLayout): void {
   try {
-    storage.setItem(storageKey(roomId), JSON.stringify(layout));
+    localStorage.setItem(cacheKey(roomId, memberId), JSON.stringify(layout));
   } catch {
-    // Full or refused storage: the layout still works for this session.
+    // Full or refused storage: the store still has it.
   }
 }
 
-/** The room's layout for this person, saved on every change. */
+interface LayoutState {
+  roomId: string;
+  memberId: string | null;
+  layout: WorkspaceLayout;
+  /** Changed here since it was read: the store's answer must not undo it. */
+  edited: boolean;
+}
+
 export function useLayout(roomId: string) {
-  const [state, setState] = useState(() => ({ roomId, layout: readLayout(roomId) }));
-  // Another room: read its own layout (state derived during render, no flash of the old one).
-  const current = state.roomId === roomId ? state.layout : readLayout(roomId);
-  if (state.roomId !== roomId) setState({ roomId, layout: current });
+  const memberId = useMeId(roomId);
+  const [state, setState] = useState<LayoutState>(() => ({
+    roomId,
+    memberId,
+    layout: readCachedLayout(roomId, memberId),
+    edited: false,
+  }));
+  // Another room or person: their own arrangement, derived during render (no flash of the old one).
+  const current =
+    state.roomId === roomId && state.memberId === memberId
+      ? state
+      : { roomId, memberId, layout: readCachedLayout(roomId, memberId), edited: false };
+  if (current !== state) setState(current);
 
   useEffect(() => {
-    writeLayout(state.roomId, state.layout);
-  }, [state]);
+    let live = true;
+    void api.layouts.get({ roomId, memberId }).then((result) => {
+      if (!live || !result.ok || result.value === null) return;
+      const stored = result.value;
+      writeCachedLayout(roomId, memberId, stored);
+      setState((previous) =>
+        previous.roomId === roomId && previous.memberId === memberId && !previous.edited
+          ? { ...previous, layout: stored }
+          : previous,
+      );
+    });
+    return () => {
+      live = false;
+    };
+  }, [roomId, memberId]);
+
+  const pending = useRef<{ roomId: string; memberId: string | null; layout: WorkspaceLayout } | null>(null);
+  const flush = useCallback(() => {
+    const waiting = pending.current;
+    pending.current = null;
+    if (waiting) void api.layouts.save(waiting);
+  }, []);
+  useEffect(() => {
+    if (!state.edited) return;
+    writeCachedLayout(state.roomId, state.memberId, state.layout);
+    pending.current = { roomId: state.roomId, memberId: state.memberId, layout: state.layout };
+    const timer = setTimeout(flush, saveDelayMs);
+    return () => clearTimeout(timer);
+  }, [state, flush]);
+  // Leaving this room or person (or the page unmounting the room) saves what is waiting.
+  useEffect(() => flush, [roomId, memberId, flush]);
 
   const update = useCallback(
     (patch: (layout: WorkspaceLayout) => Partial<WorkspaceLayout>) =>
-      setState((previous) => ({ roomId: previous.roomId, layout: { ...previous.layout, ...patch(previous.layout) } })),
+      setState((previous) => ({
+        ...previous,
+        layout: { ...previous.layout, ...patch(previous.layout) },
+        edited: true,
+      })),
     [],
   );
-  return { layout: current, update };
+  return { layout: current.layout, update };
 }
