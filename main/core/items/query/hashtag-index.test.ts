@@ -11,41 +11,9 @@ import { hashtagsOf } from '../hashtags';
 import { compileQuery, newestMatching, toSqlWhere, volumePerMinute } from './index';
 import { itemMatches } from './match-functions';
 import { toAst } from './newest-matching';
-import { openQueryTestDb, t0, type Db } from './testing/query-test-db';
+import { insertItem as insert, openQueryTestDb, t0, type Db } from './testing/query-test-db';
 
 const minute = 60_000;
-
-interface Seed {
-  text: string;
-  at: number;
-  room?: string;
-  source?: string;
-  author?: string;
-  media?: boolean;
-  duplicateOf?: number;
-}
-
-let counter = 0;
-function insert(db: Db, seed: Seed): number {
-  counter += 1;
-  const result = db
-    .prepare(
-      `INSERT INTO items (room_id, source_id, ext_id, author_handle, text, language, published_at, fetched_at, has_media, duplicate_of)
-      VALUES (?, ?, ?, ?, ?, 'fr', ?, ?, ?, ?)`,
-    )
-    .run(
-      seed.room ?? 'r1',
-      seed.source ?? (seed.room === 'r2' ? 's3' : 's1'),
-      `h${counter}`,
-      seed.author ?? 'someone',
-      seed.text,
-      seed.at,
-      seed.at,
-      seed.media ? 1 : 0,
-      seed.duplicateOf ?? null,
-    );
-  return Number(result.lastInsertRowid);
-}
 
 /** item_hashtags as the items say it should be, and as it is. */
 function expectedRows(db: Db): string[] {

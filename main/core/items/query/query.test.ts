@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { openQueryTestDb, t0, type Db } from './testing/query-test-db';
+import { insertItem as insert, openQueryTestDb, t0, type Db } from './testing/query-test-db';
 import type { QueryFilters } from '../../../../shared/query/filters';
 import { parseQuery } from '../../../../shared/query/parse-query';
 import { itemMatches } from './match-functions';
@@ -9,40 +9,6 @@ import { ensureMatchFunctions, toSqlWhere } from './index';
 import { volumePerMinute } from './volume-per-minute';
 
 const openDb = openQueryTestDb;
-
-interface Seed {
-  text: string;
-  at: number;
-  source?: string;
-  room?: string;
-  author?: string;
-  language?: string;
-  media?: boolean;
-  engagement?: number;
-}
-
-let counter = 0;
-function insert(db: Db, seed: Seed): number {
-  counter += 1;
-  const result = db
-    .prepare(
-      `INSERT INTO items (room_id, source_id, ext_id, author_handle, text, language, published_at, fetched_at, engagement, has_media)
-      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-    )
-    .run(
-      seed.room ?? 'r1',
-      seed.source ?? 's1',
-      `e${counter}`,
-      seed.author ?? 'someone',
-      seed.text,
-      seed.language ?? 'fr',
-      seed.at,
-      seed.at,
-      seed.engagement ?? 0,
-      seed.media ? 1 : 0,
-    );
-  return Number(result.lastInsertRowid);
-}
 
 const ids = (db: Db, query: string, filters: QueryFilters = {}, limit = 50) =>
   newestMatching(db, 'r1', query, filters, { limit }).map((item) => item.id);

@@ -29,3 +29,43 @@ export function openQueryTestDb(): Db {
   ensureMatchFunctions(db);
   return db;
 }
+
+export interface SeedItem {
+  text: string;
+  at: number;
+  /** r1 unless said; the source defaults to the room's first (s1 in r1, s3 in r2). */
+  room?: string;
+  source?: string;
+  author?: string;
+  language?: string;
+  media?: boolean;
+  engagement?: number;
+  duplicateOf?: number;
+}
+
+let seeded = 0;
+
+/** Inserts one item as the writer would (published and fetched at `at`); returns its id. */
+export function insertItem(db: Db, seed: SeedItem): number {
+  seeded += 1;
+  const result = db
+    .prepare(
+      `INSERT INTO items (room_id, source_id, ext_id, author_handle, text, language, published_at, fetched_at,
+         engagement, has_media, duplicate_of)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+    )
+    .run(
+      seed.room ?? 'r1',
+      seed.source ?? (seed.room === 'r2' ? 's3' : 's1'),
+      `seed-${seeded}`,
+      seed.author ?? 'someone',
+      seed.text,
+      seed.language ?? 'fr',
+      seed.at,
+      seed.at,
+      seed.engagement ?? 0,
+      seed.media ? 1 : 0,
+      seed.duplicateOf ?? null,
+    );
+  return Number(result.lastInsertRowid);
+}
