@@ -2,8 +2,10 @@ import type { Column } from '../../../../shared/columns/column';
 import { createColumnRepository } from '../../columns/column-repository';
 import type { Db } from '../../db/open-database';
 import { compileQuery, ensureMatchFunctions, toAst } from '../../items/query';
+import { hashtagSql } from '../../items/query/hashtag-sql';
 import { prefixExpander } from '../../items/query/prefix-expansion';
 import { cachedStatement } from '../../items/query/statement-cache';
+import type { SqlParam } from '../../items/query/to-sql';
 
 /**
  * Which of a room's columns each newly stored item falls in, so detection can watch every
@@ -20,19 +22,20 @@ export function createColumnMembership(db: Db) {
   function matching(column: Column, afterId: number, throughId: number): number[] {
     const compiled = compileQuery(column.roomId, toAst(column.query), column.filters, expand);
     // NOT INDEXED: the rowid range is the narrowest way in; the room index would scan the room.
-    const range = 'i.id > CAST(? AS INTEGER) AND i.id <= CAST(? AS INTEGER)';
-    if (compiled.fts === null) {
-      return cachedStatement(db, `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${range} AND ${compiled.check.sql}`)
-        .all(afterId, throughId, ...compiled.check.params)
-        .map((row) => (row as { id: number }).id);
+    const tests = ['i.id > CAST(? AS INTEGER) AND i.id <= CAST(? AS INTEGER)'];
+    const params: SqlParam[] = [afterId, throughId];
+    // The compiled candidates (a hashtag's rows, or FTS matches), tested row by row here.
+    if (compiled.hashtag !== null) tests.push(hashtagSql(compiled.hashtag, params));
+    if (compiled.fts !== null) {
+      tests.push(
+        'i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER))',
+      );
+      params.push(compiled.fts, afterId, throughId);
     }
-    return cachedStatement(
-      db,
-      `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${range}
-         AND i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER))
-         AND ${compiled.check.sql}`,
-    )
-      .all(afterId, throughId, compiled.fts, afterId, throughId, ...compiled.check.params)
+    tests.push(compiled.check.sql);
+    params.push(...compiled.check.params);
+    return cachedStatement(db, `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${tests.join(' AND ')}`)
+      .all(...params)
       .map((row) => (row as { id: number }).id);
   }
 
