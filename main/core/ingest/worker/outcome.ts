@@ -17,3 +17,19 @@ export function failedOutcome(
     hasMore: false,
   };
 }
+
+/** A poll that read its source: what it took in and the state to poll from next time. */
+export function okOutcome(
+  job: PollJob,
+  taken: Pick<PollOutcome, 'items' | 'state'> & Partial<Pick<PollOutcome, 'retryAfterMs' | 'maxAgeMs' | 'hasMore'>>,
+): PollOutcome {
+  return {
+    sourceId: job.sourceId,
+    items: taken.items,
+    state: taken.state,
+    result: { kind: 'ok' },
+    retryAfterMs: taken.retryAfterMs ?? null,
+    maxAgeMs: taken.maxAgeMs ?? null,
+    hasMore: taken.hasMore ?? false,
+  };
+}

@@ -4,7 +4,7 @@ import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { SourceConfigOf } from '../../../../shared/sources/source';
 import { searchBlueskyPosts } from '../sources/bluesky/search-posts';
 import type { BlueskySession } from '../sources/bluesky/session';
-import { failedOutcome } from './outcome';
+import { failedOutcome, okOutcome } from './outcome';
 import type { PollDeps } from './poll-source';
 import type { PollJob, PollOutcome } from './protocol';
 
@@ -66,15 +66,7 @@ export async function pollBlueskySearch(
     if (!full) break;
     hasMore = page === pages - 1 && cursor !== null;
   }
-  return {
-    sourceId: job.sourceId,
-    items,
-    state: { ...job.state, cursor: nextCursor(cursor, items) },
-    result: { kind: 'ok' },
-    retryAfterMs: null,
-    maxAgeMs: null,
-    hasMore,
-  };
+  return okOutcome(job, { items, state: { ...job.state, cursor: nextCursor(cursor, items) }, hasMore });
 }
 
 function searchQuery(config: SourceConfigOf<'bluesky'>): string {

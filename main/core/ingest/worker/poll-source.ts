@@ -5,7 +5,7 @@ import type { CreateSession } from '../sources/bluesky/session';
 import { pollMastodonTag } from '../sources/mastodon/poll-tag';
 import { pollRedditNewPosts } from '../sources/reddit/poll-new-posts';
 import { pollBlueskySearch, type BlueskySessionMemory } from './poll-bluesky-search';
-import { failedOutcome } from './outcome';
+import { failedOutcome, okOutcome } from './outcome';
 import type { PollJob, PollOutcome } from './protocol';
 
 export type { PollJob, PollOutcome, PollState } from './protocol';
@@ -75,15 +75,11 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
       });
       // Validators are kept only with a readable body, so a broken feed is re-read (and reported) until fixed.
       if (!parsed.ok) return { ...failedOutcome(job, 'malformed', parsed.message), maxAgeMs: response.maxAgeMs };
-      return {
-        sourceId: job.sourceId,
+      return okOutcome(job, {
         items: parsed.items,
         state: { etag: response.etag, lastModified: response.lastModified, cursor: job.state.cursor },
-        result: { kind: 'ok' },
-        retryAfterMs: null,
         maxAgeMs: response.maxAgeMs,
-        hasMore: false,
-      };
+      });
     }
   }
 }
@@ -100,15 +96,12 @@ async function pollMastodon(job: PollJob, config: SourceConfigOf<'mastodon'>, de
   if (!result.ok) {
     return failedOutcome(job, result.failure ?? 'bad_response', result.message, result.retryAfterMs ?? null);
   }
-  return {
-    sourceId: job.sourceId,
+  return okOutcome(job, {
     items: result.items,
     state: { ...job.state, cursor: result.newMinId },
-    result: { kind: 'ok' },
     retryAfterMs: result.retryAfterMs ?? null,
-    maxAgeMs: null,
     hasMore: result.hasMore,
-  };
+  });
 }
 
 async function pollRedditSource(job: PollJob, config: SourceConfigOf<'reddit'>, deps: PollDeps): Promise<PollOutcome> {
@@ -125,13 +118,9 @@ async function pollRedditSource(job: PollJob, config: SourceConfigOf<'reddit'>, 
   if (!result.ok) {
     return failedOutcome(job, result.failure ?? 'bad_response', result.message, result.retryAfterMs ?? null);
   }
-  return {
-    sourceId: job.sourceId,
+  return okOutcome(job, {
     items: result.items,
     state: { ...job.state, cursor: result.newestSeen },
-    result: { kind: 'ok' },
     retryAfterMs: result.retryAfterMs ?? null,
-    maxAgeMs: null,
-    hasMore: false,
-  };
+  });
 }

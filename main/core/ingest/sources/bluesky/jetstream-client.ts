@@ -10,6 +10,7 @@ import {
   type StreamTimers,
   type WebSocketConstructor,
 } from '../shared/reconnecting-socket';
+import { parseJsonFrame } from '../shared/json-frame';
 import { SeenIds } from '../shared/seen-ids';
 import { compilePostFilter, type PostFilter, type PostFilterSpec } from './post-filter';
 import { PostRecord, normalizePostRecord } from './post-record';
@@ -130,14 +131,8 @@ export class JetstreamClient {
   }
 
   private handleEvent(text: string): void {
-    let envelope: z.infer<typeof Envelope>;
-    try {
-      const parsed = Envelope.safeParse(JSON.parse(text));
-      if (!parsed.success) return;
-      envelope = parsed.data;
-    } catch {
-      return;
-    }
+    const envelope = parseJsonFrame(Envelope, text);
+    if (!envelope) return;
     if (this.lastTimeUs === null || envelope.time_us > this.lastTimeUs) this.lastTimeUs = envelope.time_us;
     const commit = envelope.commit;
     if (envelope.kind === 'commit' && commit?.operation === 'create' && commit.collection === 'app.bsky.feed.post') {

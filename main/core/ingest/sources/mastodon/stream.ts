@@ -10,6 +10,7 @@ import {
   type StreamTimers,
   type WebSocketConstructor,
 } from '../shared/reconnecting-socket';
+import { parseJsonFrame } from '../shared/json-frame';
 import { SeenIds } from '../shared/seen-ids';
 import { MastodonStatus, compareStatusIds, instanceOrigin, normalizeMastodonStatus, normalizeTag } from './status';
 import { defaultSanitize, type SanitizeWithText } from '../shared/sanitize';
@@ -143,28 +144,17 @@ export class MastodonStream {
   }
 
   private handleMessage(text: string): void {
-    let message: z.infer<typeof StreamMessage>;
-    try {
-      const parsed = StreamMessage.safeParse(JSON.parse(text));
-      if (!parsed.success) return;
-      message = parsed.data;
-    } catch {
-      return; // A garbled frame is dropped; the gap poll after a reconnect covers real loss.
-    }
+    // A garbled frame is dropped; the gap poll after a reconnect covers real loss.
+    const message = parseJsonFrame(StreamMessage, text);
+    if (!message) return;
     if (message.event !== 'update') return;
     const [kind, streamTag] = message.stream ?? [];
     if (kind !== 'hashtag' || streamTag === undefined) return;
     const tag = normalizeTag(streamTag);
     if (!this.tags.has(tag) || typeof message.payload !== 'string') return;
-    let payload: unknown;
-    try {
-      payload = JSON.parse(message.payload);
-    } catch {
-      return;
-    }
-    const status = MastodonStatus.safeParse(payload);
-    if (!status.success) return;
-    const item = normalizeMastodonStatus(status.data, {
+    const status = parseJsonFrame(MastodonStatus, message.payload);
+    if (!status) return;
+    const item = normalizeMastodonStatus(status, {
       instanceHost: this.instanceHost,
       sanitize: this.options.sanitize ?? defaultSanitize,
     });

@@ -17,3 +17,4 @@ export { SeenIds } from './seen-ids';
 export type { SourcePollFailure } from './poll-failure';
 export { defaultSanitize } from './sanitize';
 export type { SanitizeWithText } from './sanitize';
+export { parseJsonFrame } from './json-frame';
