@@ -3,7 +3,7 @@ import type { DraftView, RoomMember } from '../../../shared/contract/calls/draft
 import type { ContractError, Result } from '../../../shared/contract/result';
 import enErrors from '../../../shared/i18n/locales/en/errors.json';
 import frErrors from '../../../shared/i18n/locales/fr/errors.json';
-import { createTempCore } from '../testing/temp-core';
+import { createTempCore, createTestRoom } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
 let cores: { dispose(): Promise<void> }[] = [];
@@ -48,13 +48,7 @@ describe('errors about drafts carry a translatable key and its params', () => {
       if (!result.ok) throw new Error(result.message);
       return result.value as T;
     };
-    const room = await call<{ id: string }>('rooms.create', {
-      name: 'Final',
-      startsAt: T0,
-      endsAt: T0 + 3_600_000,
-      timeZone: 'Europe/Paris',
-      language: 'fr',
-    });
+    const room = await createTestRoom(core, T0, { hours: 1 });
     const add = (name: string, role: string) => call<RoomMember>('members.add', { roomId: room.id, name, role });
     const lead = await add('Léa', 'lead');
     const writer = await add('Walid', 'writer');

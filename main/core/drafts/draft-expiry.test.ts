@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { AuditEntry, BankEntry, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
 import { freshnessState } from '../../../shared/drafts/freshness';
 import { DEFAULT_FRESHNESS_WINDOW_MS } from '../../../shared/drafts/team';
-import { createTempCore, valueOf, waitForEvent } from '../testing/temp-core';
+import { createTempCore, createTestRoom, valueOf, waitForEvent } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
 const MINUTE = 60_000;
@@ -20,13 +20,7 @@ async function setUp() {
   const core = createTempCore(() => clock, { startIngest: false, draftExpiryIntervalMs: 10 });
   cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => value<T>(r));
-  const room = await call<{ id: string }>('rooms.create', {
-    name: 'Final',
-    startsAt: T0,
-    endsAt: T0 + 3 * 3_600_000,
-    timeZone: 'Europe/Paris',
-    language: 'fr',
-  });
+  const room = await createTestRoom(core, T0);
   const add = (name: string, role: string) => call<RoomMember>('members.add', { roomId: room.id, name, role });
   const lead = await add('Léa', 'lead');
   const writer = await add('Walid', 'writer');

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { AssetListing } from '../../../shared/contract/calls/assets';
 import type { AuditEntry, DraftView, Revision, RoomMember } from '../../../shared/contract/calls/drafts';
-import { createTempCore, valueOf } from '../testing/temp-core';
+import { createTempCore, createTestRoom, valueOf } from '../testing/temp-core';
 
 /** The smallest valid PNG: one transparent pixel. */
 const tinyPng = Buffer.from(
@@ -23,13 +23,7 @@ async function setUp() {
   const core = createTempCore(() => clock, { startIngest: false });
   cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => valueOf<T>(r));
-  const room = await call<{ id: string }>('rooms.create', {
-    name: 'Final',
-    startsAt: T0,
-    endsAt: T0 + 3_600_000,
-    timeZone: 'Europe/Paris',
-    language: 'fr',
-  });
+  const room = await createTestRoom(core, T0, { hours: 1 });
   const writer = await call<RoomMember>('members.add', { roomId: room.id, name: 'Walid', role: 'writer' });
   const folder = join(core.dataDir, 'assets', room.id);
   const drop = (name: string, bytes: Buffer = tinyPng) => {

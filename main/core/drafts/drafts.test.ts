@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
-import { createTempCore, valueOf } from '../testing/temp-core';
+import { createTempCore, createTestRoom, valueOf } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
 let cores: { dispose(): Promise<void> }[] = [];
@@ -16,13 +16,7 @@ async function setUp() {
   const core = createTempCore(() => clock, { startIngest: false });
   cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => value<T>(r));
-  const room = await call<{ id: string }>('rooms.create', {
-    name: 'Final',
-    startsAt: T0,
-    endsAt: T0 + 3 * 3_600_000,
-    timeZone: 'Europe/Paris',
-    language: 'fr',
-  });
+  const room = await createTestRoom(core, T0);
   const add = (name: string, role: string) => call<RoomMember>('members.add', { roomId: room.id, name, role });
   const lead = await add('Léa', 'lead');
   const writer = await add('Walid', 'writer');

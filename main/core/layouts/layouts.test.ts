@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { defaultLayout } from '../../../shared/workspace/layout';
-import { createTempCore, valueOf } from '../testing/temp-core';
+import { createTempCore, createTestRoom, valueOf } from '../testing/temp-core';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
 let cores: { dispose(): Promise<void> }[] = [];
@@ -13,14 +13,7 @@ async function setUp() {
   const core = createTempCore(() => t0, { startIngest: false });
   cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => valueOf<T>(r));
-  const room = (name: string) =>
-    call<{ id: string }>('rooms.create', {
-      name,
-      startsAt: t0,
-      endsAt: t0 + 3_600_000,
-      timeZone: 'Europe/Paris',
-      language: 'fr',
-    });
+  const room = (name: string) => createTestRoom(core, t0, { name, hours: 1 });
   const final = await room('Final');
   const lea = await call<{ id: string }>('members.add', { roomId: final.id, name: 'Léa', role: 'lead' });
   const walid = await call<{ id: string }>('members.add', { roomId: final.id, name: 'Walid', role: 'writer' });

@@ -5,7 +5,7 @@ import type { Cue, Moment } from '../../../shared/moments/moment';
 import type { Room } from '../../../shared/rooms/room';
 import type { CoreOptions } from '../create-core';
 import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
-import { createTempCore, waitForEvent } from '../testing/temp-core';
+import { createTempCore, createTestRoom, waitForEvent } from '../testing/temp-core';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
 const minute = 60_000;
@@ -132,13 +132,7 @@ describe('pre-approved texts tied to cues', () => {
       ok: false,
       code: 'forbidden',
     });
-    const other = await call<Room>('rooms.create', {
-      name: 'Other',
-      startsAt: t0,
-      endsAt: t0 + 3_600_000,
-      timeZone: 'Europe/Paris',
-      language: 'en',
-    });
+    const other = await createTestRoom(core, t0, { name: 'Other', hours: 1, language: 'en' });
     const foreign = await call<Cue>('cues.add', { roomId: other.id, label: 'Elsewhere', at: t0 + minute });
     expect(await core.dispatch('bank.link', { id: loose.id, actorId: approver.id, cueId: foreign.id })).toMatchObject({
       ok: false,

@@ -73,3 +73,22 @@ export function valueOf<T>(result: Result<unknown>): T {
   if (!result.ok) throw new Error(`${result.code}: ${result.message}`);
   return result.value as T;
 }
+
+/**
+ * A French room in Paris time, opening at `startsAt` for `hours` (3 unless said), created
+ * through the contract as a user would: what most core tests start from.
+ */
+export async function createTestRoom(
+  core: Core,
+  startsAt: number,
+  fields: { name?: string; hours?: number; language?: 'fr' | 'en' } = {},
+): Promise<{ id: string; name: string }> {
+  const result = await core.dispatch('rooms.create', {
+    name: fields.name ?? 'Final',
+    startsAt,
+    endsAt: startsAt + (fields.hours ?? 3) * 3_600_000,
+    timeZone: 'Europe/Paris',
+    language: fields.language ?? 'fr',
+  });
+  return valueOf(result);
+}

@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it } from 'vitest';
-import { createTempCore, valueOf } from '../../testing/temp-core';
+import { createTempCore, createTestRoom, valueOf } from '../../testing/temp-core';
 import { createColumnMembership } from './column-membership';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
@@ -14,13 +14,7 @@ describe('column membership of new items', () => {
     const core = createTempCore(() => t0, { startIngest: false });
     cores.push(core);
     const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => valueOf<T>(r));
-    const room = await call<{ id: string }>('rooms.create', {
-      name: 'Final',
-      startsAt: t0,
-      endsAt: t0 + 3_600_000,
-      timeZone: 'Europe/Paris',
-      language: 'fr',
-    });
+    const room = await createTestRoom(core, t0, { hours: 1 });
     const source = await call<{ id: string }>('sources.add', {
       roomId: room.id,
       label: 'Wire',
