@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
-import { addMember, openNewRoom } from './fixtures/room-steps';
+import { addMember, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -19,13 +19,10 @@ test('write a draft, see a banned term flagged, pass the checklist, submit, appr
   page,
   served,
 }) => {
-  await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  const panel = page.getByRole('complementary', { name: 'Drafts' });
-
-  await panel.getByRole('tab', { name: 'Team' }).click();
-  await addMember(panel, 'Wendy', 'Writer');
-  await addMember(panel, 'Arthur', 'Approver');
+  const panel = await openRoomWithTeam(page, served.loginUrl, [
+    ['Wendy', 'Writer'],
+    ['Arthur', 'Approver'],
+  ]);
 
   const iAm = panel.getByRole('combobox', { name: 'I am' });
   await iAm.selectOption({ label: 'Wendy (Writer)' });
@@ -92,12 +89,10 @@ test('pre-approve a text as a lead, use it from the bank as an approved draft, r
   page,
   served,
 }) => {
-  await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  const panel = page.getByRole('complementary', { name: 'Drafts' });
-  await panel.getByRole('tab', { name: 'Team' }).click();
-  await addMember(panel, 'Léa', 'Lead');
-  await addMember(panel, 'Wendy', 'Writer');
+  const panel = await openRoomWithTeam(page, served.loginUrl, [
+    ['Léa', 'Lead'],
+    ['Wendy', 'Writer'],
+  ]);
   const iAm = panel.getByRole('combobox', { name: 'I am' });
 
   await panel.getByRole('tab', { name: 'Bank' }).click();
@@ -147,11 +142,7 @@ test('edit the room’s checklist: a missing translation and an empty list are r
   page,
   served,
 }) => {
-  await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  const panel = page.getByRole('complementary', { name: 'Drafts' });
-  await panel.getByRole('tab', { name: 'Team' }).click();
-  await addMember(panel, 'Léa', 'Lead');
+  const panel = await openRoomWithTeam(page, served.loginUrl, [['Léa', 'Lead']]);
   await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
 
   await panel.getByRole('tab', { name: 'Checklist' }).click();
@@ -269,11 +260,7 @@ test('attach an image dropped in the room asset folder to a draft; it shows and 
   page,
   served,
 }) => {
-  await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  const panel = page.getByRole('complementary', { name: 'Drafts' });
-  await panel.getByRole('tab', { name: 'Team' }).click();
-  await addMember(panel, 'Wendy', 'Writer');
+  const panel = await openRoomWithTeam(page, served.loginUrl, [['Wendy', 'Writer']]);
   await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
   await panel.getByRole('tab', { name: 'Queue' }).click();
   await panel.getByRole('button', { name: 'New draft' }).click();

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
-import { addMember, openNewRoom } from './fixtures/room-steps';
+import { openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -98,11 +98,7 @@ test('a cue that comes due offers the pre-approved text tied to it; one click ma
   page,
   served,
 }) => {
-  await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  const drafts = page.getByRole('complementary', { name: 'Drafts' });
-  await drafts.getByRole('tab', { name: 'Team' }).click();
-  await addMember(drafts, 'Léa', 'Lead');
+  const drafts = await openRoomWithTeam(page, served.loginUrl, [['Léa', 'Lead']]);
   await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
 
   // A cue set to the current minute is already due: the runner logs it within a second.
