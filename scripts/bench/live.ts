@@ -11,11 +11,11 @@
  */
 import { chromium, type Browser, type Page } from '@playwright/test';
 import Database from 'better-sqlite3';
-import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { createInterface } from 'node:readline';
+import { hostEntry, startServeMode, stopServeMode } from '../../e2e/fixtures/serve-process';
 import { registerStoreFunctions } from '../../main/core/db/store-functions';
 import { serializeRecording } from '../../main/core/ingest/sources/replay/recording';
 import { buildSyntheticRoom } from './synthetic-room';
@@ -37,7 +37,6 @@ const replaySpeed = 60;
 const scrollRoomItems = 100_000;
 const scrollRoomId = 'room-scroll';
 const repoRoot = join(import.meta.dirname, '..', '..');
-const hostEntry = join(repoRoot, 'out', 'main', 'host.js');
 
 function log(record: Record<string, unknown>): void {
   process.stdout.write(`${JSON.stringify(record)}\n`);
@@ -54,35 +53,6 @@ function build(): void {
     stdio: 'inherit',
   });
   if (result.status !== 0) throw new Error(`the build failed (${result.status})`);
-}
-
-interface Host {
-  child: ChildProcess;
-  loginUrl: string;
-}
-
-function startHost(dataDir: string): Promise<Host> {
-  const child = spawn(process.execPath, [hostEntry, '--port', '0', '--data-dir', dataDir, '--no-demo'], {
-    stdio: ['ignore', 'pipe', 'pipe'],
-    env: { ...process.env, RIPOSTE_DATA_DIR: '' },
-  });
-  let stderr = '';
-  child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
-  return new Promise((resolve, reject) => {
-    if (!child.stdout) return reject(new Error('serve mode has no stdout'));
-    createInterface({ input: child.stdout }).on('line', (line) => {
-      const match = /Open (http:\/\/\S+)/.exec(line);
-      if (match?.[1]) resolve({ child, loginUrl: match[1] });
-    });
-    child.once('exit', (code) => reject(new Error(`serve mode exited with ${code}: ${stderr}`)));
-  });
-}
-
-async function stopHost(host: Host): Promise<void> {
-  if (host.child.exitCode !== null) return;
-  const exited = new Promise((resolve) => host.child.once('exit', resolve));
-  host.child.kill('SIGTERM');
-  await exited;
 }
 
 /** The scroll room goes straight into the store: replaying 100k items would take minutes. */
@@ -234,14 +204,14 @@ async function main(): Promise<void> {
   const recording = generateLiveRecording({ itemsPerSecond, speed: replaySpeed, seconds: liveSeconds, seed: 11 });
   writeFileSync(recordingPath, serializeRecording(recording.header, recording.items));
 
-  let host: Host | undefined;
+  let host: Awaited<ReturnType<typeof startServeMode>> | undefined;
   let browser: Browser | undefined;
   try {
     // First start creates and migrates the store; the scroll room is then written beside it.
-    host = await startHost(dataDir);
-    await stopHost(host);
+    host = await startServeMode(dataDir, ['--no-demo']);
+    await stopServeMode(host.child);
     seedScrollRoom(dataDir);
-    host = await startHost(dataDir);
+    host = await startServeMode(dataDir, ['--no-demo']);
 
     const executablePath =
       process.env.RIPOSTE_CHROMIUM_PATH ?? (existsSync('/usr/bin/chromium') ? '/usr/bin/chromium' : undefined);
@@ -254,7 +224,7 @@ async function main(): Promise<void> {
     await measureScroll(page);
   } finally {
     await browser?.close();
-    if (host) await stopHost(host);
+    if (host) await stopServeMode(host.child);
     rmSync(dataDir, { recursive: true, force: true });
   }
   if (args.includes('--with-query')) runQueryBench();
