@@ -161,17 +161,30 @@ export function compileQuery(
 /**
  * One self-contained WHERE fragment over `items AS i` (for counts, exports, anything that
  * does not need the newest-first strategy of newestMatching). Needs ensureMatchFunctions(db).
+ * `ids` bounds the rows to (after, through], FTS matches included, so reading a page of new
+ * items costs that page, not the room: pair it with `items i NOT INDEXED` to seek by rowid.
  */
-export function toSqlWhere(roomId: string, ast: QueryNode | null, filters: QueryFilters = {}): SqlFragment {
+export function toSqlWhere(
+  roomId: string,
+  ast: QueryNode | null,
+  filters: QueryFilters = {},
+  ids?: { after: number; through: number },
+): SqlFragment {
   const compiled = compileQuery(roomId, ast, filters);
-  if (compiled.hashtag !== null) {
-    const params: SqlParam[] = [];
-    const carries = hashtagSql(compiled.hashtag, params);
-    return { sql: `${carries} AND ${compiled.check.sql}`, params: [...params, ...compiled.check.params] };
-  }
-  if (compiled.fts === null) return compiled.check;
-  return {
-    sql: `i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?) AND ${compiled.check.sql}`,
-    params: [compiled.fts, ...compiled.check.params],
+  const tests: string[] = [];
+  const params: SqlParam[] = [];
+  const idRange = (column: string) => {
+    params.push(ids?.after ?? 0, ids?.through ?? 0);
+    return `${column} > CAST(? AS INTEGER) AND ${column} <= CAST(? AS INTEGER)`;
   };
+  if (ids) tests.push(idRange('i.id'));
+  if (compiled.hashtag !== null) tests.push(hashtagSql(compiled.hashtag, params));
+  if (compiled.fts !== null) {
+    params.push(compiled.fts);
+    const bounded = ids ? ` AND ${idRange('rowid')}` : '';
+    tests.push(`i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ?${bounded})`);
+  }
+  tests.push(compiled.check.sql);
+  params.push(...compiled.check.params);
+  return { sql: tests.join(' AND '), params };
 }

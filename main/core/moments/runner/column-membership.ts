@@ -1,11 +1,8 @@
 import type { Column } from '../../../../shared/columns/column';
 import { createColumnRepository } from '../../columns/column-repository';
 import type { Db } from '../../db/open-database';
-import { compileQuery, ensureMatchFunctions, toAst } from '../../items/query';
-import { hashtagSql } from '../../items/query/hashtag-sql';
-import { prefixExpander } from '../../items/query/prefix-expansion';
+import { ensureMatchFunctions, toAst, toSqlWhere } from '../../items/query';
 import { cachedStatement } from '../../items/query/statement-cache';
-import type { SqlParam } from '../../items/query/to-sql';
 
 /**
  * Which of a room's columns each newly stored item falls in, so detection can watch every
@@ -17,25 +14,15 @@ import type { SqlParam } from '../../items/query/to-sql';
 export function createColumnMembership(db: Db) {
   ensureMatchFunctions(db);
   const columns = createColumnRepository(db);
-  const expand = prefixExpander(db);
 
   function matching(column: Column, afterId: number, throughId: number): number[] {
-    const compiled = compileQuery(column.roomId, toAst(column.query), column.filters, expand);
+    const where = toSqlWhere(column.roomId, toAst(column.query), column.filters, {
+      after: afterId,
+      through: throughId,
+    });
     // NOT INDEXED: the rowid range is the narrowest way in; the room index would scan the room.
-    const tests = ['i.id > CAST(? AS INTEGER) AND i.id <= CAST(? AS INTEGER)'];
-    const params: SqlParam[] = [afterId, throughId];
-    // The compiled candidates (a hashtag's rows, or FTS matches), tested row by row here.
-    if (compiled.hashtag !== null) tests.push(hashtagSql(compiled.hashtag, params));
-    if (compiled.fts !== null) {
-      tests.push(
-        'i.id IN (SELECT rowid FROM items_fts WHERE items_fts MATCH ? AND rowid > CAST(? AS INTEGER) AND rowid <= CAST(? AS INTEGER))',
-      );
-      params.push(compiled.fts, afterId, throughId);
-    }
-    tests.push(compiled.check.sql);
-    params.push(...compiled.check.params);
-    return cachedStatement(db, `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${tests.join(' AND ')}`)
-      .all(...params)
+    return cachedStatement(db, `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${where.sql}`)
+      .all(...where.params)
       .map((row) => (row as { id: number }).id);
   }
 
