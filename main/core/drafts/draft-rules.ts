@@ -1,3 +1,4 @@
+import { MAX_MEDIA } from '../../../shared/drafts/networks';
 import type { DraftTrigger } from '../../../shared/contract/calls/drafts';
 import { draftError } from './draft-errors';
 
@@ -16,9 +17,6 @@ export function checkBody(body: string): void {
     );
   }
 }
-
-/** What one post carries at most on the strictest network (X allows 4 images). */
-export const MAX_MEDIA = 4;
 
 /** The names to store: duplicates dropped, each one an image in the room's asset folder now. */
 export function checkMedia(media: string[], exists: (name: string) => boolean): string[] {

@@ -1,11 +1,9 @@
+import { MAX_MEDIA } from '../../../shared/drafts/networks';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AssetListing } from '../../../shared/contract/calls/assets';
 import { api } from '../api';
 import { errorText } from '../i18n';
-
-/** What one post carries at most; main refuses more (see draft-rules MAX_MEDIA). */
-const MAX_MEDIA = 4;
 
 /**
  * The room's asset folder, shown so the team knows where to drop images, and its images
