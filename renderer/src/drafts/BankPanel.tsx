@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankEntry, RoomMember } from '../../../shared/contract/calls/drafts';
 import { networks as allNetworks, type Network } from '../../../shared/drafts/networks';
@@ -6,6 +6,7 @@ import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Cue } from '../../../shared/moments/moment';
 import { api } from '../api';
 import { useNow } from '../app/use-now';
+import { useRoomRefetch } from '../app/use-room-refetch';
 import { errorText } from '../i18n';
 import { useCues } from '../moments/use-moments';
 import { fromLocalInput, toLocalInput } from './format';
@@ -20,12 +21,7 @@ function useBank(roomId: string) {
   const reload = useCallback(() => {
     void api.bank.list({ roomId }).then((r) => r.ok && setEntries(r.value));
   }, [roomId]);
-  useEffect(() => {
-    reload();
-    return api.on('drafts.changed', (change) => {
-      if (change.roomId === roomId) reload();
-    });
-  }, [roomId, reload]);
+  useRoomRefetch('drafts.changed', roomId, reload);
   return entries;
 }
 

@@ -1,9 +1,10 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useState } from 'react';
 import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
 import type { ContractError } from '../../../shared/contract/result';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
+import { useRoomRefetch } from '../app/use-room-refetch';
 import { chooseMe, useMeId } from '../app/who-am-i';
 
 /** A room's drafts, refetched whenever main says they changed (one list call per push). */
@@ -16,12 +17,7 @@ export function useDrafts(roomId: string) {
       else setError(result);
     });
   }, [roomId]);
-  useEffect(() => {
-    reload();
-    return api.on('drafts.changed', (change) => {
-      if (change.roomId === roomId) reload();
-    });
-  }, [roomId, reload]);
+  useRoomRefetch('drafts.changed', roomId, reload);
   return { drafts, error };
 }
 
@@ -35,12 +31,7 @@ export function useTeam(roomId: string) {
     void api.policy.get({ roomId }).then((r) => r.ok && setPolicy(r.value));
     void api.playbook.get({ roomId }).then((r) => r.ok && setPlaybook(r.value));
   }, [roomId]);
-  useEffect(() => {
-    reload();
-    return api.on('team.changed', (change) => {
-      if (change.roomId === roomId) reload();
-    });
-  }, [roomId, reload]);
+  useRoomRefetch('team.changed', roomId, reload);
   return { members, policy, playbook };
 }
 

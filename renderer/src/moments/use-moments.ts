@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Cue, Moment } from '../../../shared/moments/moment';
 import { api } from '../api';
+import { useRoomRefetch } from '../app/use-room-refetch';
 
 /** A room's moments, newest first, kept live by `moments.detected` / `moments.changed`. */
 export function useMoments(roomId: string) {
@@ -27,12 +28,10 @@ export function useMoments(roomId: string) {
 /** The room's run-of-show, refetched on `cues.changed`. */
 export function useCues(roomId: string) {
   const [cues, setCues] = useState<Cue[]>([]);
-  useEffect(() => {
-    const reload = () => void api.cues.list({ roomId }).then((result) => result.ok && setCues(result.value));
-    reload();
-    return api.on('cues.changed', (payload) => {
-      if (payload.roomId === roomId) reload();
-    });
-  }, [roomId]);
+  const reload = useCallback(
+    () => void api.cues.list({ roomId }).then((result) => result.ok && setCues(result.value)),
+    [roomId],
+  );
+  useRoomRefetch('cues.changed', roomId, reload);
   return cues;
 }
