@@ -52,11 +52,14 @@ function writeRecording(dir: string): string {
   return path;
 }
 
-test('a replay with a spike raises one alert banner with sample posts', async ({ page, served }) => {
+test('a replay with a spike raises one alert banner with sample posts, and a draft starts from it', async ({
+  page,
+  served,
+}) => {
   const dir = mkdtempSync(join(tmpdir(), 'riposte-recording-'));
   try {
     const recording = writeRecording(dir);
-    await openNewRoom(page, served.loginUrl);
+    const drafts = await openRoomWithTeam(page, served.loginUrl, [['Wendy', 'Writer']]);
     await page.getByRole('tab', { name: 'Sources', exact: true }).click();
     const panel = page.getByRole('complementary', { name: 'Sources' });
     await panel.getByRole('button', { name: 'Add a source' }).click();
@@ -70,6 +73,16 @@ test('a replay with a spike raises one alert banner with sample posts', async ({
     const alert = page.getByRole('alert', { name: 'Moment alert' });
     await expect(alert).toContainText('Spike', { timeout: 60_000 });
     await expect(alert.getByRole('list', { name: 'Sample posts' })).toContainText('#Blackout');
+
+    // Nobody picked: no draft in someone else's name; the Drafts panel says what to do.
+    await alert.getByRole('button', { name: 'Draft from this moment' }).click();
+    await expect(drafts.getByRole('alert')).toHaveText('Pick who you are in the Drafts panel first.');
+    await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
+    await alert.getByRole('button', { name: 'Draft from this moment' }).click();
+    const editor = drafts.getByRole('article', { name: 'Draft' });
+    await expect(editor.getByLabel('What prompted it')).toHaveText('Responds to a moment');
+    await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Draft');
+
     await page.getByRole('tab', { name: 'Moments', exact: true }).click();
     await expect(page.getByRole('list', { name: 'Moments of this room' })).toContainText('Spike');
     await alert.getByRole('button', { name: 'Close the alert' }).click();

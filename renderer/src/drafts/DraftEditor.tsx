@@ -86,6 +86,10 @@ export function DraftEditor(props: {
           {t(`save.${save.state.kind}`)}
         </span>
       </div>
+      {/* What prompted it: the stopwatch starts there. */}
+      <p className="muted" aria-label={t('editor.trigger')}>
+        {t(`triggers.${draft.triggerKind}`)}
+      </p>
       <textarea
         aria-label={t('editor.body')}
         value={save.body}

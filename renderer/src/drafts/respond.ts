@@ -1,3 +1,4 @@
+import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { ContractError, Result } from '../../../shared/contract/result';
 import { api } from '../api';
 import { readMe } from '../app/who-am-i';
@@ -23,11 +24,14 @@ export function onOpenDraftRequest(roomId: string, listener: (request: OpenDraft
 }
 
 /**
- * "Respond" to an item: a draft linked to it (its stopwatch starts at the item's time), written
- * by whoever is at the keyboard in this room, opened in the Drafts panel. A failure (nobody
- * picked, a role that cannot write) is shown there too.
+ * Starts a draft as whoever is at the keyboard in this room and opens it in the Drafts
+ * panel. A failure (nobody picked, a role that cannot write) is shown there too: nobody
+ * acts in someone else's name, so the audit trail names the right person.
  */
-export async function respondToItem(roomId: string, itemId: number): Promise<Result<{ draftId: string }>> {
+export async function startDraftAsMe(
+  roomId: string,
+  start: (actorId: string) => Promise<Result<DraftView>>,
+): Promise<Result<{ draftId: string }>> {
   const actorId = readMe(roomId);
   if (!actorId) {
     const error: ContractError = {
@@ -40,11 +44,16 @@ export async function respondToItem(roomId: string, itemId: number): Promise<Res
     requestOpenDraft({ roomId, error });
     return error;
   }
-  const result = await api.drafts.create({ roomId, actorId, trigger: { kind: 'item', itemId } });
+  const result = await start(actorId);
   if (!result.ok) {
     requestOpenDraft({ roomId, error: result });
     return result;
   }
   requestOpenDraft({ roomId, draftId: result.value.id });
   return { ok: true, value: { draftId: result.value.id } };
+}
+
+/** "Respond" to an item: a draft linked to it, its stopwatch starting at the item's time. */
+export function respondToItem(roomId: string, itemId: number): Promise<Result<{ draftId: string }>> {
+  return startDraftAsMe(roomId, (actorId) => api.drafts.create({ roomId, actorId, trigger: { kind: 'item', itemId } }));
 }
