@@ -27,6 +27,8 @@ describe('checkLength', () => {
     // Curly quotes and dashes are in twitter-text's light ranges; the ellipsis (U+2026) is not.
     expect(countFor('“quoted” — dash…', 'x')).toBe(17);
     expect(countFor('©', 'x')).toBe(1);
+    // © joined to marks is one pictographic grapheme: it weighs 2 however many marks follow.
+    expect(countFor('©\u200d\u0301', 'x')).toBe(2);
   });
 
   it('X: counts composed accents once (NFC) and limits at 280', () => {

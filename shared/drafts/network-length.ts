@@ -162,8 +162,11 @@ const LIGHT_RANGES: ReadonlyArray<readonly [number, number]> = [
   [0x2010, 0x201f],
   [0x2032, 0x2037],
 ];
-/** Any code unit outside the light ranges (surrogates included: astral characters weigh 2). */
-const HEAVY = /[\u1100-\u1fff\u200e\u200f\u2020-\u2031\u2038-\uffff]/;
+/**
+ * Any code unit outside the light ranges (surrogates included: astral characters weigh 2),
+ * plus © and ®: light, but pictographic, so a sequence built on them weighs as one emoji.
+ */
+const HEAVY = /[\u00a9\u00ae\u1100-\u1fff\u200e\u200f\u2020-\u2031\u2038-\uffff]/;
 const EMOJI = /\p{Extended_Pictographic}|\p{Regional_Indicator}/u;
 
 function countX(body: string): number {
