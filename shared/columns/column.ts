@@ -120,14 +120,27 @@ export const VolumeInput = z
     /** Default: up to three hours ending at the room's newest item. */
     from: z.number().int().optional(),
     to: z.number().int().optional(),
+    /**
+     * Count only items stored after this one: an earlier answer's `throughId`, so a live
+     * chart asks for what arrived since instead of recounting hours of items.
+     */
+    afterId: z.number().int().nonnegative().optional(),
+    /** Count only items up to this one: the room answer's `throughId`, so columns count the same items. */
+    throughId: z.number().int().nonnegative().optional(),
   })
   .refine((input) => input.from === undefined || input.to === undefined || input.to > input.from, {
     error: 'The end of the range must come after its start.',
     path: ['to'],
+  })
+  .refine((input) => input.afterId === undefined || input.throughId === undefined || input.throughId >= input.afterId, {
+    error: 'throughId must not come before afterId.',
+    path: ['throughId'],
   });
 export const VolumeOutput = z.object({
   from: z.number(),
   to: z.number(),
   minutes: z.array(z.object({ minute: z.number(), count: z.number() })),
+  /** The newest item id the counts include (items are numbered in the order they were stored). */
+  throughId: z.number(),
 });
 export type VolumeOutput = z.infer<typeof VolumeOutput>;

@@ -81,6 +81,8 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
         filters: column?.filters ?? {},
         ...(input.from !== undefined ? { from: input.from } : {}),
         ...(input.to !== undefined ? { to: input.to } : {}),
+        ...(input.afterId !== undefined ? { afterId: input.afterId } : {}),
+        ...(input.throughId !== undefined ? { throughId: input.throughId } : {}),
       });
     },
     'itemState.set': ({ itemId, ...patch }) => {

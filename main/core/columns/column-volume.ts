@@ -1,6 +1,6 @@
 import type { ColumnFilters, VolumeOutput } from '../../../shared/columns/column';
 import type { Db } from '../db/open-database';
-import { minuteMs, volumePerMinute } from '../items/query';
+import { minuteMs, newestItemId, volumePerMinute } from '../items/query';
 
 export interface VolumeRequest {
   roomId: string;
@@ -8,24 +8,33 @@ export interface VolumeRequest {
   filters: ColumnFilters;
   from?: number;
   to?: number;
+  afterId?: number;
+  throughId?: number;
 }
 
 const defaultSpanMs = 3 * 3_600_000;
 // A histogram wider than this many minutes is not readable anyway; refuse rather than stall.
 const maxSpanMs = 14 * 24 * 3_600_000;
 
-/** Items per minute over a range; without one, up to three hours ending at the room's newest item. */
-export function createColumnVolume(db: Db) {
-  const span = db.prepare<[string], { first: number | null; last: number | null }>(
-    'SELECT min(published_at) AS first, max(published_at) AS last FROM items WHERE room_id = ?',
+/**
+ * Items per minute over a range; without one, up to three hours ending at the room's newest
+ * item. Read in one transaction, so `throughId` is exactly the newest item counted.
+ */
+export function createColumnVolume(db: Db): (request: VolumeRequest) => VolumeOutput {
+  // Two subqueries: SQLite answers a lone min() or max() from the index ends, not both in one.
+  const span = db.prepare<[string, string], { first: number | null; last: number | null }>(
+    `SELECT (SELECT min(published_at) FROM items WHERE room_id = ?) AS first,
+            (SELECT max(published_at) FROM items WHERE room_id = ?) AS last`,
   );
-  return (request: VolumeRequest): VolumeOutput => {
-    const known = span.get(request.roomId);
+  return db.transaction((request: VolumeRequest): VolumeOutput => {
+    const known = span.get(request.roomId, request.roomId);
     const last = known?.last ?? Date.now();
     const to = request.to ?? last - (last % minuteMs) + minuteMs;
     const first = known?.first ?? to - defaultSpanMs;
     const from = Math.max(request.from ?? Math.max(to - defaultSpanMs, first - (first % minuteMs)), to - maxSpanMs);
-    const minutes = volumePerMinute(db, request.roomId, request.query, { from, to }, request.filters);
-    return { from, to, minutes };
-  };
+    const throughId = Math.min(request.throughId ?? Number.POSITIVE_INFINITY, newestItemId(db));
+    const ids = request.afterId !== undefined ? { after: request.afterId, through: throughId } : { through: throughId };
+    const minutes = volumePerMinute(db, request.roomId, request.query, { from, to }, request.filters, ids);
+    return { from, to, minutes, throughId };
+  });
 }

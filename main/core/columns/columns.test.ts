@@ -286,4 +286,36 @@ describe('volume', () => {
     });
     expect(zoomed.minutes).toEqual([{ minute: base + 2 * 60_000, count: 1 }]);
   });
+
+  it('tells which items it counted, and counts only those stored since when asked', async () => {
+    const { core, call, room, write } = await setUp();
+    type Volume = { from: number; to: number; throughId: number; minutes: { minute: number; count: number }[] };
+    const before = await call<Volume>('columns.volume', { roomId: room.id });
+    const column = await call<Column>('columns.create', { roomId: room.id, name: 'Blackout', query: 'blackout' });
+    // Arrives later but was published in the second minute, as a slow feed's item would be.
+    write([post('late', 'blackout encore', 1)]);
+    const arrived = await call<Volume>('columns.volume', { roomId: room.id, afterId: before.throughId });
+    expect(arrived.throughId).toBeGreaterThan(before.throughId);
+    expect(arrived.minutes).toEqual([{ minute: base + 60_000, count: 1 }]);
+    const columnUpToBefore = await call<Volume>('columns.volume', {
+      roomId: room.id,
+      columnId: column.id,
+      throughId: before.throughId,
+    });
+    expect(columnUpToBefore.minutes).toEqual([
+      { minute: base + 60_000, count: 1 },
+      { minute: base + 2 * 60_000, count: 1 },
+    ]);
+    const columnSince = await call<Volume>('columns.volume', {
+      roomId: room.id,
+      columnId: column.id,
+      afterId: before.throughId,
+    });
+    expect(columnSince.minutes).toEqual([{ minute: base + 60_000, count: 1 }]);
+    expect(await core.dispatch('columns.volume', { roomId: room.id, afterId: 5, throughId: 4 })).toMatchObject({
+      ok: false,
+      code: 'invalid_input',
+      field: 'throughId',
+    });
+  });
 });

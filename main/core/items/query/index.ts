@@ -1,4 +1,4 @@
 export { newestMatching, toAst, type MatchedItem, type NewestOptions } from './newest-matching';
-export { volumePerMinute, minuteMs, type MinuteCount } from './volume-per-minute';
+export { volumePerMinute, newestItemId, minuteMs, type MinuteCount, type StoredIds } from './volume-per-minute';
 export { compileQuery, toSqlWhere, type CompiledQuery, type SqlFragment } from './to-sql';
 export { ensureMatchFunctions } from './match-functions';

@@ -1,3 +1,4 @@
+import { combineMinuteCounts, type MinuteCount } from '../../../../shared/columns/minute-counts';
 import type { QueryNode } from '../../../../shared/query/ast';
 import type { QueryFilters } from '../../../../shared/query/filters';
 import type { Db } from '../../db/open-database';
@@ -5,17 +6,25 @@ import { ensureMatchFunctions } from './match-functions';
 import { toAst } from './newest-matching';
 import { prefixExpander } from './prefix-expansion';
 import { cachedStatement } from './statement-cache';
-import { compileQuery, type CompiledQuery, type SqlParam } from './to-sql';
+import { compileQuery, toSqlWhere, type CompiledQuery, type SqlParam } from './to-sql';
 
+export type { MinuteCount };
 export const minuteMs = 60_000;
 
-export interface MinuteCount {
-  /** Start of the minute, ms UTC. */
-  minute: number;
-  count: number;
+/** Which stored items to count, by id (ids grow in the order items are stored). */
+export interface StoredIds {
+  /** Only items stored after this one: what arrived since an earlier count. */
+  after?: number;
+  /** Only items up to this one. */
+  through: number;
 }
 
 const bucket = `(i.published_at - (i.published_at % ${minuteMs}))`;
+
+/** The newest stored item id, of any room (0 when there is none). */
+export function newestItemId(db: Db): number {
+  return (cachedStatement(db, 'SELECT max(rowid) FROM items').pluck().get() as number | null) ?? 0;
+}
 
 /**
  * Items per minute in [from, to) matching a column query (null: all items of the room).
@@ -26,6 +35,9 @@ const bucket = `(i.published_at - (i.published_at % ${minuteMs}))`;
  * index. With words and no other condition, FTS rowids are mapped to minutes through the
  * narrow (id, room_id, published_at) index; anything else reads each match's items row.
  * A hashtag alone is counted from its rows in item_hashtags, without reading items.
+ * With `ids.after`, only the items stored since are read, by rowid: a live refresh costs
+ * what arrived, not the hours before it. With only `ids.through`, the full count has the
+ * items stored after it taken away, so a column counts what the room's answer counted.
  * All read in one transaction, so the parts agree.
  */
 export function volumePerMinute(
@@ -34,6 +46,7 @@ export function volumePerMinute(
   query: string | QueryNode | null,
   range: { from: number; to: number },
   filters: QueryFilters = {},
+  ids?: StoredIds,
 ): MinuteCount[] {
   ensureMatchFunctions(db);
   const ast = toAst(query);
@@ -41,9 +54,36 @@ export function volumePerMinute(
   const to = Math.min(range.to, filters.timeRange?.to ?? range.to);
   if (!(from < to)) return [];
   return db.transaction(() => {
-    if (ast === null && countsTableFits(filters) && from >= 0) return fromCountsTable(db, roomId, filters, from, to);
-    return scan(db, roomId, ast, filters, from, to);
+    if (ids?.after !== undefined) return storedBetween(db, roomId, ast, filters, from, to, ids.after, ids.through);
+    const all =
+      ast === null && countsTableFits(filters) && from >= 0
+        ? fromCountsTable(db, roomId, filters, from, to)
+        : scan(db, roomId, ast, filters, from, to);
+    const newest = newestItemId(db);
+    if (ids === undefined || newest <= ids.through) return all;
+    const later = storedBetween(db, roomId, ast, filters, from, to, ids.through, newest);
+    return combineMinuteCounts(all, later, -1, { from, to });
   })();
+}
+
+/** Counts of the items with ids in (after, through]: a rowid range seek, FTS matches bounded alike. */
+function storedBetween(
+  db: Db,
+  roomId: string,
+  ast: QueryNode | null,
+  filters: QueryFilters,
+  from: number,
+  to: number,
+  after: number,
+  through: number,
+): MinuteCount[] {
+  if (through <= after) return [];
+  const where = toSqlWhere(roomId, ast, { ...filters, timeRange: { from, to } }, { after, through });
+  return cachedStatement(
+    db,
+    `SELECT ${bucket} AS minute, count(*) AS count FROM items i NOT INDEXED WHERE ${where.sql}
+      GROUP BY minute ORDER BY minute`,
+  ).all(...where.params) as MinuteCount[];
 }
 
 function countsTableFits(filters: QueryFilters): boolean {
