@@ -5,6 +5,34 @@ import { expect, test } from './fixtures/serve-mode';
 
 test.use({ locale: 'en-GB' });
 
+const minute = 60_000;
+
+/** An RSS document of [guid, title, minutes from now] posts. */
+function wireRss(posts: ReadonlyArray<readonly [string, string, number]>, now: number): string {
+  const items = posts.map(
+    ([guid, title, at]) =>
+      `<item><guid>${guid}</guid><title>${title}</title><pubDate>${new Date(now + at * minute).toUTCString()}</pubDate></item>`,
+  );
+  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>${items.join('')}</channel></rss>`;
+}
+
+/** A new room, "Minute night", with one feed source named Wire; the Sources panel is left open. */
+async function openRoomWithWire(page: Page, loginUrl: string, feedUrl: string): Promise<Locator> {
+  await page.goto(loginUrl);
+  await page.getByRole('textbox', { name: 'Room name' }).fill('Minute night');
+  await page.getByRole('button', { name: 'Create the war room' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'Minute night' })).toBeVisible();
+  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
+  const sources = page.getByRole('complementary', { name: 'Sources' });
+  await sources.getByRole('button', { name: 'Add a source' }).click();
+  const form = sources.getByRole('form', { name: 'New source' });
+  await form.getByRole('combobox', { name: 'Kind' }).selectOption('feed');
+  await form.getByRole('textbox', { name: 'Name' }).fill('Wire');
+  await form.getByRole('textbox', { name: 'Feed address' }).fill(feedUrl);
+  await form.getByRole('button', { name: 'Add the source' }).click();
+  return sources;
+}
+
 async function openRoomWithReplay(page: Page, loginUrl: string) {
   await openNewRoom(page, loginUrl);
 
@@ -211,7 +239,6 @@ test('click a minute on the volume chart: the columns show that minute only, a c
   served,
 }) => {
   // A wire whose posts fall in distinct minutes (one dated ahead, so "now" is on the chart).
-  const minute = 60_000;
   const now = Date.now();
   const posts = [
     ['1', 'Kick-off in Lyon', -20],
@@ -220,31 +247,14 @@ test('click a minute on the volume chart: the columns show that minute only, a c
     ['4', 'Half-time: 1-0', -5],
     ['5', 'Second half starts', 10],
   ] as const;
-  const rss = `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>
-    ${posts
-      .map(
-        ([guid, title, at]) =>
-          `<item><guid>${guid}</guid><title>${title}</title><pubDate>${new Date(now + at * minute).toUTCString()}</pubDate></item>`,
-      )
-      .join('')}</channel></rss>`;
+  const rss = wireRss(posts, now);
   const feeds = await startFeedServer({
     '/feed.xml': (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss);
     },
   });
   try {
-    await page.goto(served.loginUrl);
-    await page.getByRole('textbox', { name: 'Room name' }).fill('Minute night');
-    await page.getByRole('button', { name: 'Create the war room' }).click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Minute night' })).toBeVisible();
-    await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-    const sources = page.getByRole('complementary', { name: 'Sources' });
-    await sources.getByRole('button', { name: 'Add a source' }).click();
-    const form = sources.getByRole('form', { name: 'New source' });
-    await form.getByRole('combobox', { name: 'Kind' }).selectOption('feed');
-    await form.getByRole('textbox', { name: 'Name' }).fill('Wire');
-    await form.getByRole('textbox', { name: 'Feed address' }).fill(feeds.url('/feed.xml'));
-    await form.getByRole('button', { name: 'Add the source' }).click();
+    await openRoomWithWire(page, served.loginUrl, feeds.url('/feed.xml'));
     const everything = await addColumn(page, 'Everything', '');
     const articles = everything.getByRole('feed').getByRole('article');
     await expect(articles).toHaveCount(5);
@@ -283,6 +293,51 @@ test('click a minute on the volume chart: the columns show that minute only, a c
     await page.keyboard.press('Escape');
     await expect(chip).toBeHidden();
     await expect(articles).toHaveCount(5);
+  } finally {
+    await feeds.close();
+  }
+});
+
+test('the volume chart counts items that arrive late in the minute they were published, as a reload does', async ({
+  page,
+  served,
+}) => {
+  const now = Date.now();
+  let posts: Array<readonly [string, string, number]> = [
+    ['1', 'Kick-off in Lyon', -20],
+    ['2', 'Blackout in the stadium', -15],
+    ['3', 'Penalty for Lyon', -10],
+  ];
+  const feeds = await startFeedServer({
+    '/feed.xml': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(wireRss(posts, now));
+    },
+  });
+  try {
+    const sources = await openRoomWithWire(page, served.loginUrl, feeds.url('/feed.xml'));
+    const volume = page.getByRole('region', { name: 'Volume per minute' });
+    const bars = volume.locator('rect.volume-bar');
+    await expect(bars).toHaveCount(3);
+    const readoutOfBar = async (index: number) => {
+      const bar = await bars.nth(index).boundingBox();
+      const chart = await volume.getByRole('img', { name: /Items per minute/ }).boundingBox();
+      if (!bar || !chart) throw new Error('the volume chart has no box');
+      await page.mouse.move(bar.x + bar.width / 2, chart.y + chart.height / 2);
+      return volume.getByRole('status');
+    };
+    await expect(await readoutOfBar(1)).toHaveText(/: 1 item$/);
+
+    // A slow outlet's post about the blackout arrives now, dated in the blackout's minute; a new one follows.
+    posts = [...posts, ['4', 'Still dark in the stadium', -15], ['5', 'Half-time', -5]];
+    await sources.getByRole('button', { name: 'Check Wire now' }).click();
+    await expect(bars).toHaveCount(4);
+    await expect(await readoutOfBar(1)).toHaveText(/: 2 items$/);
+
+    // Counted afresh, the chart is the same.
+    await page.reload();
+    await expect(bars).toHaveCount(4);
+    await expect(await readoutOfBar(1)).toHaveText(/: 2 items$/);
+    await expect(await readoutOfBar(3)).toHaveText(/: 1 item$/);
   } finally {
     await feeds.close();
   }

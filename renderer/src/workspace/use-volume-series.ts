@@ -1,5 +1,6 @@
 import { useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { Column, VolumeOutput } from '../../../shared/columns/column';
+import { combineMinuteCounts } from '../../../shared/columns/minute-counts';
 import { api } from '../api';
 
 export type MinuteCount = VolumeOutput['minutes'][number];
@@ -23,8 +24,10 @@ export const seriesKey = (columns: readonly Column[]) =>
 
 /**
  * Items per minute for the room and for each column, on one time range (the room's answer
- * sets it, so the columns' counts line up with the bars). Refreshed at most every two
- * seconds while items arrive; one state update per refresh.
+ * sets it, and its `throughId` bounds the columns, so their counts line up with the bars).
+ * Refreshed at most every two seconds while items arrive, one state update per refresh.
+ * A refresh asks only for the items stored since the last answer and adds them: stored
+ * items never change, so the sum stays exact, and it costs what arrived, not three hours.
  */
 export function useVolumeSeries(
   roomId: string,
@@ -44,6 +47,8 @@ export function useVolumeSeries(
     let timer = 0;
     let dirty = false;
     let inFlight = false;
+    /** The last complete answer for this range and these columns: what a refresh adds to. */
+    let held: VolumeData | null = null;
     const load = async () => {
       if (inFlight) {
         dirty = true;
@@ -51,19 +56,31 @@ export function useVolumeSeries(
       }
       inFlight = true;
       try {
-        const room = await api.columns.volume({ roomId, ...(zoom ?? {}) });
+        const previous = held;
+        const since = previous ? { afterId: previous.room.throughId } : {};
+        const room = await api.columns.volume({ roomId, ...(zoom ?? {}), ...since });
         if (!room.ok || !live) return;
-        const range = { from: room.value.from, to: room.value.to };
+        const { from, to, throughId } = room.value;
         const asked = columnsRef.current;
         const answers = await Promise.all(
-          asked.map((column) => api.columns.volume({ roomId, columnId: column.id, ...range })),
+          asked.map((column) => api.columns.volume({ roomId, columnId: column.id, from, to, throughId, ...since })),
         );
         if (!live) return;
+        const range = { from, to };
+        const grown = (before: readonly MinuteCount[] | undefined, arrived: MinuteCount[]) =>
+          previous ? combineMinuteCounts(before ?? [], arrived, 1, range) : arrived;
         const series = asked.flatMap((column, index) => {
           const answer = answers[index];
-          return answer?.ok ? [{ columnId: column.id, minutes: answer.value.minutes }] : [];
+          const before = previous?.columns.find((s) => s.columnId === column.id)?.minutes;
+          return answer?.ok ? [{ columnId: column.id, minutes: grown(before, answer.value.minutes) }] : [];
         });
-        setData({ room: room.value, columns: series });
+        const next = {
+          room: { ...room.value, minutes: grown(previous?.room.minutes, room.value.minutes) },
+          columns: series,
+        };
+        // A column that could not be counted this time has a hole: count everything again next time.
+        held = series.length === asked.length ? next : null;
+        setData(next);
       } finally {
         inFlight = false;
       }
