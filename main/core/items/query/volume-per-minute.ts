@@ -21,6 +21,16 @@ export interface StoredIds {
 
 const bucket = `(i.published_at - (i.published_at % ${minuteMs}))`;
 
+/** What is counted: the room's items matching `ast` and `filters`, published in [from, to). */
+interface Counting {
+  db: Db;
+  roomId: string;
+  ast: QueryNode | null;
+  filters: QueryFilters;
+  from: number;
+  to: number;
+}
+
 /** The newest stored item id, of any room (0 when there is none). */
 export function newestItemId(db: Db): number {
   return (cachedStatement(db, 'SELECT max(rowid) FROM items').pluck().get() as number | null) ?? 0;
@@ -53,27 +63,19 @@ export function volumePerMinute(
   const from = Math.max(range.from, filters.timeRange?.from ?? range.from);
   const to = Math.min(range.to, filters.timeRange?.to ?? range.to);
   if (!(from < to)) return [];
+  const counting: Counting = { db, roomId, ast, filters, from, to };
   return db.transaction(() => {
-    if (ids?.after !== undefined) return storedBetween(db, roomId, ast, filters, from, to, ids.after, ids.through);
-    const all =
-      ast === null && countsTableFits(filters) && from >= 0
-        ? fromCountsTable(db, roomId, filters, from, to)
-        : scan(db, roomId, ast, filters, from, to);
+    if (ids?.after !== undefined) return storedBetween(counting, ids.after, ids.through);
+    const all = ast === null && countsTableFits(filters) && from >= 0 ? fromCountsTable(counting) : scan(counting);
     const newest = newestItemId(db);
     if (ids === undefined || newest <= ids.through) return all;
-    const later = storedBetween(db, roomId, ast, filters, from, to, ids.through, newest);
-    return combineMinuteCounts(all, later, -1, { from, to });
+    return combineMinuteCounts(all, storedBetween(counting, ids.through, newest), -1, { from, to });
   })();
 }
 
 /** Counts of the items with ids in (after, through]: a rowid range seek, FTS matches bounded alike. */
 function storedBetween(
-  db: Db,
-  roomId: string,
-  ast: QueryNode | null,
-  filters: QueryFilters,
-  from: number,
-  to: number,
+  { db, roomId, ast, filters, from, to }: Counting,
   after: number,
   through: number,
 ): MinuteCount[] {
@@ -94,12 +96,14 @@ function countsTableFits(filters: QueryFilters): boolean {
   );
 }
 
-function fromCountsTable(db: Db, roomId: string, filters: QueryFilters, from: number, to: number): MinuteCount[] {
+/** Whole minutes from item_minute_counts; the room's items only (no query). */
+function fromCountsTable(counting: Counting): MinuteCount[] {
+  const { db, roomId, filters, from, to } = counting;
   const firstWhole = Math.ceil(from / minuteMs) * minuteMs;
   const endWhole = Math.floor(to / minuteMs) * minuteMs;
-  if (firstWhole >= endWhole) return scan(db, roomId, null, filters, from, to);
-  const head = from < firstWhole ? scan(db, roomId, null, filters, from, firstWhole) : [];
-  const tail = endWhole < to ? scan(db, roomId, null, filters, endWhole, to) : [];
+  if (firstWhole >= endWhole) return scan(counting);
+  const head = from < firstWhole ? scan({ ...counting, to: firstWhole }) : [];
+  const tail = endWhole < to ? scan({ ...counting, from: endWhole }) : [];
   const params: SqlParam[] = [roomId, firstWhole, endWhole];
   let sources = '';
   if (filters.sources && filters.sources.length > 0) {
@@ -115,14 +119,7 @@ function fromCountsTable(db: Db, roomId: string, filters: QueryFilters, from: nu
   return [...head, ...whole, ...tail];
 }
 
-function scan(
-  db: Db,
-  roomId: string,
-  ast: QueryNode | null,
-  filters: QueryFilters,
-  from: number,
-  to: number,
-): MinuteCount[] {
+function scan({ db, roomId, ast, filters, from, to }: Counting): MinuteCount[] {
   const compiled = compileQuery(roomId, ast, { ...filters, timeRange: { from, to } }, prefixExpander(db));
   if (compiled.hashtag !== null) return hashtagScan(db, roomId, compiled, from, to);
   if (compiled.fts === null) {
