@@ -1,7 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
-import { addMember, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
+import { addMember, addSource, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -178,14 +178,7 @@ test('edit the room’s checklist: a missing translation and an empty list are r
 
 test('respond to an item from a column: a draft linked to it opens in the Drafts panel', async ({ page, served }) => {
   await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-  const sources = page.getByRole('complementary', { name: 'Sources' });
-  await sources.getByRole('button', { name: 'Add a source' }).click();
-  const sourceForm = sources.getByRole('form', { name: 'New source' });
-  await sourceForm.getByRole('combobox', { name: 'Kind' }).selectOption('replay');
-  await sourceForm.getByRole('textbox', { name: 'Name' }).fill('Replay');
-  await sourceForm.getByRole('textbox', { name: /Recording/ }).fill('demo-final');
-  await sourceForm.getByRole('button', { name: 'Add the source' }).click();
+  await addSource(page, { kind: 'replay', name: 'Replay', recording: 'demo-final' });
 
   await page.getByRole('button', { name: 'Add a column' }).click();
   const columnForm = page.getByRole('form', { name: 'New column' });

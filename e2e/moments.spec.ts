@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
-import { openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
+import { addSource, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -60,15 +60,7 @@ test('a replay with a spike raises one alert banner with sample posts, and a dra
   try {
     const recording = writeRecording(dir);
     const drafts = await openRoomWithTeam(page, served.loginUrl, [['Wendy', 'Writer']]);
-    await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-    const panel = page.getByRole('complementary', { name: 'Sources' });
-    await panel.getByRole('button', { name: 'Add a source' }).click();
-    const form = panel.getByRole('form', { name: 'New source' });
-    await form.getByRole('combobox', { name: 'Kind' }).selectOption('replay');
-    await form.getByRole('textbox', { name: 'Name' }).fill('Rehearsal');
-    await form.getByRole('textbox', { name: /Recording/ }).fill(recording);
-    await form.getByRole('combobox', { name: 'Speed' }).selectOption('60');
-    await form.getByRole('button', { name: 'Add the source' }).click();
+    await addSource(page, { kind: 'replay', name: 'Rehearsal', recording, speed: '60' });
 
     const alert = page.getByRole('alert', { name: 'Moment alert' });
     await expect(alert).toContainText('Spike', { timeout: 60_000 });

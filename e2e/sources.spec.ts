@@ -1,6 +1,6 @@
 import { startFeedServer, type FeedServer } from '../main/core/ingest/testing/feed-server';
 import { expect, test } from './fixtures/serve-mode';
-import { openNewRoom } from './fixtures/room-steps';
+import { addSource, openNewRoom } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB' });
 
@@ -31,14 +31,7 @@ test('add a feed in the UI, see its items arrive and its health turn ok, then se
   served,
 }) => {
   await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-  const panel = page.getByRole('complementary', { name: 'Sources' });
-  await panel.getByRole('button', { name: 'Add a source' }).click();
-  const form = panel.getByRole('form', { name: 'New source' });
-  await form.getByRole('combobox', { name: 'Kind' }).selectOption('feed');
-  await form.getByRole('textbox', { name: 'Name' }).fill('Local wire');
-  await form.getByRole('textbox', { name: 'Feed address' }).fill(feeds.url('/feed.xml'));
-  await form.getByRole('button', { name: 'Add the source' }).click();
+  const panel = await addSource(page, { kind: 'feed', name: 'Local wire', address: feeds.url('/feed.xml') });
 
   const source = panel.getByRole('listitem', { name: 'Local wire' });
   await expect(source.getByRole('status', { name: 'Health of Local wire' })).toHaveText('OK');
@@ -61,13 +54,8 @@ test('add a feed in the UI, see its items arrive and its health turn ok, then se
 
 test('a bad feed address gets a clear error in the form', async ({ page, served }) => {
   await openNewRoom(page, served.loginUrl);
-  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-  const panel = page.getByRole('complementary', { name: 'Sources' });
-  await panel.getByRole('button', { name: 'Add a source' }).click();
+  const panel = await addSource(page, { kind: 'feed', name: 'Nope', address: 'javascript:alert(1)' });
   const form = panel.getByRole('form', { name: 'New source' });
-  await form.getByRole('textbox', { name: 'Name' }).fill('Nope');
-  await form.getByRole('textbox', { name: 'Feed address' }).fill('javascript:alert(1)');
-  await form.getByRole('button', { name: 'Add the source' }).click();
   await expect(form.getByRole('alert')).toHaveText('Give a full web address starting with https:// (or http://).');
   await expect(panel.getByRole('list', { name: 'Sources of this room' }).getByRole('listitem')).toHaveCount(0);
 });

@@ -1,6 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
 import { startFeedServer } from '../main/core/ingest/testing/feed-server';
-import { addMember, openNewRoom } from './fixtures/room-steps';
+import { addMember, addSource, openNewRoom } from './fixtures/room-steps';
 import { expect, test } from './fixtures/serve-mode';
 
 test.use({ locale: 'en-GB' });
@@ -16,35 +16,15 @@ function wireRss(posts: ReadonlyArray<readonly [string, string, number]>, now: n
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>${items.join('')}</channel></rss>`;
 }
 
-/** A new room, "Minute night", with one feed source named Wire; the Sources panel is left open. */
+/** A new room with one feed source named Wire; the Sources panel is left open. */
 async function openRoomWithWire(page: Page, loginUrl: string, feedUrl: string): Promise<Locator> {
-  await page.goto(loginUrl);
-  await page.getByRole('textbox', { name: 'Room name' }).fill('Minute night');
-  await page.getByRole('button', { name: 'Create the war room' }).click();
-  await expect(page.getByRole('heading', { level: 1, name: 'Minute night' })).toBeVisible();
-  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-  const sources = page.getByRole('complementary', { name: 'Sources' });
-  await sources.getByRole('button', { name: 'Add a source' }).click();
-  const form = sources.getByRole('form', { name: 'New source' });
-  await form.getByRole('combobox', { name: 'Kind' }).selectOption('feed');
-  await form.getByRole('textbox', { name: 'Name' }).fill('Wire');
-  await form.getByRole('textbox', { name: 'Feed address' }).fill(feedUrl);
-  await form.getByRole('button', { name: 'Add the source' }).click();
-  return sources;
+  await openNewRoom(page, loginUrl);
+  return addSource(page, { kind: 'feed', name: 'Wire', address: feedUrl });
 }
 
 async function openRoomWithReplay(page: Page, loginUrl: string) {
   await openNewRoom(page, loginUrl);
-
-  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-  const sources = page.getByRole('complementary', { name: 'Sources' });
-  await sources.getByRole('button', { name: 'Add a source' }).click();
-  const form = sources.getByRole('form', { name: 'New source' });
-  await form.getByRole('combobox', { name: 'Kind' }).selectOption('replay');
-  await form.getByRole('textbox', { name: 'Name' }).fill('Replay');
-  await form.getByRole('textbox', { name: /Recording/ }).fill('demo-final');
-  await form.getByRole('combobox', { name: 'Speed' }).selectOption('60');
-  await form.getByRole('button', { name: 'Add the source' }).click();
+  const sources = await addSource(page, { kind: 'replay', name: 'Replay', recording: 'demo-final', speed: '60' });
   return sources.getByRole('listitem', { name: 'Replay' });
 }
 

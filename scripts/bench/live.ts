@@ -15,6 +15,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { addSource } from '../../e2e/fixtures/room-steps';
 import { hostEntry, startServeMode, stopServeMode } from '../../e2e/fixtures/serve-process';
 import { registerStoreFunctions } from '../../main/core/db/store-functions';
 import { serializeRecording } from '../../main/core/ingest/sources/replay/recording';
@@ -93,17 +94,9 @@ async function addColumn(page: Page, name: string, query: string): Promise<void>
   await form.waitFor({ state: 'hidden' });
 }
 
+/** At 60× (replaySpeed): the speed the recording is generated for. */
 async function addReplay(page: Page, recordingPath: string): Promise<void> {
-  // The side panels are tabs: Sources is not always the one shown.
-  await page.getByRole('tab', { name: 'Sources', exact: true }).click();
-  const sources = page.getByRole('complementary', { name: 'Sources' });
-  await sources.getByRole('button', { name: 'Add a source' }).click();
-  const form = sources.getByRole('form', { name: 'New source' });
-  await form.getByRole('combobox', { name: 'Kind' }).selectOption('replay');
-  await form.getByRole('textbox', { name: 'Name' }).fill('Firehose');
-  await form.getByRole('textbox', { name: /Recording/ }).fill(recordingPath);
-  await form.getByRole('combobox', { name: 'Speed' }).selectOption(String(replaySpeed));
-  await form.getByRole('button', { name: 'Add the source' }).click();
+  await addSource(page, { kind: 'replay', name: 'Firehose', recording: recordingPath, speed: '60' });
 }
 
 async function measureLive(page: Page, loginUrl: string, recordingPath: string, dataDir: string): Promise<void> {
