@@ -15,6 +15,7 @@ import type { Column, ItemTimeRange } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { useMoments } from '../moments/use-moments';
 import { useVolumeSeries, type MinuteCount } from './use-volume-series';
+import { minuteTicks } from './volume-axis';
 import { shownMoment, VolumeMoments } from './VolumeMoments';
 
 // The chart's share of the panel: its header takes the rest.
@@ -117,7 +118,7 @@ export function VolumePanel({ room, height: panelHeight, columns, picked, onPick
     if (!axisRef.current) return;
     select(axisRef.current).call(
       axisBottom(x)
-        .ticks(Math.max(2, Math.floor(width / 90)))
+        .tickValues(minuteTicks(x, Math.max(2, Math.floor(width / 90))))
         .tickFormat((value) => time.format(value as Date)),
     );
   }, [x, width, time]);
