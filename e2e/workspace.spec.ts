@@ -7,11 +7,13 @@ test.use({ locale: 'en-GB' });
 
 const minute = 60_000;
 
-/** An RSS document of [guid, title, minutes from now] posts. */
-function wireRss(posts: ReadonlyArray<readonly [string, string, number]>, now: number): string {
+/** An RSS document of [guid, title, minutes from now, image address?] posts. */
+function wireRss(posts: ReadonlyArray<readonly [string, string, number, string?]>, now: number): string {
   const items = posts.map(
-    ([guid, title, at]) =>
-      `<item><guid>${guid}</guid><title>${title}</title><pubDate>${new Date(now + at * minute).toUTCString()}</pubDate></item>`,
+    ([guid, title, at, image]) =>
+      `<item><guid>${guid}</guid><title>${title}</title><pubDate>${new Date(now + at * minute).toUTCString()}</pubDate>${
+        image ? `<enclosure url="${image}" type="image/png" length="0"/>` : ''
+      }</item>`,
   );
   return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>${items.join('')}</channel></rss>`;
 }
@@ -220,24 +222,30 @@ test('click a minute on the volume chart: the columns show that minute only, a c
 }) => {
   // A wire whose posts fall in distinct minutes (one dated ahead, so "now" is on the chart).
   const now = Date.now();
-  const posts = [
-    ['1', 'Kick-off in Lyon', -20],
-    ['2', 'Blackout in the stadium', -15],
-    ['3', 'Penalty for Lyon', -10],
-    ['4', 'Half-time: 1-0', -5],
-    ['5', 'Second half starts', 10],
-  ] as const;
-  const rss = wireRss(posts, now);
   const feeds = await startFeedServer({
     '/feed.xml': (_request, response) => {
       response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss);
     },
   });
+  // The blackout photo's address answers 404, as a dead link or a lost connection would.
+  const posts = [
+    ['1', 'Kick-off in Lyon', -20],
+    ['2', 'Blackout in the stadium', -15, feeds.url('/photos/blackout.png')],
+    ['3', 'Penalty for Lyon', -10],
+    ['4', 'Half-time: 1-0', -5],
+    ['5', 'Second half starts', 10],
+  ] as const;
+  const rss = wireRss(posts, now);
   try {
     await openRoomWithWire(page, served.loginUrl, feeds.url('/feed.xml'));
     const everything = await addColumn(page, 'Everything', '');
     const articles = everything.getByRole('feed').getByRole('article');
     await expect(articles).toHaveCount(5);
+    // A photo that can't be loaded leaves a quiet, named box, not a broken image.
+    const missing = articles.filter({ hasText: 'Blackout in the stadium' }).getByRole('img', {
+      name: /^Media 1 of .+ \(could not be loaded\)$/,
+    });
+    await expect(missing).toHaveText('Image unavailable');
 
     // Each column has its own line, named in the legend.
     const volume = page.getByRole('region', { name: 'Volume per minute' });

@@ -7,6 +7,7 @@ import { respondToItem } from '../drafts/respond';
 import { formatRoomTime } from '../rooms/format';
 import { formatRelative } from '../sources/relative-time';
 import { highlightText, safeHighlightedHtml } from './highlight';
+import { MediaThumbnail } from './MediaThumbnail';
 import { useRoomMembers } from './members-context';
 
 interface ItemCardProps {
@@ -113,13 +114,7 @@ export const ItemCard = memo(function ItemCard({ item, terms, room, now, selecte
             .slice(0, 4)
             .map((url, index) =>
               /^https?:\/\//i.test(url) ? (
-                <img
-                  key={url}
-                  src={url}
-                  alt={t('item.media', { index: index + 1, author })}
-                  loading="lazy"
-                  referrerPolicy="no-referrer"
-                />
+                <MediaThumbnail key={url} url={url} index={index + 1} author={author} />
               ) : null,
             )}
         </div>
