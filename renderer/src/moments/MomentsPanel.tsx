@@ -19,7 +19,7 @@ export function MomentsPanel({ roomId }: { roomId: string }) {
       <h2>{t('title')}</h2>
       <ManualMomentForm roomId={roomId} />
       <div className="moments-settings">
-        <label>
+        <label className="checkbox">
           <input
             type="checkbox"
             checked={sound}

@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { Field } from '../app/Field';
 import { errorText } from '../i18n';
 import { formatTime } from '../../../shared/moments/describe-moment';
 import { useCues } from './use-moments';
@@ -30,6 +31,7 @@ export function RunOfShow({ roomId }: { roomId: string }) {
         ))}
       </ul>
       <form
+        className="cue-form"
         aria-label={t('cues.add')}
         onSubmit={(event) => {
           event.preventDefault();
@@ -42,13 +44,12 @@ export function RunOfShow({ roomId }: { roomId: string }) {
           });
         }}
       >
-        <input aria-label={t('cues.label')} value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
-        <input
-          aria-label={t('cues.time')}
-          type="datetime-local"
-          value={when}
-          onChange={(e) => setWhen(e.target.value)}
-        />
+        <Field label={t('cues.label')}>
+          <input value={label} maxLength={200} onChange={(e) => setLabel(e.target.value)} />
+        </Field>
+        <Field label={t('cues.time')}>
+          <input type="datetime-local" value={when} onChange={(e) => setWhen(e.target.value)} />
+        </Field>
         <button type="submit">{t('cues.addShort')}</button>
         {error && <p role="alert">{error}</p>}
       </form>

@@ -1,20 +1,12 @@
-import { useId, useState, type FormEvent, type ReactNode } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { validationError } from '../../../shared/contract/validation-error';
 import { sourceKinds, type SourceKind } from '../../../shared/domain/item';
 import { SourceAddInput } from '../../../shared/sources/source';
 import { api } from '../api';
 import { errorText } from '../i18n';
+import { Field } from '../app/Field';
 import { emptySourceForm, toAddInput, type SourceFormFields } from './source-form-model';
-
-function Field({ label, children }: { label: string; children: ReactNode }) {
-  return (
-    <label>
-      <span>{label}</span>
-      {children}
-    </label>
-  );
-}
 
 export function AddSourceForm({ roomId, onDone }: { roomId: string; onDone: () => void }) {
   const { t } = useTranslation('sources');
