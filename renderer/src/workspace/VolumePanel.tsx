@@ -22,6 +22,8 @@ import { shownMoment, VolumeMoments } from './VolumeMoments';
 const headerHeight = 40;
 const margin = { top: 8, right: 12, bottom: 22, left: 12 };
 const minuteMs = 60_000;
+/** Half the width of a time label such as "12:55 AM", in px. */
+const edgeLabelRoom = 32;
 // Past this many minutes a line point per minute is more than the chart has pixels for.
 const maxDenseMinutes = 4 * 24 * 60;
 
@@ -116,11 +118,18 @@ export function VolumePanel({ room, height: panelHeight, columns, picked, onPick
 
   useEffect(() => {
     if (!axisRef.current) return;
-    select(axisRef.current).call(
+    const axis = select(axisRef.current).call(
       axisBottom(x)
         .tickValues(minuteTicks(x, Math.max(2, Math.floor(width / 90))))
         .tickFormat((value) => time.format(value as Date)),
     );
+    // A label centred on a tick at either end of the axis would be cut off: anchor it inwards.
+    const [left = 0, right = width] = x.range();
+    axis.selectAll<SVGGElement, Date>('.tick').each(function anchorInside(tick) {
+      const at = x(tick);
+      const anchor = at - left < edgeLabelRoom ? 'start' : right - at < edgeLabelRoom ? 'end' : 'middle';
+      select(this).select('text').attr('text-anchor', anchor);
+    });
   }, [x, width, time]);
 
   useEffect(() => {
