@@ -63,9 +63,18 @@ test('a bad feed address gets a clear error in the form', async ({ page, served 
 test.describe('first start', () => {
   test.use({ demo: true });
 
-  test('opens the demo war room, replaying the recorded final', async ({ page, served }) => {
+  test('opens the demo war room, replaying the recorded final, with its run of show', async ({ page, served }) => {
     await page.goto(served.loginUrl);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('Finale');
+    // Kick-off comes 45 minutes into the recording: 4 min 30 s at 10×.
+    await expect(page.getByRole('timer', { name: 'Next cue' })).toHaveText(/^Coup d'envoi in 0[34]:\d{2}$/);
+    await page.getByRole('tab', { name: 'Moments', exact: true }).click();
+    await expect(page.getByRole('list', { name: 'Cues' }).getByRole('listitem')).toHaveText([
+      /Coup d'envoi/,
+      /Mi-temps/,
+      /Reprise/,
+      /Coup de sifflet final/,
+    ]);
     await page.getByRole('tab', { name: 'Sources', exact: true }).click();
     const replay = page.getByRole('listitem', { name: 'Rediffusion de la finale (démo)' });
     await expect(replay.getByRole('status')).toHaveText('OK');

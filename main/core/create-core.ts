@@ -151,7 +151,9 @@ export function createCore(options: CoreOptions): Core {
   if (options.seedDemo ?? true) {
     const addColumn = (roomId: string, name: string, query: string) =>
       handlers['columns.create'](calls['columns.create'].input.parse({ roomId, name, query }));
-    seedDemoRoomIfEmpty({ rooms, addColumn, sources, settings, resourcesDir, now, log });
+    const addCue = (roomId: string, label: string, at: number) =>
+      handlers['cues.add'](calls['cues.add'].input.parse({ roomId, label, at }));
+    seedDemoRoomIfEmpty({ rooms, addColumn, addCue, sources, settings, resourcesDir, now, log });
   }
   if (options.startIngest ?? true) scheduler.start();
   draftsArea.expiry.start(options.draftExpiryIntervalMs ?? DRAFT_EXPIRY_INTERVAL_MS);

@@ -20,6 +20,7 @@ export function renderDemoFiles(): RenderedDemo {
     const { header, items, moments } = buildRecording(scenario);
     files.set(`${name}.jsonl`, serializeRecording(header, items));
     files.set(`${name}.moments.json`, `${JSON.stringify(moments, null, 2)}\n`);
+    if (scenario.runOfShow) files.set(`${name}.cues.json`, `${JSON.stringify(scenario.runOfShow, null, 2)}\n`);
     counts.set(name, items.length);
   }
   return { files, counts };

@@ -57,6 +57,13 @@ export interface MomentTruth {
   terms: string[];
 }
 
+/** A run-of-show cue as the team plans it before the event (event time, ms UTC). */
+export interface PlannedCue {
+  label_fr: string;
+  label_en: string;
+  at: number;
+}
+
 export interface Scenario {
   seed: number;
   header: RecordingHeader;
@@ -71,4 +78,6 @@ export interface Scenario {
   redditThread: (language: 'fr' | 'en') => { subreddit: string; id: string };
   scheduled: (random: Random) => ScheduledPost[];
   moments: readonly MomentTruth[];
+  /** The run of show a room replaying it starts with (the demo room's cues). */
+  runOfShow?: readonly PlannedCue[];
 }

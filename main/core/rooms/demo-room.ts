@@ -1,4 +1,5 @@
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
+import { z } from 'zod';
 import type { Logger } from '../log/rotating-log';
 import { recordingPath } from '../ingest/replay/replay-runner';
 import { RecordingHeader } from '../ingest/sources/replay/recording';
@@ -17,9 +18,15 @@ export const demoColumns = [
   { name: 'Mèmes', query: '#ChaussetteGate OR chaussette OR mème' },
 ];
 
+/** The run of show shipped beside a recording (`NAME.cues.json`), in event time. */
+const PlannedCues = z.array(
+  z.object({ label_fr: z.string().min(1).max(200), label_en: z.string().min(1).max(200), at: z.number().int() }),
+);
+
 interface DemoDeps {
   rooms: RoomService;
   addColumn: (roomId: string, name: string, query: string) => void;
+  addCue: (roomId: string, label: string, at: number) => void;
   sources: SourceService;
   settings: SettingsStore;
   resourcesDir: string;
@@ -29,9 +36,19 @@ interface DemoDeps {
 
 /**
  * A first start, offline, lands in a ready war room: the recorded demo final replaying at
- * 10×, scheduled from now for as long as the replay lasts. Only on an empty store.
+ * 10×, scheduled from now for as long as the replay lasts, with its run of show (kick-off,
+ * half-time…) placed where the replay will reach it. Only on an empty store.
  */
-export function seedDemoRoomIfEmpty({ rooms, addColumn, sources, settings, resourcesDir, now, log }: DemoDeps): void {
+export function seedDemoRoomIfEmpty({
+  rooms,
+  addColumn,
+  addCue,
+  sources,
+  settings,
+  resourcesDir,
+  now,
+  log,
+}: DemoDeps): void {
   if (rooms.list({ includeArchived: true }).length > 0) return;
   let header: RecordingHeader;
   try {
@@ -56,6 +73,22 @@ export function seedDemoRoomIfEmpty({ rooms, addColumn, sources, settings, resou
     allied: false,
   });
   for (const column of demoColumns) addColumn(room.id, column.name, column.query);
+  for (const cue of plannedCues(resourcesDir, log)) {
+    const label = header.language === 'fr' ? cue.label_fr : cue.label_en;
+    addCue(room.id, label, startsAt + Math.round((cue.at - header.startsAt) / demoSpeed));
+  }
   settings.update({ lastRoomId: room.id });
   log.info('Seeded the demo war room', { roomId: room.id });
+}
+
+/** The demo's run of show, or none (with a log line) when its file is missing or malformed. */
+function plannedCues(resourcesDir: string, log: Logger): z.infer<typeof PlannedCues> {
+  const path = recordingPath(resourcesDir, demoRecording).replace(/\.jsonl$/u, '.cues.json');
+  if (!existsSync(path)) return [];
+  try {
+    return PlannedCues.parse(JSON.parse(readFileSync(path, 'utf8')));
+  } catch (error) {
+    log.warn('The demo run of show could not be read: the demo room starts without cues', { error });
+    return [];
+  }
 }

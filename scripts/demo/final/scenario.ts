@@ -366,5 +366,11 @@ export function finalScenario(): Scenario {
         : { subreddit: 'worldfootball', id: '1wf26mt' },
     scheduled,
     moments,
+    runOfShow: [
+      { label_fr: "Coup d'envoi", label_en: 'Kick-off', at: T.kickoff },
+      { label_fr: 'Mi-temps', label_en: 'Half-time', at: T.halfTime },
+      { label_fr: 'Reprise', label_en: 'Second half', at: T.secondHalf },
+      { label_fr: 'Coup de sifflet final', label_en: 'Full time', at: T.whistle },
+    ],
   };
 }
