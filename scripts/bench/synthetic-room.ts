@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { createRandom } from '../demo/prng';
 
 /**
  * A synthetic live-event room for benchmarks: French and English chatter with Zipf-ish
@@ -58,15 +59,10 @@ export interface SyntheticOptions {
   seed: number;
 }
 
+/** Uniform in [0, 1), seeded: the demo generator's PRNG, so runs compare like for like. */
 function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 function zipfSampler(size: number, exponent: number, random: () => number): () => number {

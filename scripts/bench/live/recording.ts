@@ -1,4 +1,5 @@
 import type { RecordedItem, RecordingHeader } from '../../../main/core/ingest/sources/replay/recording';
+import { createRandom } from '../../demo/prng';
 
 export interface LiveRecordingOptions {
   /** Wall-clock rate the replay should feed. */
@@ -16,15 +17,10 @@ const words = `but goal arbitre referee fans supporters allez penalty carton mat
   .filter(Boolean);
 const tags = ['#VAR', '#FinaleCoupe', '#Blackout', '#MiTemps'];
 
+/** Uniform in [0, 1), seeded: the demo generator's PRNG, so runs compare like for like. */
 function rng(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
+  const random = createRandom(seed);
+  return () => random.next();
 }
 
 /**
