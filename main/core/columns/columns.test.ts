@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Column, ColumnItemsOutput, ItemState } from '../../../shared/columns/column';
 import type { NormalizedItem } from '../../../shared/domain/item';
 import type { Room } from '../../../shared/rooms/room';
 import type { Source } from '../../../shared/sources/source';
 import { createItemWriter } from '../ingest/pipeline/item-writer';
-import { createTempCore, waitForEvent } from '../testing/temp-core';
+import { tempCoresPerTest, waitForEvent } from '../testing/temp-core';
 
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 // On a minute boundary, so per-minute buckets fall on base + k minutes.
 const base = 1_699_999_980_000;
@@ -30,7 +26,6 @@ const post = (extId: string, text: string, minute: number, extra: Partial<Normal
 
 async function setUp() {
   const core = createTempCore(() => base + 3_600_000, { startIngest: false });
-  cores.push(core);
   const call = async <T>(name: string, input: unknown): Promise<T> => {
     const result = await core.dispatch(name, input);
     if (!result.ok) throw new Error(`${name}: ${result.message}`);

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
 import type { ContractError, Result } from '../../../shared/contract/result';
 import enErrors from '../../../shared/i18n/locales/en/errors.json';
 import frErrors from '../../../shared/i18n/locales/fr/errors.json';
-import { createTempCore, createTestRoom } from '../testing/temp-core';
+import { tempCoresPerTest, createTestRoom } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 function lookup(tree: unknown, key: string): unknown {
   return key
@@ -42,7 +38,6 @@ function expectTranslatable(result: Result<unknown>, expected: Partial<ContractE
 describe('errors about drafts carry a translatable key and its params', () => {
   it('names the field that was wrong, with a key and params for the French text', async () => {
     const core = createTempCore(() => T0, { startIngest: false });
-    cores.push(core);
     const call = async <T>(name: string, input: unknown): Promise<T> => {
       const result = await core.dispatch(name, input);
       if (!result.ok) throw new Error(result.message);

@@ -1,16 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AuditEntry, BankEntry, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
 import { freshnessState } from '../../../shared/drafts/freshness';
 import { DEFAULT_FRESHNESS_WINDOW_MS } from '../../../shared/drafts/team';
-import { createTempCore, createTestRoom, valueOf, waitForEvent } from '../testing/temp-core';
+import { tempCoresPerTest, createTestRoom, valueOf, waitForEvent } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
 const MINUTE = 60_000;
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 const value = valueOf;
 
@@ -18,7 +14,6 @@ async function setUp() {
   let clock = T0;
   // The clock is injected; the timer only decides how soon the test sees the sweep.
   const core = createTempCore(() => clock, { startIngest: false, draftExpiryIntervalMs: 10 });
-  cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => value<T>(r));
   const room = await createTestRoom(core, T0);
   const add = (name: string, role: string) => call<RoomMember>('members.add', { roomId: room.id, name, role });

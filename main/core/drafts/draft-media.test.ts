@@ -1,9 +1,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { AssetListing } from '../../../shared/contract/calls/assets';
 import type { AuditEntry, DraftView, Revision, RoomMember } from '../../../shared/contract/calls/drafts';
-import { createTempCore, createTestRoom, valueOf } from '../testing/temp-core';
+import { tempCoresPerTest, createTestRoom, valueOf } from '../testing/temp-core';
 
 /** The smallest valid PNG: one transparent pixel. */
 const tinyPng = Buffer.from(
@@ -12,16 +12,11 @@ const tinyPng = Buffer.from(
 );
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 async function setUp() {
   let clock = T0;
   const core = createTempCore(() => clock, { startIngest: false });
-  cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => valueOf<T>(r));
   const room = await createTestRoom(core, T0, { hours: 1 });
   const writer = await call<RoomMember>('members.add', { roomId: room.id, name: 'Walid', role: 'writer' });

@@ -1,20 +1,15 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
-import { createTempCore, createTestRoom, valueOf } from '../testing/temp-core';
+import { tempCoresPerTest, createTestRoom, valueOf } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 const value = valueOf;
 
 async function setUp() {
   let clock = T0;
   const core = createTempCore(() => clock, { startIngest: false });
-  cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => value<T>(r));
   const room = await createTestRoom(core, T0);
   const add = (name: string, role: string) => call<RoomMember>('members.add', { roomId: room.id, name, role });

@@ -1,17 +1,12 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { defaultLayout } from '../../../shared/workspace/layout';
-import { createTempCore, createTestRoom, valueOf } from '../testing/temp-core';
+import { tempCoresPerTest, createTestRoom, valueOf } from '../testing/temp-core';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 async function setUp() {
   const core = createTempCore(() => t0, { startIngest: false });
-  cores.push(core);
   const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => valueOf<T>(r));
   const room = (name: string) => createTestRoom(core, t0, { name, hours: 1 });
   const final = await room('Final');

@@ -1,24 +1,19 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Result } from '../../../shared/contract/result';
 import type { NormalizedItem } from '../../../shared/domain/item';
 import type { Cue, Moment } from '../../../shared/moments/moment';
 import type { Room } from '../../../shared/rooms/room';
 import type { CoreOptions } from '../create-core';
 import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
-import { createTempCore, createTestRoom, waitForEvent } from '../testing/temp-core';
+import { tempCoresPerTest, createTestRoom, waitForEvent } from '../testing/temp-core';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
 const minute = 60_000;
 
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 async function setUp(now: () => number, options: Partial<CoreOptions> = {}) {
   const core = createTempCore(now, options);
-  cores.push(core);
   const created = await core.dispatch('rooms.create', {
     name: 'Final',
     startsAt: t0,

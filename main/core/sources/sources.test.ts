@@ -1,9 +1,9 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { Item, NormalizedItem } from '../../../shared/domain/item';
 import type { Room } from '../../../shared/rooms/room';
 import type { Source } from '../../../shared/sources/source';
 import type { IngestRuntime, PollJob, PollOutcome } from '../ingest/pipeline/ingest-runtime';
-import { createTempCore, waitForEvent } from '../testing/temp-core';
+import { tempCoresPerTest, waitForEvent } from '../testing/temp-core';
 
 type Scripted = (job: PollJob) => Omit<PollOutcome, 'sourceId'>;
 
@@ -45,16 +45,11 @@ const okOutcome = (items: NormalizedItem[]) => ({
   hasMore: false,
 });
 
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 async function setUp(script: Scripted) {
   const { runtime, jobs } = scriptedRuntime(script);
   const core = createTempCore(undefined, { ingestRuntime: runtime });
-  cores.push(core);
   const created = await core.dispatch('rooms.create', {
     name: 'Final',
     startsAt: 1,

@@ -1,6 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { afterEach } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { Result } from '../../../shared/contract/result';
 import { createCore, type Core, type CoreOptions } from '../create-core';
@@ -38,6 +39,22 @@ export function createTempCore(
       rmSync(dataDir, { recursive: true, force: true });
     },
   });
+}
+
+/**
+ * `createTempCore` for one test file: every core made through it is disposed after each
+ * test. Call once, at the top of the file.
+ */
+export function tempCoresPerTest(): typeof createTempCore {
+  const made: Array<{ dispose(): Promise<void> }> = [];
+  afterEach(async () => {
+    await Promise.all(made.splice(0).map((core) => core.dispose()));
+  });
+  return (...args) => {
+    const core = createTempCore(...args);
+    made.push(core);
+    return core;
+  };
 }
 
 export function tempDir(): { path: string; dispose(): void } {

@@ -1,18 +1,13 @@
-import { afterEach, describe, expect, it } from 'vitest';
-import { createTempCore, createTestRoom, valueOf } from '../../testing/temp-core';
+import { describe, expect, it } from 'vitest';
+import { tempCoresPerTest, createTestRoom, valueOf } from '../../testing/temp-core';
 import { createColumnMembership } from './column-membership';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
-let cores: { dispose(): Promise<void> }[] = [];
-afterEach(async () => {
-  await Promise.all(cores.map((core) => core.dispose()));
-  cores = [];
-});
+const createTempCore = tempCoresPerTest();
 
 describe('column membership of new items', () => {
   it('matches each new item to the columns whose query and filters it meets, within the id range only', async () => {
     const core = createTempCore(() => t0, { startIngest: false });
-    cores.push(core);
     const call = <T>(name: string, input: unknown) => core.dispatch(name, input).then((r) => valueOf<T>(r));
     const room = await createTestRoom(core, t0, { hours: 1 });
     const source = await call<{ id: string }>('sources.add', {
