@@ -12,6 +12,7 @@ import { compileQuery, newestMatching, toSqlWhere, volumePerMinute } from './ind
 import { itemMatches } from './match-functions';
 import { toAst } from './newest-matching';
 import { insertItem as insert, openQueryTestDb, t0, type Db } from './testing/query-test-db';
+import { queryTexts } from './testing/query-arbitrary';
 
 const minute = 60_000;
 
@@ -263,12 +264,7 @@ describe('hashtag queries', () => {
       '@SodaFizz',
       '@Jéan',
     );
-    const query = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('and'), tie('or'), tie('not')),
-      and: fc.tuple(tie('node'), tie('node')).map(([a, b]) => `(${String(a)} ${String(b)})`),
-      or: fc.tuple(tie('node'), tie('node')).map(([a, b]) => `(${String(a)} OR ${String(b)})`),
-      not: tie('node').map((a) => `-${String(a)}`),
-    })).node;
+    const query = queryTexts(leaf);
     const shapes = new Set<string>();
     const ranges: Array<[number, number]> = [
       [t0, t0 + 60 * minute],

@@ -7,6 +7,7 @@ import { itemMatches } from './match-functions';
 import { newestMatching, toAst } from './newest-matching';
 import { ensureMatchFunctions, toSqlWhere } from './index';
 import { volumePerMinute } from './volume-per-minute';
+import { queryTexts } from './testing/query-arbitrary';
 
 const openDb = openQueryTestDb;
 
@@ -185,12 +186,7 @@ describe('newestMatching at scale', () => {
     );
     texts.forEach((text, n) => insert(db, { text, at: t0 + n * 1000, author: n % 3 ? 'sodafizz' : 'other' }));
     const leaf = fc.constantFrom('var', 'arbit*', '"coup franc"', '#pub', '#ete', '@SodaFizz', 'panne', 'ÉTÉ');
-    const query = fc.letrec((tie) => ({
-      node: fc.oneof({ depthSize: 'small', withCrossShrink: true }, leaf, tie('and'), tie('or'), tie('not')),
-      and: fc.tuple(tie('node'), tie('node')).map(([a, b]) => `(${String(a)} ${String(b)})`),
-      or: fc.tuple(tie('node'), tie('node')).map(([a, b]) => `(${String(a)} OR ${String(b)})`),
-      not: tie('node').map((a) => `-${String(a)}`),
-    })).node;
+    const query = queryTexts(leaf);
     const stored = db
       .prepare('SELECT id, text, author_handle AS author FROM items ORDER BY published_at DESC, id DESC')
       .all() as Array<{ id: number; text: string; author: string }>;
