@@ -1,28 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { englishError } from '../i18n/english-errors';
+import { englishError, errorTemplate, placeholdersOf } from '../i18n/english-errors';
 import enErrors from '../i18n/locales/en/errors.json';
 import frErrors from '../i18n/locales/fr/errors.json';
 import { draftMessagesEn, draftMessagesFr } from './messages';
 
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)/g)].map((m) => m[1]).sort();
-
-function lookup(tree: unknown, key: string): unknown {
-  return key
-    .replace(/^errors\./, '')
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
-      tree,
-    );
-}
+const placeholders = (text: string) => placeholdersOf(text).sort();
 
 describe('the lifecycle’s error messages in the UI catalog', () => {
   const errorKeys = Object.keys(draftMessagesEn).filter((key) => key.startsWith('errors.'));
 
   it('has every lifecycle error key in English and French, with the same placeholders', () => {
     for (const key of errorKeys as (keyof typeof draftMessagesEn)[]) {
-      const en = lookup(enErrors, key);
-      const fr = lookup(frErrors, key);
+      const en = errorTemplate(enErrors, key);
+      const fr = errorTemplate(frErrors, key);
       expect(typeof en, key).toBe('string');
       expect(typeof fr, key).toBe('string');
       // The template parser fills its own params (field, detail) into the catalog's checklist keys.

@@ -3,32 +3,22 @@ import type { DraftView, RoomMember } from '../../../shared/contract/calls/draft
 import type { ContractError, Result } from '../../../shared/contract/result';
 import enErrors from '../../../shared/i18n/locales/en/errors.json';
 import frErrors from '../../../shared/i18n/locales/fr/errors.json';
+import { errorTemplate, placeholdersOf } from '../../../shared/i18n/english-errors';
 import { tempCoresPerTest, createTestRoom } from '../testing/temp-core';
 
 const T0 = Date.UTC(2026, 6, 14, 20, 0, 0);
 const createTempCore = tempCoresPerTest();
-
-function lookup(tree: unknown, key: string): unknown {
-  return key
-    .replace(/^errors\./, '')
-    .split('.')
-    .reduce<unknown>(
-      (node, part) => (typeof node === 'object' && node !== null ? (node as Record<string, unknown>)[part] : undefined),
-      tree,
-    );
-}
-const placeholders = (text: string) => [...text.matchAll(/\{\{(\w+)\}\}/g)].map((m) => m[1] ?? '');
 
 /** The error as the UI gets it: a key both languages know, and a value for each of its placeholders. */
 function expectTranslatable(result: Result<unknown>, expected: Partial<ContractError>): ContractError {
   expect(result).toMatchObject({ ok: false, ...expected });
   if (result.ok) throw new Error('expected an error');
   const key = result.messageKey ?? '';
-  const en = lookup(enErrors, key);
-  const fr = lookup(frErrors, key);
+  const en = errorTemplate(enErrors, key);
+  const fr = errorTemplate(frErrors, key);
   expect(typeof en, key).toBe('string');
   expect(typeof fr, key).toBe('string');
-  for (const name of placeholders(String(fr))) {
+  for (const name of placeholdersOf(String(fr))) {
     if (name === 'detail') continue; // Filled with the English message when params don't carry it.
     expect(result.params?.[name], `${key}: {{${name}}}`).toBeTypeOf('string');
   }
