@@ -17,7 +17,7 @@ import { momentHandlers } from './moments/moment-handlers';
 import { createReplayRunner } from './ingest/replay/replay-runner';
 import { createIngestWorker } from './ingest/worker/ingest-worker-client';
 import { createRotatingLog, type Logger } from './log/rotating-log';
-import { seedDemoRoomIfEmpty } from './rooms/demo-room';
+import { seedDemoRoomIfEmpty, type DemoColumn } from './rooms/demo-room';
 import { createRoomRepository } from './rooms/room-repository';
 import { roomHandlers } from './rooms/room-handlers';
 import { createRoomService } from './rooms/room-service';
@@ -149,8 +149,8 @@ export function createCore(options: CoreOptions): Core {
   };
 
   if (options.seedDemo ?? true) {
-    const addColumn = (roomId: string, name: string, query: string) =>
-      handlers['columns.create'](calls['columns.create'].input.parse({ roomId, name, query }));
+    const addColumn = (roomId: string, column: DemoColumn) =>
+      handlers['columns.create'](calls['columns.create'].input.parse({ roomId, ...column }));
     const addCue = (roomId: string, label: string, at: number) =>
       handlers['cues.add'](calls['cues.add'].input.parse({ roomId, label, at }));
     seedDemoRoomIfEmpty({ rooms, addColumn, addCue, sources, settings, resourcesDir, now, log });

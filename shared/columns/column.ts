@@ -24,6 +24,19 @@ const ColumnName = z
   .refine((name) => name.length > 0, { error: 'Give the column a name.' });
 const QueryText = z.string().max(maxQueryLength);
 
+/**
+ * A watch: alert as soon as `minPosts` posts match within `withinMinutes`, whatever the
+ * column's usual volume (a watchlist of words the team fears). Null: the column is only
+ * watched for spikes against its own baseline.
+ */
+export const ColumnAlert = z
+  .object({
+    minPosts: z.number().int().min(1).max(1000),
+    withinMinutes: z.number().int().min(1).max(60),
+  })
+  .strict();
+export type ColumnAlert = z.infer<typeof ColumnAlert>;
+
 export const Column = z.object({
   id: z.string(),
   roomId: z.string(),
@@ -31,6 +44,7 @@ export const Column = z.object({
   name: z.string(),
   query: z.string(),
   filters: ColumnFilters,
+  alert: ColumnAlert.nullable(),
   paused: z.boolean(),
   /** Items published at or before this time are hidden ("clear"); null when never cleared. */
   clearedThrough: z.number().nullable(),
@@ -44,12 +58,14 @@ export const ColumnCreateInput = z.object({
   name: ColumnName,
   query: QueryText.default(''),
   filters: ColumnFilters.default({}),
+  alert: ColumnAlert.nullable().default(null),
 });
 export const ColumnUpdateInput = z.object({
   id: Id,
   name: ColumnName.optional(),
   query: QueryText.optional(),
   filters: ColumnFilters.optional(),
+  alert: ColumnAlert.nullable().optional(),
   paused: z.boolean().optional(),
 });
 export const ColumnIdInput = z.object({ id: Id });

@@ -19,6 +19,7 @@ const weight = (moment: Moment): number => {
     case 'manual':
       return 3;
     case 'spike':
+    case 'watch':
       return 2;
     case 'scheduled':
       return 1;

@@ -5,7 +5,7 @@ import type { Moment } from './moment';
 export function describeMoment(moment: Moment, t: TFunction<'moments'>): string {
   switch (moment.kind) {
     case 'spike':
-      // A column's spike carries the column's name as its note.
+      // A column's spike (and watch alert) carries the column's name as its note.
       return moment.columnId === null
         ? t('kind.spike', { count: moment.peakCount ?? 0 })
         : t('kind.columnSpike', { column: moment.note ?? '', count: moment.peakCount ?? 0 });
@@ -15,6 +15,8 @@ export function describeMoment(moment: Moment, t: TFunction<'moments'>): string 
       return t('kind.manual', { note: moment.note ?? '' });
     case 'scheduled':
       return t('kind.scheduled', { label: moment.note ?? '' });
+    case 'watch':
+      return t('kind.watch', { column: moment.note ?? '', count: moment.peakCount ?? 0 });
   }
 }
 

@@ -1,12 +1,13 @@
 import { z } from 'zod';
 
 /**
- * A moment is something the team may react to: a room-wide spike, a term nobody planned
- * for rising fast, a note someone typed ("blackout in the stadium"), or a run-of-show cue
- * that came due. Times are integer milliseconds UTC, on the same clock as items'
+ * A moment is something the team may react to: a spike (room-wide or in a column), a term
+ * nobody planned for rising fast, a note someone typed ("blackout in the stadium"), a
+ * run-of-show cue that came due, or a watch alert (a column's own rule, such as "the
+ * first post that says leak"). Times are integer milliseconds UTC, on the same clock as items'
  * publishedAt (a replay's wall clock, for a rehearsal).
  */
-export const momentKinds = ['spike', 'emerging', 'manual', 'scheduled'] as const;
+export const momentKinds = ['spike', 'emerging', 'manual', 'scheduled', 'watch'] as const;
 export const MomentKind = z.enum(momentKinds);
 export type MomentKind = z.infer<typeof MomentKind>;
 
@@ -33,7 +34,7 @@ export const Moment = z.object({
   onsetAt: z.number(),
   detectedAt: z.number(),
   peakAt: z.number().nullable(),
-  /** Items in the peak minute (spike) or in the detection window (emerging). */
+  /** Items in the peak minute (spike) or in the detection window (emerging, watch). */
   peakCount: z.number().nullable(),
   baseline: z.number().nullable(),
   samples: z.array(MomentSample),

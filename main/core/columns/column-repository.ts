@@ -1,4 +1,5 @@
-import { ColumnFilters, type Column } from '../../../shared/columns/column';
+import type { z } from 'zod';
+import { ColumnAlert, ColumnFilters, type Column } from '../../../shared/columns/column';
 import type { Db } from '../db/open-database';
 
 interface ColumnRow {
@@ -8,19 +9,21 @@ interface ColumnRow {
   name: string;
   query: string;
   filters: string;
+  /** JSON ColumnAlert, or null when the column has no watch rule. */
+  alert: string | null;
   paused: number;
   cleared_through: number | null;
   created_at: number;
   updated_at: number;
 }
 
-function parseFilters(json: string): ColumnFilters {
-  // Stored by this code from validated input; a damaged value falls back to "no filters".
+/** Stored by this code from validated input; a damaged value falls back to `fallback`. */
+function parseStored<T>(schema: z.ZodType<T>, json: string, fallback: T): T {
   try {
-    const parsed = ColumnFilters.safeParse(JSON.parse(json));
-    return parsed.success ? parsed.data : {};
+    const parsed = schema.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : fallback;
   } catch {
-    return {};
+    return fallback;
   }
 }
 
@@ -30,7 +33,8 @@ const toColumn = (row: ColumnRow): Column => ({
   position: row.position,
   name: row.name,
   query: row.query,
-  filters: parseFilters(row.filters),
+  filters: parseStored(ColumnFilters, row.filters, {}),
+  alert: row.alert === null ? null : parseStored(ColumnAlert, row.alert, null),
   paused: row.paused === 1,
   clearedThrough: row.cleared_through,
   createdAt: row.created_at,
@@ -41,8 +45,8 @@ export type ColumnRepository = ReturnType<typeof createColumnRepository>;
 
 export function createColumnRepository(db: Db) {
   const insert = db.prepare<[ColumnRow]>(
-    `INSERT INTO columns (id, room_id, position, name, query, filters, paused, cleared_through, created_at, updated_at)
-     VALUES (@id, @room_id, @position, @name, @query, @filters, @paused, @cleared_through, @created_at, @updated_at)`,
+    `INSERT INTO columns (id, room_id, position, name, query, filters, alert, paused, cleared_through, created_at, updated_at)
+     VALUES (@id, @room_id, @position, @name, @query, @filters, @alert, @paused, @cleared_through, @created_at, @updated_at)`,
   );
   const byId = db.prepare<[string], ColumnRow>('SELECT * FROM columns WHERE id = ?');
   const ofRoom = db.prepare<[string], ColumnRow>(
@@ -52,7 +56,7 @@ export function createColumnRepository(db: Db) {
     'SELECT coalesce(max(position) + 1, 0) AS next FROM columns WHERE room_id = ?',
   );
   const update = db.prepare<[ColumnRow]>(
-    `UPDATE columns SET name = @name, query = @query, filters = @filters, paused = @paused,
+    `UPDATE columns SET name = @name, query = @query, filters = @filters, alert = @alert, paused = @paused,
        cleared_through = @cleared_through, updated_at = @updated_at WHERE id = @id`,
   );
   const setPosition = db.prepare<[number, number, string]>(
@@ -74,6 +78,7 @@ export function createColumnRepository(db: Db) {
     name: column.name,
     query: column.query,
     filters: JSON.stringify(column.filters),
+    alert: column.alert === null ? null : JSON.stringify(column.alert),
     paused: column.paused ? 1 : 0,
     cleared_through: column.clearedThrough,
     created_at: column.createdAt,

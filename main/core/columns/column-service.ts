@@ -48,6 +48,7 @@ export function createColumnService({ columns, rooms, now, onChanged }: ColumnSe
         name: input.name,
         query: input.query,
         filters: input.filters,
+        alert: input.alert,
         paused: false,
         clearedThrough: null,
         createdAt: at,
@@ -66,6 +67,7 @@ export function createColumnService({ columns, rooms, now, onChanged }: ColumnSe
         ...(input.name !== undefined ? { name: input.name } : {}),
         ...(input.query !== undefined ? { query: input.query } : {}),
         ...(input.filters !== undefined ? { filters: input.filters } : {}),
+        ...(input.alert !== undefined ? { alert: input.alert } : {}),
         ...(input.paused !== undefined ? { paused: input.paused } : {}),
         updatedAt: now(),
       });

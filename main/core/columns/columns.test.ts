@@ -71,8 +71,24 @@ describe('columns', () => {
       position: 0,
       paused: false,
       filters: {},
+      alert: null,
     });
     expect(second.position).toBe(1);
+
+    // A watch rule is set, kept through other edits, refused when it makes no sense, and removed.
+    const watched = await call<Column>('columns.update', { id: second.id, alert: { minPosts: 2, withinMinutes: 5 } });
+    expect(watched.alert).toEqual({ minPosts: 2, withinMinutes: 5 });
+    expect((await call<Column>('columns.update', { id: second.id, name: 'Tout le direct' })).alert).toEqual({
+      minPosts: 2,
+      withinMinutes: 5,
+    });
+    expect(
+      await core.dispatch('columns.update', { id: second.id, alert: { minPosts: 0, withinMinutes: 5 } }),
+    ).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect(
+      await core.dispatch('columns.update', { id: second.id, alert: { minPosts: 1, withinMinutes: 600 } }),
+    ).toMatchObject({ ok: false, code: 'invalid_input' });
+    expect((await call<Column>('columns.update', { id: second.id, alert: null })).alert).toBeNull();
 
     const renamed = await call<Column>('columns.update', {
       id: first.id,

@@ -66,10 +66,39 @@ export function migrate(db: Database.Database, migrations: Migration[] = bundled
   }
   for (const migration of migrations) {
     if (migration.version <= current) continue;
-    db.transaction(() => {
-      db.exec(migration.sql);
-      db.pragma(`user_version = ${migration.version}`);
-    })();
+    if (rebuildsTables(migration)) withoutForeignKeys(db, () => apply(db, migration, true));
+    else apply(db, migration, false);
   }
   return latest;
+}
+
+/**
+ * A migration that starts with `-- foreign_keys: off` rebuilds a table (SQLite cannot
+ * change a CHECK or a column in place). Dropping the old table with foreign keys on would
+ * fire ON DELETE actions on every row pointing at it, so SQLite's procedure turns them off
+ * around the transaction (the pragma is ignored inside one) and checks them before commit.
+ */
+const rebuildsTables = (migration: Migration): boolean => /^--\s*foreign_keys:\s*off\b/u.test(migration.sql);
+
+function apply(db: Database.Database, migration: Migration, checkForeignKeys: boolean): void {
+  db.transaction(() => {
+    db.exec(migration.sql);
+    if (checkForeignKeys) {
+      const broken = db.pragma('foreign_key_check') as unknown[];
+      if (broken.length > 0) {
+        throw new Error(`Migration ${migration.version} (${migration.name}) left ${broken.length} broken references`);
+      }
+    }
+    db.pragma(`user_version = ${migration.version}`);
+  })();
+}
+
+function withoutForeignKeys(db: Database.Database, run: () => void): void {
+  const wasOn = db.pragma('foreign_keys', { simple: true }) === 1;
+  if (wasOn) db.pragma('foreign_keys = OFF');
+  try {
+    run();
+  } finally {
+    if (wasOn) db.pragma('foreign_keys = ON');
+  }
 }

@@ -62,11 +62,12 @@ export function createMomentService(deps: MomentServiceDeps) {
     dismiss(id: string, quietMinutes: number): Moment {
       const moment = mustGet(id);
       return setStatus(id, 'dismissed', () => {
-        // Teaches the detector: this term (or the room-wide spike) stays quiet for a while.
-        if (moment.kind === 'spike' || moment.kind === 'emerging') {
+        // Teaches the detector: this term, this column (its spikes and its watch rule) or the
+        // room-wide spike stays quiet for a while.
+        if (moment.kind === 'spike' || moment.kind === 'emerging' || moment.kind === 'watch') {
           deps.suppress(
             moment.roomId,
-            { term: moment.kind === 'spike' ? null : moment.term, columnId: moment.columnId },
+            { term: moment.kind === 'emerging' ? moment.term : null, columnId: moment.columnId },
             quietMinutes * 60_000,
           );
         }

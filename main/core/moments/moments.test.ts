@@ -230,6 +230,12 @@ describe('detection runner', () => {
       query: '#blackout',
     });
     await call('columns.create', { roomId: room.id, name: 'Referee', query: 'arbitre' });
+    const watchlist = await call<{ id: string }>('columns.create', {
+      roomId: room.id,
+      name: 'Risques',
+      query: 'coupure OR boycott',
+      alert: { minPosts: 1, withinMinutes: 10 },
+    });
     await call('sources.add', {
       roomId: room.id,
       label: 'Wire',
@@ -237,14 +243,20 @@ describe('detection runner', () => {
     });
     const { moments } = await detected;
     const spike = moments.find((m) => m.kind === 'spike' && m.columnId === null);
-    // The column watching the hashtag spikes too, named; the referee column stays calm.
+    // The columns that the blackout fills spike too, named; the referee column stays calm.
     const columnSpikes = moments.filter((m) => m.kind === 'spike' && m.columnId !== null);
-    expect(columnSpikes).toHaveLength(1);
-    expect(columnSpikes[0]).toMatchObject({ columnId: column.id, note: 'Blackout', onsetAt: t0 + 40 * minute });
-    expect(columnSpikes[0]?.samples[0]?.text).toContain('#Blackout');
+    expect(columnSpikes.map((m) => m.columnId).sort()).toEqual([column.id, watchlist.id].sort());
+    const hashtagSpike = columnSpikes.find((m) => m.columnId === column.id);
+    expect(hashtagSpike).toMatchObject({ note: 'Blackout', onsetAt: t0 + 40 * minute });
+    expect(hashtagSpike?.samples[0]?.text).toContain('#Blackout');
     expect(spike).toMatchObject({ onsetAt: t0 + 40 * minute, detectedAt: t0 + 41 * minute, peakCount: 150 });
     expect(spike?.samples).toHaveLength(3);
     expect(spike?.samples[0]?.text).toContain('Blackout');
+    // The watchlist column alerts on its own rule, named, from its first match.
+    const watches = moments.filter((m) => m.kind === 'watch');
+    expect(watches).toHaveLength(1);
+    expect(watches[0]).toMatchObject({ columnId: watchlist.id, note: 'Risques', onsetAt: t0 + 40 * minute });
+    expect(watches[0]?.samples[0]?.text).toContain('Coupure');
     const terms = moments.filter((m) => m.kind === 'emerging').map((m) => m.term);
     expect(terms).toEqual(expect.arrayContaining(['#blackout', 'coupure']));
     expect(terms).not.toContain('tir');

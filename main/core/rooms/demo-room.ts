@@ -1,5 +1,6 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { z } from 'zod';
+import type { ColumnAlert } from '../../../shared/columns/column';
 import type { Logger } from '../log/rotating-log';
 import { recordingPath } from '../ingest/replay/replay-runner';
 import { RecordingHeader } from '../ingest/sources/replay/recording';
@@ -11,11 +12,23 @@ export const demoRecording = 'demo-final';
 export const demoSpeed = 10;
 
 /** The demo opens with columns a team would set up for such a night. */
-export const demoColumns = [
+export interface DemoColumn {
+  name: string;
+  query: string;
+  alert?: ColumnAlert;
+}
+
+export const demoColumns: readonly DemoColumn[] = [
   { name: 'Tout le direct', query: '' },
   { name: 'Incidents et VAR', query: 'blackout OR panne OR VAR OR arbitre OR penalty' },
   { name: 'Marques', query: 'Pétillo OR "Onda Mobile" OR Strydo OR "Vortex Cola"' },
   { name: 'Mèmes', query: '#ChaussetteGate OR chaussette OR mème' },
+  // A watchlist: the words a brand fears beside a final, alerting from the first post.
+  {
+    name: 'Risques',
+    query: 'raciste OR racisme OR racist OR scandale OR scandal OR boycott OR "bad buzz"',
+    alert: { minPosts: 1, withinMinutes: 10 },
+  },
 ];
 
 /** The run of show shipped beside a recording (`NAME.cues.json`), in event time. */
@@ -25,7 +38,7 @@ const PlannedCues = z.array(
 
 interface DemoDeps {
   rooms: RoomService;
-  addColumn: (roomId: string, name: string, query: string) => void;
+  addColumn: (roomId: string, column: DemoColumn) => void;
   addCue: (roomId: string, label: string, at: number) => void;
   sources: SourceService;
   settings: SettingsStore;
@@ -72,7 +85,7 @@ export function seedDemoRoomIfEmpty({
     config: { kind: 'replay', recording: demoRecording, speed: demoSpeed },
     allied: false,
   });
-  for (const column of demoColumns) addColumn(room.id, column.name, column.query);
+  for (const column of demoColumns) addColumn(room.id, column);
   for (const cue of plannedCues(resourcesDir, log)) {
     const label = header.language === 'fr' ? cue.label_fr : cue.label_en;
     addCue(room.id, label, startsAt + Math.round((cue.at - header.startsAt) / demoSpeed));

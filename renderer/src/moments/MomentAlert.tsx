@@ -126,7 +126,7 @@ export function MomentAlert({ roomId }: { roomId: string }) {
         >
           {t('actions.confirm')}
         </button>
-        {(lead.kind === 'spike' || lead.kind === 'emerging') && (
+        {(lead.kind === 'spike' || lead.kind === 'emerging' || lead.kind === 'watch') && (
           <button
             type="button"
             onClick={() => void api.moments.dismiss({ id: lead.id }).then((result) => result.ok && close())}

@@ -15,10 +15,10 @@ describe('column membership of new items', () => {
       label: 'Wire',
       config: { kind: 'feed', url: 'https://wire.example.com/f' },
     });
-    const column = (name: string, query: string, filters = {}) =>
-      call<{ id: string }>('columns.create', { roomId: room.id, name, query, filters });
+    const column = (name: string, query: string, filters = {}, alert: unknown = null) =>
+      call<{ id: string }>('columns.create', { roomId: room.id, name, query, filters, alert });
     const tag = await column('Blackout tag', '#blackout');
-    const word = await column('Referee', 'arbitre');
+    const word = await column('Referee', 'arbitre', {}, { minPosts: 2, withinMinutes: 5 });
     const tagAndWord = await column('Tag and word', '#blackout stade');
     const english = await column('English', '', { languages: ['en'] });
     const everything = await column('Everything', '');
@@ -36,8 +36,12 @@ describe('column membership of new items', () => {
     const other = add('Lights out', 'en');
 
     const membership = createColumnMembership(core.db);
-    const { columnIds, byItem } = membership.of(room.id, before, other);
-    expect(columnIds.sort()).toEqual([tag.id, word.id, tagAndWord.id, english.id, everything.id].sort());
+    const { columns, byItem } = membership.of(room.id, before, other);
+    expect(columns.map((c) => c.id).sort()).toEqual([tag.id, word.id, tagAndWord.id, english.id, everything.id].sort());
+    // Watch rules travel with the columns, for detection to judge.
+    expect(columns.filter((c) => c.alert !== null)).toEqual([
+      { id: word.id, alert: { minPosts: 2, withinMinutes: 5 } },
+    ]);
     expect(byItem.has(before)).toBe(false);
     expect(byItem.get(blackout)?.sort()).toEqual([tag.id, tagAndWord.id, everything.id].sort());
     expect(byItem.get(referee)?.sort()).toEqual([word.id, everything.id].sort());

@@ -3,6 +3,7 @@ import { createColumnRepository } from '../../columns/column-repository';
 import type { Db } from '../../db/open-database';
 import { ensureMatchFunctions, toAst, toSqlWhere } from '../../items/query';
 import { cachedStatement } from '../../items/query/statement-cache';
+import type { WatchedColumn } from './room-detection';
 
 /**
  * Which of a room's columns each newly stored item falls in, so detection can watch every
@@ -28,10 +29,14 @@ export function createColumnMembership(db: Db) {
 
   return {
     /**
-     * The room's column ids, and item id → the columns it matches, for the items with ids in
-     * (afterId, throughId].
+     * The room's columns (with their watch rules), and item id → the columns it matches, for
+     * the items with ids in (afterId, throughId].
      */
-    of(roomId: string, afterId: number, throughId: number): { columnIds: string[]; byItem: Map<number, string[]> } {
+    of(
+      roomId: string,
+      afterId: number,
+      throughId: number,
+    ): { columns: WatchedColumn[]; byItem: Map<number, string[]> } {
       const found = new Map<number, string[]>();
       const ofRoom = columns.ofRoom(roomId);
       for (const column of ofRoom) {
@@ -47,7 +52,7 @@ export function createColumnMembership(db: Db) {
           else found.set(id, [column.id]);
         }
       }
-      return { columnIds: ofRoom.map((column) => column.id), byItem: found };
+      return { columns: ofRoom.map(({ id, alert }) => ({ id, alert })), byItem: found };
     },
   };
 }

@@ -114,7 +114,7 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
     const rows = newItems.all(roomId, room.lastId, newestId);
     const readThrough = rows.length < pageSize ? newestId : (rows.at(-1)?.id ?? newestId);
     const inColumns = columns.of(roomId, room.lastId, readThrough);
-    room.detection.watchColumns(inColumns.columnIds);
+    room.detection.watchColumns(inColumns.columns);
     room.lastId = readThrough;
     for (const row of rows) if (isReplay(row.source_id)) room.replaySourceId = row.source_id;
     const clock = clockOf(room);

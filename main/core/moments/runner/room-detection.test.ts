@@ -3,6 +3,8 @@ import { createRoomDetection, type DetectedMoment, type RoomDetectionOptions } f
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
 const minute = (n: number) => t0 + n * 60_000;
+/** Columns watched for spikes only, with no watch rule. */
+const unwatched = (...ids: string[]) => ids.map((id) => ({ id, alert: null }));
 const chatter = ['tir corner', 'passe arbitre', 'tribune ballon', 'défense attaque', 'milieu public'];
 
 /** 30 calm minutes (20 posts a minute), then a blackout at 80 posts a minute; advanced every 15 s. */
@@ -49,7 +51,7 @@ describe('column volumes', () => {
    */
   function refereeStorm(watch: (detection: ReturnType<typeof createRoomDetection>) => void = () => {}) {
     const detection = createRoomDetection();
-    detection.watchColumns(['col-referee', 'col-new-tag']);
+    detection.watchColumns(unwatched('col-referee', 'col-new-tag'));
     watch(detection);
     const found: Array<DetectedMoment & { knownAt: number }> = [];
     let id = 0;
@@ -89,7 +91,7 @@ describe('column volumes', () => {
 
   it('gives a column that was empty until its moment a baseline of zeros', () => {
     const detection = createRoomDetection({ checkEveryMs: 0 });
-    detection.watchColumns(['col-tag']);
+    detection.watchColumns(unwatched('col-tag'));
     let id = 0;
     const found: DetectedMoment[] = [];
     for (let m = 0; m < 25; m += 1) {
@@ -107,5 +109,58 @@ describe('column volumes', () => {
     }
     const columnSpikes = found.filter((m) => m.columnId === 'col-tag');
     expect(columnSpikes.map((m) => m.onsetAt)).toEqual([minute(20)]);
+  });
+});
+
+describe('watch rules', () => {
+  /**
+   * 40 minutes of 10 posts a minute; from minute 30 a leak builds slowly: one post, then
+   * one more every other minute. Two columns see the leak: one with a watch rule, one without.
+   */
+  function slowBuild(before: (detection: ReturnType<typeof createRoomDetection>) => void = () => {}) {
+    const detection = createRoomDetection();
+    detection.watchColumns([
+      { id: 'col-risks', alert: { minPosts: 1, withinMinutes: 10 } },
+      { id: 'col-leak', alert: null },
+    ]);
+    before(detection);
+    const found: Array<DetectedMoment & { knownAt: number }> = [];
+    let id = 0;
+    for (let at = t0; at < minute(40); at += 15_000) {
+      const m = (at - t0) / 60_000;
+      id += 1;
+      detection.addItem(id, at, chatter[id % chatter.length] ?? 'match');
+      if (at % 30_000 === 0) {
+        id += 1;
+        detection.addItem(id, at + 1_000, chatter[id % chatter.length] ?? 'match');
+      }
+      if (m >= 30 && (m - 30) % 2 === 0) {
+        id += 1;
+        detection.addItem(id, at + 5_000, 'Le palmarès a fuité ? #FuitePalmarès', ['col-risks', 'col-leak']);
+      }
+      for (const moment of detection.advance(at + 15_000)) found.push({ ...moment, knownAt: at + 15_000 });
+    }
+    return found;
+  }
+
+  it('alerts from the first post of a slow build, once, where a baseline sees nothing', () => {
+    const found = slowBuild();
+    // Neither the columns' volumes nor the leak's words rise enough for a baseline to notice.
+    expect(found.filter((m) => m.kind !== 'watch')).toEqual([]);
+    const watches = found.filter((m) => m.kind === 'watch');
+    expect(watches).toHaveLength(1);
+    expect(watches[0]).toMatchObject({
+      columnId: 'col-risks',
+      onsetAt: minute(30) + 5_000,
+      peakCount: 1,
+      baseline: null,
+    });
+    expect(watches[0]?.knownAt).toBe(minute(30) + 15_000);
+    expect(watches[0]?.sampleIds).toHaveLength(1);
+  });
+
+  it('keeps a dismissed watch quiet', () => {
+    const found = slowBuild((detection) => detection.suppress({ term: null, columnId: 'col-risks' }, minute(60)));
+    expect(found.filter((m) => m.kind === 'watch')).toEqual([]);
   });
 });

@@ -4,6 +4,8 @@ import {
   type EmergingOptions,
   type EmergingTerm,
 } from '../detection/emerging-terms';
+import type { ColumnAlert } from '../../../../shared/columns/column';
+import { createColumnWatch } from '../detection/column-watch';
 import { createSpikeDetector, type Detection, type SpikeOptions } from '../detection/spike-detector';
 import { tokenize } from '../detection/tokenize';
 
@@ -14,7 +16,8 @@ import { tokenize } from '../detection/tokenize';
  * tracker. Waiting for a minute to close costs a minute or more, so between closes the
  * running window (the last 60 s for the room, the term window with its minute still open)
  * is judged too, at most every `checkEveryMs`, against baselines learned from closed
- * minutes only. The live runner and the quality benchmark drive this same code.
+ * minutes only. Columns with a watch rule are judged on their counts alone at every advance.
+ * The live runner and the quality benchmark drive this same code.
  */
 export interface RoomDetectionOptions {
   /** Items may arrive this long after their minute ended and still count in it. */
@@ -37,17 +40,18 @@ export const defaultRoomDetectionOptions: RoomDetectionOptions = {
 };
 
 export interface DetectedMoment {
-  kind: 'spike' | 'emerging';
+  kind: 'spike' | 'emerging' | 'watch';
   /** null for the room-wide spike. */
   term: string | null;
-  /** The column whose volume spiked; null for the room and for terms. */
+  /** The column whose volume spiked or whose watch rule fired; null for the room and for terms. */
   columnId: string | null;
   onsetAt: number;
   /** When it could be known: the end of the minute, or of the running window, that crossed the threshold. */
   detectedAt: number;
   peakAt: number;
   peakCount: number;
-  baseline: number;
+  /** What the count was judged against; null for a watch rule, which has no baseline. */
+  baseline: number | null;
   /** Newest first. */
   sampleIds: number[];
 }
@@ -70,6 +74,13 @@ const roomWide = '*';
 const columnStream = (columnId: string) => `column:${columnId}`;
 const keptClosedMinutes = 15;
 
+/** A column of the room, as detection watches it. */
+export interface WatchedColumn {
+  id: string;
+  /** The team's own rule on top of spike detection, or null. */
+  alert: ColumnAlert | null;
+}
+
 export interface RoomDetection {
   /** `columnIds`: the room's columns this item matches, whose volumes are watched too. */
   addItem(id: number, eventAt: number, text: string, columnIds?: readonly string[]): void;
@@ -77,10 +88,10 @@ export interface RoomDetection {
    * The room's columns now. Each is measured every minute from then on, zeros included, so
    * a column that was empty until its moment (a hashtag nobody used yet) still has a baseline.
    */
-  watchColumns(columnIds: readonly string[]): void;
+  watchColumns(columns: readonly WatchedColumn[]): void;
   /** Closes the minutes that are over at `eventNow`; returns what they revealed. */
   advance(eventNow: number): DetectedMoment[];
-  /** A dismissed moment: this term, this column's volume, or (both null) the room's stays quiet until then. */
+  /** A dismissed moment: this term, this column (spikes and watch rule), or (both null) the room stays quiet until then. */
   suppress(what: { term: string | null; columnId: string | null }, untilEventMs: number): void;
   /** Items that came after their minute was closed (not counted). */
   lateItems(): number;
@@ -94,6 +105,7 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
   };
   const spikes = createSpikeDetector(opts.spike);
   const emerging = createEmergingTerms(opts.emerging);
+  const watches = createColumnWatch();
   const open = new Map<number, OpenMinute>();
   /** Recently closed minutes, kept for samples and onsets. */
   const closed = new Map<number, OpenMinute>();
@@ -101,6 +113,8 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
   let lastCheck = Number.NEGATIVE_INFINITY;
   let late = 0;
   let watched: readonly string[] = [];
+  /** Columns with a watch rule, by id. */
+  let alerts = new Map<string, ColumnAlert>();
 
   const bucketAt = (minute: number): OpenMinute | undefined => open.get(minute) ?? closed.get(minute);
 
@@ -128,6 +142,7 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
       column.times.push(eventAt);
       column.ids.push(id);
       if (column.ids.length > opts.samplesPerMoment) column.ids.shift();
+      if (alerts.has(columnId)) watches.add(columnId, eventAt);
     }
     const tokens = tokenize(text);
     for (const token of tokens) {
@@ -247,6 +262,30 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
     return found;
   }
 
+  /** Watch rules, judged at every advance: the team asked to hear about the first post. */
+  function checkWatches(eventNow: number): DetectedMoment[] {
+    const found: DetectedMoment[] = [];
+    for (const [columnId, alert] of alerts) {
+      const hit = watches.check(columnId, alert, eventNow);
+      if (!hit) continue;
+      const newestFirst: number[] = [];
+      for (let m = hit.lastMs - (hit.lastMs % minuteMs); m >= hit.onsetMs - (hit.onsetMs % minuteMs); m -= minuteMs)
+        newestFirst.push(m);
+      found.push({
+        kind: 'watch',
+        term: null,
+        columnId,
+        onsetAt: hit.onsetMs,
+        detectedAt: eventNow,
+        peakAt: hit.lastMs,
+        peakCount: hit.count,
+        baseline: null,
+        sampleIds: samplesOf(newestFirst, null, columnId),
+      });
+    }
+    return found;
+  }
+
   function advance(eventNow: number): DetectedMoment[] {
     const found: DetectedMoment[] = [];
     const due = [...open.keys()].filter((minute) => minute + minuteMs + opts.graceMs <= eventNow).sort((a, b) => a - b);
@@ -259,18 +298,22 @@ export function createRoomDetection(options: Partial<RoomDetectionOptions> = {})
       lastCheck = eventNow - (eventNow % opts.checkEveryMs);
       found.push(...checkRunning(eventNow));
     }
+    found.push(...checkWatches(eventNow));
     return found;
   }
 
   return {
     addItem,
-    watchColumns(columnIds) {
-      watched = [...columnIds];
+    watchColumns(columns) {
+      watched = columns.map((column) => column.id);
+      alerts = new Map(columns.flatMap((column) => (column.alert ? [[column.id, column.alert] as const] : [])));
     },
     advance,
     suppress({ term, columnId }, untilEventMs) {
-      if (columnId !== null) spikes.suppress(columnStream(columnId), untilEventMs);
-      else if (term === null) spikes.suppress(roomWide, untilEventMs);
+      if (columnId !== null) {
+        spikes.suppress(columnStream(columnId), untilEventMs);
+        watches.suppress(columnId, untilEventMs);
+      } else if (term === null) spikes.suppress(roomWide, untilEventMs);
       else emerging.suppress(term, untilEventMs);
     },
     lateItems: () => late,
