@@ -1,8 +1,10 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startFeedServer } from '../main/core/ingest/testing/feed-server';
 import { expect, test } from './fixtures/serve-mode';
 import { addSource, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
+import { wireRss } from './fixtures/wire-feed';
 
 test.use({ locale: 'en-GB' });
 
@@ -139,4 +141,60 @@ test('a cue that comes due offers the pre-approved text tied to it; one click ma
   const editor = drafts.getByRole('article', { name: 'Draft' });
   await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
   await expect(editor.getByRole('textbox', { name: 'Draft text' })).toHaveValue('Champions! Thank you to every fan.');
+});
+
+test('a watch rule on a column alerts from its first matching post, long before any spike', async ({
+  page,
+  served,
+}) => {
+  const now = Date.now();
+  let posts: Array<readonly [string, string, number]> = [
+    ['1', 'Red carpet arrivals', -6],
+    ['2', 'The host is on fire tonight', -4],
+  ];
+  const feeds = await startFeedServer({
+    '/feed.xml': (_request, response) => {
+      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(wireRss(posts, now));
+    },
+  });
+  try {
+    await openNewRoom(page, served.loginUrl);
+    await page.getByRole('button', { name: 'Add a column' }).click();
+    const form = page.getByRole('form', { name: 'New column' });
+    await form.getByRole('textbox', { name: 'Column name' }).fill('Risks');
+    await form.getByRole('textbox', { name: 'Query' }).fill('leak OR boycott');
+    await form.getByRole('checkbox', { name: /Alert on matches/ }).check();
+    // The rule a new watch starts with: the first post within ten minutes.
+    await expect(form.getByRole('spinbutton', { name: 'Alert from (posts)' })).toHaveValue('1');
+    await expect(form.getByRole('spinbutton', { name: 'Within (minutes)' })).toHaveValue('10');
+    await form.getByRole('button', { name: 'Add the column' }).click();
+    const column = page.getByRole('region', { name: 'Risks', exact: true });
+    await expect(column.getByText('Watch', { exact: true })).toHaveAttribute(
+      'title',
+      'Alerts from 1 matching post within 10 min',
+    );
+
+    const sources = await addSource(page, { kind: 'feed', name: 'Wire', address: feeds.url('/feed.xml') });
+    await expect(sources.getByRole('listitem', { name: 'Wire' })).toContainText('2 items');
+    const alert = page.getByRole('alert', { name: 'Moment alert' });
+    await expect(alert).toHaveCount(0);
+
+    // One small account hints at a leak: far too little for a spike, enough for the watch.
+    posts = [...posts, ['3', 'Is that the winners list? Looks like a leak', -1]];
+    await sources.getByRole('button', { name: 'Check Wire now' }).click();
+    await expect(alert).toContainText('Watch “Risks”: 1 matching post');
+    await expect(alert.getByRole('list', { name: 'Sample posts' })).toContainText('Looks like a leak');
+
+    await expect(column.getByRole('article')).toHaveCount(1);
+    const moments = page.getByRole('list', { name: 'Moments of this room' });
+    await page.getByRole('tab', { name: 'Moments', exact: true }).click();
+    await expect(moments).toContainText('Watch “Risks”: 1 matching post');
+
+    // Dismissed (which also quiets the column's rule for a while), it leaves the banner and the list.
+    await alert.getByRole('button', { name: 'Dismiss' }).click();
+    await expect(alert).toHaveCount(0);
+    await expect(moments).not.toContainText('Watch “Risks”');
+  } finally {
+    await feeds.close();
+  }
 });

@@ -1,22 +1,10 @@
 import type { Locator, Page } from '@playwright/test';
 import { startFeedServer } from '../main/core/ingest/testing/feed-server';
 import { addMember, addSource, openNewRoom } from './fixtures/room-steps';
+import { wireRss } from './fixtures/wire-feed';
 import { expect, test } from './fixtures/serve-mode';
 
 test.use({ locale: 'en-GB' });
-
-const minute = 60_000;
-
-/** An RSS document of [guid, title, minutes from now, image address?] posts. */
-function wireRss(posts: ReadonlyArray<readonly [string, string, number, string?]>, now: number): string {
-  const items = posts.map(
-    ([guid, title, at, image]) =>
-      `<item><guid>${guid}</guid><title>${title}</title><pubDate>${new Date(now + at * minute).toUTCString()}</pubDate>${
-        image ? `<enclosure url="${image}" type="image/png" length="0"/>` : ''
-      }</item>`,
-  );
-  return `<?xml version="1.0" encoding="UTF-8"?><rss version="2.0"><channel><title>Wire</title>${items.join('')}</channel></rss>`;
-}
 
 /** A new room with one feed source named Wire; the Sources panel is left open. */
 async function openRoomWithWire(page: Page, loginUrl: string, feedUrl: string): Promise<Locator> {

@@ -1,8 +1,9 @@
 import { useId, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Column, ColumnFilters } from '../../../shared/columns/column';
+import type { Column, ColumnAlert, ColumnFilters } from '../../../shared/columns/column';
 import type { ContractError } from '../../../shared/contract/result';
 import { api } from '../api';
+import { Field } from '../app/Field';
 import { errorText } from '../i18n';
 
 interface ColumnEditorProps {
@@ -19,7 +20,13 @@ function languagesOf(text: string): string[] {
     .filter((language) => language !== '');
 }
 
-/** Name, query and filters of a column; the core checks the query and says what is wrong. */
+/** What a new watch rule asks for: the first matching post within ten minutes. */
+const firstMatch: ColumnAlert = { minPosts: 1, withinMinutes: 10 };
+
+/**
+ * Name, query, filters and watch rule of a column; the core checks the query and says what
+ * is wrong.
+ */
 export function ColumnEditor({ roomId, column, onDone }: ColumnEditorProps) {
   const { t } = useTranslation('workspace');
   const headingId = useId();
@@ -29,6 +36,9 @@ export function ColumnEditor({ roomId, column, onDone }: ColumnEditorProps) {
   const [minEngagement, setMinEngagement] = useState(String(column?.filters.minEngagement ?? ''));
   const [hasMedia, setHasMedia] = useState(column?.filters.hasMedia ?? false);
   const [alliedOnly, setAlliedOnly] = useState(column?.filters.alliedOnly ?? false);
+  const [watch, setWatch] = useState(column?.alert != null);
+  const [minPosts, setMinPosts] = useState(String((column?.alert ?? firstMatch).minPosts));
+  const [withinMinutes, setWithinMinutes] = useState(String((column?.alert ?? firstMatch).withinMinutes));
   const [error, setError] = useState<ContractError | null>(null);
   const [busy, setBusy] = useState(false);
 
@@ -42,10 +52,14 @@ export function ColumnEditor({ roomId, column, onDone }: ColumnEditorProps) {
       ...(hasMedia ? { hasMedia } : {}),
       ...(alliedOnly ? { alliedOnly } : {}),
     };
+    // Out-of-range numbers are stopped by the inputs' own limits; the core checks again.
+    const alert: ColumnAlert | null = watch
+      ? { minPosts: Number.parseInt(minPosts, 10), withinMinutes: Number.parseInt(withinMinutes, 10) }
+      : null;
     setBusy(true);
     const result = column
-      ? await api.columns.update({ id: column.id, name, query, filters })
-      : await api.columns.create({ roomId, name, query, filters });
+      ? await api.columns.update({ id: column.id, name, query, filters, alert })
+      : await api.columns.create({ roomId, name, query, filters, alert });
     setBusy(false);
     if (result.ok) onDone();
     else setError(result);
@@ -98,6 +112,38 @@ export function ColumnEditor({ roomId, column, onDone }: ColumnEditorProps) {
           {t('editor.alliedOnly')}
         </label>
       </div>
+      <fieldset className="watch-rule">
+        <legend>{t('editor.watchLegend')}</legend>
+        <label className="checkbox">
+          <input type="checkbox" checked={watch} onChange={(event) => setWatch(event.target.checked)} />
+          {t('editor.watch')}
+        </label>
+        <p className="muted">{t('editor.watchHint')}</p>
+        {watch && (
+          <div className="editor-row">
+            <Field label={t('editor.watchMinPosts')}>
+              <input
+                type="number"
+                min={1}
+                max={1000}
+                required
+                value={minPosts}
+                onChange={(event) => setMinPosts(event.target.value)}
+              />
+            </Field>
+            <Field label={t('editor.watchWithinMinutes')}>
+              <input
+                type="number"
+                min={1}
+                max={60}
+                required
+                value={withinMinutes}
+                onChange={(event) => setWithinMinutes(event.target.value)}
+              />
+            </Field>
+          </div>
+        )}
+      </fieldset>
       {error && (
         <p role="alert" className="form-error">
           {errorText(error)}

@@ -1,7 +1,7 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useEffect, useId, useRef, type HTMLAttributes, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
+import type { ColumnAlert, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { errorText } from '../i18n';
 import { ItemCard } from './ItemCard';
@@ -13,6 +13,8 @@ interface TimelineColumnProps {
   source: ColumnSource;
   version: string;
   paused: boolean;
+  /** The column's watch rule, shown as a tag in its header. */
+  alert?: ColumnAlert | null;
   /** The volume panel's picked minute, or null for every minute. */
   timeRange?: ItemTimeRange | null;
   now: number;
@@ -40,7 +42,7 @@ const estimatedRowHeight = 132;
 /** One timeline: a virtualized newest-first list that stays put while the reader reads. */
 export function TimelineColumn(props: TimelineColumnProps) {
   const { room, name, source, version, paused, now, selectedIndex, active, controls, onItems, onFocusColumn } = props;
-  const { width, resizer, headProps, dropProps, dropTarget, timeRange } = props;
+  const { width, resizer, headProps, dropProps, dropTarget, timeRange, alert } = props;
   const { t } = useTranslation('workspace');
   const headingId = useId();
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -126,6 +128,11 @@ export function TimelineColumn(props: TimelineColumnProps) {
           {name}
         </h2>
         {paused && <span className="tag">{t('column.paused')}</span>}
+        {alert && (
+          <span className="tag" title={t('column.watchTitle', { count: alert.minPosts, minutes: alert.withinMinutes })}>
+            {t('column.watch')}
+          </span>
+        )}
         <span className="spacer" />
         {controls}
       </header>

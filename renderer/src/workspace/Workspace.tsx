@@ -301,6 +301,7 @@ export function Workspace({ room }: { room: Room }) {
               source={{ columnId: column.id }}
               version={`${column.query}|${JSON.stringify(column.filters)}|${column.clearedThrough ?? ''}`}
               paused={column.paused}
+              alert={column.alert}
               timeRange={minute}
               now={now}
               selectedIndex={selectedIn(column.id)}
