@@ -1,10 +1,9 @@
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startFeedServer } from '../main/core/ingest/testing/feed-server';
 import { expect, test } from './fixtures/serve-mode';
 import { addSource, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
-import { wireRss } from './fixtures/wire-feed';
+import { startWireFeed } from './fixtures/wire-feed';
 
 test.use({ locale: 'en-GB' });
 
@@ -147,16 +146,8 @@ test('a watch rule on a column alerts from its first matching post, long before 
   page,
   served,
 }) => {
-  const now = Date.now();
-  let posts: Array<readonly [string, string, number]> = [
-    ['1', 'Red carpet arrivals', -6],
-    ['2', 'The host is on fire tonight', -4],
-  ];
-  const feeds = await startFeedServer({
-    '/feed.xml': (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(wireRss(posts, now));
-    },
-  });
+  const wire = await startWireFeed();
+  wire.post(['1', 'Red carpet arrivals', -6], ['2', 'The host is on fire tonight', -4]);
   try {
     await openNewRoom(page, served.loginUrl);
     await page.getByRole('button', { name: 'Add a column' }).click();
@@ -174,13 +165,13 @@ test('a watch rule on a column alerts from its first matching post, long before 
       'Alerts from 1 matching post within 10 min',
     );
 
-    const sources = await addSource(page, { kind: 'feed', name: 'Wire', address: feeds.url('/feed.xml') });
+    const sources = await addSource(page, { kind: 'feed', name: 'Wire', address: wire.feedUrl });
     await expect(sources.getByRole('listitem', { name: 'Wire' })).toContainText('2 items');
     const alert = page.getByRole('alert', { name: 'Moment alert' });
     await expect(alert).toHaveCount(0);
 
     // One small account hints at a leak: far too little for a spike, enough for the watch.
-    posts = [...posts, ['3', 'Is that the winners list? Looks like a leak', -1]];
+    wire.post(['3', 'Is that the winners list? Looks like a leak', -1]);
     await sources.getByRole('button', { name: 'Check Wire now' }).click();
     await expect(alert).toContainText('Watch “Risks”: 1 matching post');
     await expect(alert.getByRole('list', { name: 'Sample posts' })).toContainText('Looks like a leak');
@@ -195,6 +186,6 @@ test('a watch rule on a column alerts from its first matching post, long before 
     await expect(alert).toHaveCount(0);
     await expect(moments).not.toContainText('Watch “Risks”');
   } finally {
-    await feeds.close();
+    await wire.close();
   }
 });

@@ -1,7 +1,6 @@
 import type { Locator, Page } from '@playwright/test';
-import { startFeedServer } from '../main/core/ingest/testing/feed-server';
 import { addMember, addSource, openNewRoom } from './fixtures/room-steps';
-import { wireRss } from './fixtures/wire-feed';
+import { startWireFeed } from './fixtures/wire-feed';
 import { expect, test } from './fixtures/serve-mode';
 
 test.use({ locale: 'en-GB' });
@@ -209,23 +208,17 @@ test('click a minute on the volume chart: the columns show that minute only, a c
   served,
 }) => {
   // A wire whose posts fall in distinct minutes (one dated ahead, so "now" is on the chart).
-  const now = Date.now();
-  const feeds = await startFeedServer({
-    '/feed.xml': (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(rss);
-    },
-  });
+  const wire = await startWireFeed();
   // The blackout photo's address answers 404, as a dead link or a lost connection would.
-  const posts = [
+  wire.post(
     ['1', 'Kick-off in Lyon', -20],
-    ['2', 'Blackout in the stadium', -15, feeds.url('/photos/blackout.png')],
+    ['2', 'Blackout in the stadium', -15, wire.url('/photos/blackout.png')],
     ['3', 'Penalty for Lyon', -10],
     ['4', 'Half-time: 1-0', -5],
     ['5', 'Second half starts', 10],
-  ] as const;
-  const rss = wireRss(posts, now);
+  );
   try {
-    await openRoomWithWire(page, served.loginUrl, feeds.url('/feed.xml'));
+    await openRoomWithWire(page, served.loginUrl, wire.feedUrl);
     const everything = await addColumn(page, 'Everything', '');
     const articles = everything.getByRole('feed').getByRole('article');
     await expect(articles).toHaveCount(5);
@@ -270,7 +263,7 @@ test('click a minute on the volume chart: the columns show that minute only, a c
     await expect(chip).toBeHidden();
     await expect(articles).toHaveCount(5);
   } finally {
-    await feeds.close();
+    await wire.close();
   }
 });
 
@@ -278,19 +271,10 @@ test('the volume chart counts items that arrive late in the minute they were pub
   page,
   served,
 }) => {
-  const now = Date.now();
-  let posts: Array<readonly [string, string, number]> = [
-    ['1', 'Kick-off in Lyon', -20],
-    ['2', 'Blackout in the stadium', -15],
-    ['3', 'Penalty for Lyon', -10],
-  ];
-  const feeds = await startFeedServer({
-    '/feed.xml': (_request, response) => {
-      response.writeHead(200, { 'content-type': 'application/rss+xml; charset=utf-8' }).end(wireRss(posts, now));
-    },
-  });
+  const wire = await startWireFeed();
+  wire.post(['1', 'Kick-off in Lyon', -20], ['2', 'Blackout in the stadium', -15], ['3', 'Penalty for Lyon', -10]);
   try {
-    const sources = await openRoomWithWire(page, served.loginUrl, feeds.url('/feed.xml'));
+    const sources = await openRoomWithWire(page, served.loginUrl, wire.feedUrl);
     const volume = page.getByRole('region', { name: 'Volume per minute' });
     const bars = volume.locator('rect.volume-bar');
     await expect(bars).toHaveCount(3);
@@ -304,7 +288,7 @@ test('the volume chart counts items that arrive late in the minute they were pub
     await expect(await readoutOfBar(1)).toHaveText(/: 1 item$/);
 
     // A slow outlet's post about the blackout arrives now, dated in the blackout's minute; a new one follows.
-    posts = [...posts, ['4', 'Still dark in the stadium', -15], ['5', 'Half-time', -5]];
+    wire.post(['4', 'Still dark in the stadium', -15], ['5', 'Half-time', -5]);
     await sources.getByRole('button', { name: 'Check Wire now' }).click();
     await expect(bars).toHaveCount(4);
     await expect(await readoutOfBar(1)).toHaveText(/: 2 items$/);
@@ -315,7 +299,7 @@ test('the volume chart counts items that arrive late in the minute they were pub
     await expect(await readoutOfBar(1)).toHaveText(/: 2 items$/);
     await expect(await readoutOfBar(3)).toHaveText(/: 1 item$/);
   } finally {
-    await feeds.close();
+    await wire.close();
   }
 });
 

@@ -20,6 +20,29 @@ function languagesOf(text: string): string[] {
     .filter((language) => language !== '');
 }
 
+interface CountFieldProps {
+  label: string;
+  max: number;
+  value: string;
+  onChange: (value: string) => void;
+}
+
+/** A whole number from 1 to `max`, kept as typed until the form is sent. */
+function CountField({ label, max, value, onChange }: CountFieldProps) {
+  return (
+    <Field label={label}>
+      <input
+        type="number"
+        min={1}
+        max={max}
+        required
+        value={value}
+        onChange={(event) => onChange(event.target.value)}
+      />
+    </Field>
+  );
+}
+
 /** What a new watch rule asks for: the first matching post within ten minutes. */
 const firstMatch: ColumnAlert = { minPosts: 1, withinMinutes: 10 };
 
@@ -121,26 +144,13 @@ export function ColumnEditor({ roomId, column, onDone }: ColumnEditorProps) {
         <p className="muted">{t('editor.watchHint')}</p>
         {watch && (
           <div className="editor-row">
-            <Field label={t('editor.watchMinPosts')}>
-              <input
-                type="number"
-                min={1}
-                max={1000}
-                required
-                value={minPosts}
-                onChange={(event) => setMinPosts(event.target.value)}
-              />
-            </Field>
-            <Field label={t('editor.watchWithinMinutes')}>
-              <input
-                type="number"
-                min={1}
-                max={60}
-                required
-                value={withinMinutes}
-                onChange={(event) => setWithinMinutes(event.target.value)}
-              />
-            </Field>
+            <CountField label={t('editor.watchMinPosts')} max={1000} value={minPosts} onChange={setMinPosts} />
+            <CountField
+              label={t('editor.watchWithinMinutes')}
+              max={60}
+              value={withinMinutes}
+              onChange={setWithinMinutes}
+            />
           </div>
         )}
       </fieldset>
