@@ -191,9 +191,20 @@ try {
     ['hashtag', '#ChaussetteGate'],
     ['rare_hashtag', '#blackout'],
     ['all_items', null],
+    // Counted by parts (all minus the negated part; A + B − both), beside one plain GROUP BY.
+    ['only_negative', '-arbitre'],
+    ['negative_hashtag', '-#var'],
+    ['hashtag_or_term', '#Blackout OR panne'],
   ] as const) {
     const minutes = volumePerMinute(db, roomId, query, range);
     const timing = measure(30, () => volumePerMinute(db, roomId, query, range));
+    const where = toSqlWhere(roomId, toAst(query), { timeRange: range });
+    const plain = db.prepare(
+      `SELECT (i.published_at - (i.published_at % 60000)) AS minute, count(*) AS count FROM items i
+        WHERE ${where.sql} GROUP BY minute ORDER BY minute`,
+    );
+    const plainMinutes = plain.all(...where.params) as typeof minutes;
+    const peer = measure(5, () => plain.all(...where.params));
     log({
       name: `query.volume_per_minute.${name}`,
       query,
@@ -202,6 +213,9 @@ try {
       value: timing.p95,
       limit: 20,
       ok: timing.p95 <= 20,
+      peer: peer.p95,
+      peerNote: 'one plain SELECT ... GROUP BY minute with the same WHERE',
+      exact: JSON.stringify(plainMinutes) === JSON.stringify(minutes),
       minutes: minutes.length,
       total: minutes.reduce((sum, m) => sum + m.count, 0),
     });

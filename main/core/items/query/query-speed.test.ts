@@ -119,6 +119,11 @@ describe('volumePerMinute', () => {
       ['blackout OR panne', { alliedOnly: true }],
       ['#pub', {}],
       ['-pub', {}],
+      // Counted by parts: all minus the negated part, and A + B − (A AND B).
+      ['-#pub', { sources: ['s2'] }],
+      ['-blackout', { hasMedia: true }],
+      ['#pub OR blackout', {}],
+      ['#pub OR -panne', { alliedOnly: true }],
     ];
     for (const [from, to] of ranges) {
       for (const [query, filters] of cases) {

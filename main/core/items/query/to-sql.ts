@@ -29,6 +29,8 @@ export interface CompiledQuery {
   narrow: boolean;
   /** `check` is room and time range only: nothing to test beyond the candidates. */
   bare: boolean;
+  /** `check` runs the JS matcher on every candidate: SQL and FTS5 could not decide the query. */
+  matcher: boolean;
 }
 
 export const itemsAlias = 'i';
@@ -40,6 +42,7 @@ interface Residual {
   fts: string | null;
   /** The tests read only the id, room and time of `i`. */
   narrow: boolean;
+  matcher: boolean;
 }
 
 const decidedInSql = (term: QueryNode): boolean => {
@@ -87,7 +90,7 @@ function residualCheck(ast: QueryNode, expand: PrefixExpander | undefined, param
     clauses.push(decided ? `(${plainHandle} OR ${matcher})` : matcher);
   }
   const sql = clauses.length > 0 ? clauses.join(' AND ') : null;
-  return { sql, hashtag, fts, narrow: decided && !mentions };
+  return { sql, hashtag, fts, narrow: decided && !mentions, matcher: !decided };
 }
 
 /** Filters that read more of an item than its room and time. */
@@ -155,6 +158,7 @@ export function compileQuery(
     check: { sql: clauses.join(' AND '), params },
     narrow: plain && (residual?.narrow ?? true),
     bare: plain && !residual?.sql,
+    matcher: residual?.matcher ?? false,
   };
 }
 

@@ -45,6 +45,8 @@ export function newestItemId(db: Db): number {
  * index. With words and no other condition, FTS rowids are mapped to minutes through the
  * narrow (id, room_id, published_at) index; anything else reads each match's items row.
  * A hashtag alone is counted from its rows in item_hashtags, without reading items.
+ * Negations and two-part ORs that SQL cannot decide at once are counted by parts (see
+ * countByParts).
  * With `ids.after`, only the items stored since are read, by rowid: a live refresh costs
  * what arrived, not the hours before it. With only `ids.through`, the full count has the
  * items stored after it taken away, so a column counts what the room's answer counted.
@@ -119,8 +121,11 @@ function fromCountsTable(counting: Counting): MinuteCount[] {
   return [...head, ...whole, ...tail];
 }
 
-function scan({ db, roomId, ast, filters, from, to }: Counting): MinuteCount[] {
+function scan(counting: Counting): MinuteCount[] {
+  const { db, roomId, ast, filters, from, to } = counting;
   const compiled = compileQuery(roomId, ast, { ...filters, timeRange: { from, to } }, prefixExpander(db));
+  const byParts = ast === null ? null : countByParts(counting, ast, compiled);
+  if (byParts) return byParts;
   if (compiled.hashtag !== null) return hashtagScan(db, roomId, compiled, from, to);
   if (compiled.fts === null) {
     return cachedStatement(
@@ -137,6 +142,29 @@ function scan({ db, roomId, ast, filters, from, to }: Counting): MinuteCount[] {
       JOIN items i ${compiled.narrow ? 'INDEXED BY items_id_time ' : ''}ON i.id = c.rowid
       WHERE ${compiled.check.sql} GROUP BY minute ORDER BY minute`,
   ).all(compiled.fts, ...compiled.check.params) as MinuteCount[];
+}
+
+/**
+ * Exact set algebra, so that no query reads every item of the room or runs the JS matcher
+ * on a wide superset: a query that is all negation (`-#var`, `-arbitre`) is every item
+ * minus those matching what it negates, and an OR of two parts that SQL cannot decide
+ * together (`#Blackout OR panne`: FTS5 cannot tell the tag from the word) is A + B − (A AND
+ * B), each part counted by its own fast path. Every count has the same filters and range,
+ * and an item either matches a part or not, so the result is the same count. Null: count
+ * the query directly.
+ */
+function countByParts(counting: Counting, ast: QueryNode, compiled: CompiledQuery): MinuteCount[] | null {
+  const range = { from: counting.from, to: counting.to };
+  const countOf = (part: QueryNode | null): MinuteCount[] =>
+    part === null && countsTableFits(counting.filters) && counting.from >= 0
+      ? fromCountsTable({ ...counting, ast: null })
+      : scan({ ...counting, ast: part });
+  if (ast.kind === 'not') return combineMinuteCounts(countOf(null), countOf(ast.child), -1, range);
+  if (ast.kind !== 'or' || ast.children.length !== 2 || !compiled.matcher) return null;
+  const [a, b] = ast.children;
+  if (!a || !b) return null;
+  const either = combineMinuteCounts(countOf(a), countOf(b), 1, range);
+  return combineMinuteCounts(either, countOf({ kind: 'and', children: [a, b] }), -1, range);
 }
 
 /** A tag's rows in item_hashtags have room and time: alone, they are the answer; else each is joined to its item. */
