@@ -73,4 +73,18 @@ describe('moment notifier', () => {
     notifier.detected('room-1', [moment('a', 'scheduled', { note: 'Coup de sifflet final' })]);
     expect(shown).toEqual([{ roomId: 'room-1', title: 'Riposte : un moment', body: 'Repère : Coup de sifflet final' }]);
   });
+
+  it('names a watch alert by its column, with the count in the right plural', async () => {
+    const fr = await setUp('fr');
+    fr.notifier.detected('room-1', [moment('a', 'watch', { columnId: 'c1', note: 'Risques', peakCount: 1 })]);
+    fr.advance(alertWindowMs + 1);
+    fr.notifier.detected('room-1', [moment('b', 'watch', { columnId: 'c1', note: 'Risques', peakCount: 3 })]);
+    expect(fr.shown.map((n) => n.body)).toEqual([
+      'Veille « Risques » : 1 publication correspondante',
+      'Veille « Risques » : 3 publications correspondantes',
+    ]);
+    const en = await setUp('en');
+    en.notifier.detected('room-1', [moment('a', 'watch', { columnId: 'c1', note: 'Risks', peakCount: 2 })]);
+    expect(en.shown.map((n) => n.body)).toEqual(['Watch “Risks”: 2 matching posts']);
+  });
 });
