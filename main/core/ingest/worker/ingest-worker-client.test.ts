@@ -32,6 +32,20 @@ const feedJob = (url: string) => ({
   credential: null,
 });
 
+/** A Jetstream source on `url` that keeps posts saying "finale". */
+const jetstreamJob = (sourceId: string, url: string) => ({
+  sourceId,
+  roomId: 'room-1',
+  config: SourceConfig.parse({
+    kind: 'bluesky',
+    mode: 'jetstream',
+    keywords: ['finale'],
+    jetstreamUrl: url,
+  }) as StreamConfig,
+  cursor: null,
+  credential: null,
+});
+
 describe('createIngestWorker', () => {
   it('polls a feed in a real worker thread', async () => {
     feeds = await startFeedServer({
@@ -53,21 +67,7 @@ describe('createIngestWorker', () => {
     jetstream = await startJetstreamServer({ events, dropAfter: [15] });
     client = createIngestWorker();
     const received: StreamEvent[] = [];
-    client.startStream(
-      {
-        sourceId: 'js-1',
-        roomId: 'room-1',
-        config: SourceConfig.parse({
-          kind: 'bluesky',
-          mode: 'jetstream',
-          keywords: ['finale'],
-          jetstreamUrl: jetstream.url,
-        }) as StreamConfig,
-        cursor: null,
-        credential: null,
-      },
-      (event) => received.push(event),
-    );
+    client.startStream(jetstreamJob('js-1', jetstream.url), (event) => received.push(event));
     const ids = () =>
       received.flatMap((event) => (event.type === 'items' ? event.items.map((item) => item.extId) : []));
     await vi.waitFor(() => expect(ids()).toHaveLength(20), { timeout: 10_000 });
@@ -162,21 +162,7 @@ describe('createIngestWorker', () => {
     const workers: Worker[] = [];
     client = createIngestWorker({ minRestartIntervalMs: 0, onWorkerStarted: (worker) => workers.push(worker) });
     const received: StreamEvent[] = [];
-    client.startStream(
-      {
-        sourceId: 'js-2',
-        roomId: 'room-1',
-        config: SourceConfig.parse({
-          kind: 'bluesky',
-          mode: 'jetstream',
-          keywords: ['finale'],
-          jetstreamUrl: jetstream.url,
-        }) as StreamConfig,
-        cursor: null,
-        credential: null,
-      },
-      (event) => received.push(event),
-    );
+    client.startStream(jetstreamJob('js-2', jetstream.url), (event) => received.push(event));
     await vi.waitFor(() => expect(received.some((event) => event.type === 'items')).toBe(true), { timeout: 10_000 });
     await workers[0]?.terminate();
     await jetstream.waitForConnections(2);
