@@ -7,23 +7,35 @@
 import type { z } from 'zod';
 import { appCalls, appEvents } from './contract/calls/app';
 import { assetCalls } from './contract/calls/assets';
+import { auditCalls } from './contract/calls/audit';
+import { bankCalls } from './contract/calls/bank';
+import { checklistCalls } from './contract/calls/checklists';
 import { draftCalls, draftEvents } from './contract/calls/drafts';
 import { columnCalls, columnEvents } from './contract/calls/columns';
 import { layoutCalls } from './contract/calls/layouts';
 import { momentCalls, momentEvents } from './contract/calls/moments';
+import { playbookCalls } from './contract/calls/playbook';
 import { roomCalls, roomEvents } from './contract/calls/rooms';
+import { sessionCalls } from './contract/calls/session';
 import { sourceCalls, sourceEvents } from './contract/calls/sources';
+import { teamCalls, teamEvents } from './contract/calls/team';
 import type { Result } from './contract/result';
 
 export type { AppInfo } from './contract/calls/app';
 
 export const calls = {
   ...appCalls,
+  ...sessionCalls,
   ...roomCalls,
   ...sourceCalls,
   ...columnCalls,
   ...layoutCalls,
+  ...teamCalls,
+  ...playbookCalls,
+  ...checklistCalls,
   ...draftCalls,
+  ...bankCalls,
+  ...auditCalls,
   ...momentCalls,
   ...assetCalls,
 };
@@ -33,6 +45,7 @@ export const events = {
   ...roomEvents,
   ...sourceEvents,
   ...columnEvents,
+  ...teamEvents,
   ...draftEvents,
   ...momentEvents,
 };

@@ -23,3 +23,24 @@ export class AppError extends Error {
     this.params = options.params;
   }
 }
+
+/**
+ * An AppError a person can read in either language: English `message` for logs and API
+ * clients, plus an `errors.*` key and its params so the UI can say it in French. Keys and
+ * placeholders live in shared/i18n/locales/{en,fr}/errors.json.
+ */
+export function keyedError(
+  code: ErrorCode,
+  messageKey: string,
+  message: string,
+  options: { field?: string; params?: Record<string, string | number> } = {},
+): AppError {
+  const params = options.params
+    ? Object.fromEntries(Object.entries(options.params).map(([name, value]) => [name, String(value)]))
+    : undefined;
+  return new AppError(code, message, {
+    messageKey,
+    ...(options.field ? { field: options.field } : {}),
+    ...(params ? { params } : {}),
+  });
+}

@@ -4,22 +4,24 @@ import { validationError } from '../../../shared/contract/validation-error';
 import { englishError } from '../../../shared/i18n/english-errors';
 import { AppError } from '../errors';
 import type { Logger } from '../log/rotating-log';
+import type { Session } from '../session/session';
 
 export type Handlers = {
-  [N in CallName]: (input: ValidCallInput<N>) => CallOutput<N> | Promise<CallOutput<N>>;
+  [N in CallName]: (input: ValidCallInput<N>, session: Session) => CallOutput<N> | Promise<CallOutput<N>>;
 };
 
 /** The handlers of one area's calls (shared/contract/calls/<area>.ts). */
 export type HandlersOf<AreaCalls> = { [N in keyof AreaCalls & CallName]: Handlers[N] };
 
-export type Dispatch = (name: string, input: unknown) => Promise<Result<unknown>>;
+/** `session` is the caller's connection: whoever carried the call (a window, a socket, a test) owns one. */
+export type Dispatch = (name: string, input: unknown, session: Session) => Promise<Result<unknown>>;
 
 /**
  * The one gate every call passes through, whichever shell carried it: unknown names are
  * refused, input is validated before any handler runs, and exceptions become typed results.
  */
 export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
-  return async (name, input) => {
+  return async (name, input, session) => {
     if (!isCallName(name)) {
       return {
         ok: false,
@@ -31,8 +33,8 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     const parsed = calls[name].input.safeParse(input);
     if (!parsed.success) return validationError(parsed.error);
     try {
-      const handler = handlers[name] as (input: unknown) => unknown;
-      return { ok: true, value: await handler(parsed.data) };
+      const handler = handlers[name] as (input: unknown, session: Session) => unknown;
+      return { ok: true, value: await handler(parsed.data, session) };
     } catch (error) {
       if (error instanceof AppError) {
         if (error.code === 'internal') log.error(error.message, { call: name, error });

@@ -1,7 +1,7 @@
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import { checkAnswer, type AnswerValue } from '../../../shared/drafts/checklist';
 import type { Db } from '../db/open-database';
-import { draftError } from './draft-errors';
+import { keyedError } from '../errors';
 import type { DraftKit } from './draft-kit';
 import type { DraftRepository } from './draft-repository';
 import type { TeamService } from './team-service';
@@ -25,7 +25,7 @@ export function createDraftAnswers({
       const current = mustGet(input.id);
       const by = team.actor(current.roomId, input.actorId);
       if (by.role === 'observer') {
-        throw draftError(
+        throw keyedError(
           'forbidden',
           'errors.checklist.observer',
           'Observers follow along; they do not answer the checklist.',
@@ -34,13 +34,13 @@ export function createDraftAnswers({
       }
       const item = team.template(current.roomId).items.find((i) => i.id === input.itemId);
       if (!item) {
-        throw draftError('not_found', 'errors.checklist.noItem', `The checklist has no item "${input.itemId}".`, {
+        throw keyedError('not_found', 'errors.checklist.noItem', `The checklist has no item "${input.itemId}".`, {
           field: 'itemId',
           params: { item: input.itemId },
         });
       }
       if (item.kind === 'auto') {
-        throw draftError(
+        throw keyedError(
           'invalid_input',
           'errors.checklist.autoItem',
           'This item answers itself from the text; edit the draft instead.',
@@ -49,13 +49,13 @@ export function createDraftAnswers({
       }
       const checked = checkAnswer(item, { value: input.value });
       if (!checked.ok) {
-        throw draftError(checked.code, checked.messageKey ?? 'errors.checklist.naNotAllowed', checked.message, {
+        throw keyedError(checked.code, checked.messageKey ?? 'errors.checklist.naNotAllowed', checked.message, {
           field: 'value',
           params: { item: item.text.en, ...checked.params },
         });
       }
       if (current.state !== 'draft' && current.state !== 'changes_requested' && current.state !== 'in_review') {
-        throw draftError(
+        throw keyedError(
           'invalid_transition',
           'errors.checklist.closed',
           `The checklist of a ${current.state.replace('_', ' ')} draft is closed.`,

@@ -1,7 +1,7 @@
 import type { BankEntry, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
 import { requiredSlots } from '../../../shared/drafts/lifecycle';
 import type { Db } from '../db/open-database';
-import { draftError } from './draft-errors';
+import { keyedError } from '../errors';
 import type { DraftKit } from './draft-kit';
 import type { TeamService } from './team-service';
 
@@ -22,7 +22,7 @@ export function createDraftFromBank({
     startFromBank(entry: BankEntry, by: RoomMember): DraftView {
       const at = now();
       if (at < entry.validFrom || at >= entry.validUntil) {
-        throw draftError(
+        throw keyedError(
           'invalid_transition',
           'errors.bank.outsideWindow',
           'This pre-approved text is outside its validity window; write a fresh draft instead.',

@@ -4,7 +4,7 @@ import { createAutoChecker, withAutoAnswers } from '../../../shared/drafts/auto-
 import { checklistProgress, type ChecklistAnswer, type ChecklistState } from '../../../shared/drafts/checklist';
 import { createDraft, recordEdit } from '../../../shared/drafts/lifecycle';
 import type { Network } from '../../../shared/drafts/networks';
-import { draftError } from './draft-errors';
+import { keyedError } from '../errors';
 import type { DraftRepository, StoredDraft } from './draft-repository';
 import type { TeamService } from './team-service';
 
@@ -24,7 +24,7 @@ export interface DraftKitDeps {
 export function createDraftKit({ drafts, team, now, onChanged }: DraftKitDeps) {
   const mustGet = (id: string): StoredDraft => {
     const draft = drafts.get(id);
-    if (!draft) throw draftError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
+    if (!draft) throw keyedError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
     return draft;
   };
 
@@ -59,7 +59,7 @@ export function createDraftKit({ drafts, team, now, onChanged }: DraftKitDeps) {
   /** Writes the next state over the version read; a lost race is a conflict, never an overwrite. */
   const write = (next: StoredDraft) => {
     if (!drafts.update(next)) {
-      throw draftError(
+      throw keyedError(
         'conflict',
         'errors.draft.raced',
         'Someone changed this draft at the same moment. Reload it and try again.',

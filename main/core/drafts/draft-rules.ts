@@ -1,6 +1,6 @@
 import { MAX_MEDIA } from '../../../shared/drafts/networks';
 import type { DraftTrigger } from '../../../shared/contract/calls/drafts';
-import { draftError } from './draft-errors';
+import { keyedError } from '../errors';
 
 /** Far above any network's limit (Mastodon 500), far below what would slow a room down. */
 export const MAX_BODY_CHARS = 10_000;
@@ -9,7 +9,7 @@ export const REVISION_BURST_MS = 60_000;
 
 export function checkBody(body: string): void {
   if (body.length > MAX_BODY_CHARS) {
-    throw draftError(
+    throw keyedError(
       'too_large',
       'errors.draft.tooLong',
       `The draft is ${body.length.toLocaleString('en')} characters long; keep it under ${MAX_BODY_CHARS.toLocaleString('en')} (a post is at most 500). Nothing was saved; the previous text is kept.`,
@@ -22,7 +22,7 @@ export function checkBody(body: string): void {
 export function checkMedia(media: string[], exists: (name: string) => boolean): string[] {
   const unique = [...new Set(media)];
   if (unique.length > MAX_MEDIA) {
-    throw draftError(
+    throw keyedError(
       'invalid_input',
       'errors.draft.tooManyMedia',
       `A post carries at most ${MAX_MEDIA} images; ${unique.length} are attached. Nothing was saved.`,
@@ -31,7 +31,7 @@ export function checkMedia(media: string[], exists: (name: string) => boolean): 
   }
   const missing = unique.find((name) => !exists(name));
   if (missing !== undefined) {
-    throw draftError(
+    throw keyedError(
       'invalid_input',
       'errors.draft.mediaMissing',
       `"${missing}" is not an image in this room's asset folder. Drop the file there first, or leave it out. Nothing was saved.`,
@@ -51,7 +51,7 @@ export function triggerTime(
     case 'item': {
       const published = itemTime(trigger.itemId);
       if (published === undefined) {
-        throw draftError('not_found', 'errors.draft.itemMissing', 'This item is not in this room (any more).', {
+        throw keyedError('not_found', 'errors.draft.itemMissing', 'This item is not in this room (any more).', {
           field: 'trigger.itemId',
         });
       }

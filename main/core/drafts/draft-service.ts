@@ -4,7 +4,7 @@ import type { Network } from '../../../shared/drafts/networks';
 import type { Db } from '../db/open-database';
 import type { RoomService } from '../rooms/room-service';
 import { createDraftAnswers } from './draft-answers';
-import { draftError } from './draft-errors';
+import { keyedError } from '../errors';
 import { createDraftFromBank } from './draft-from-bank';
 import { createDraftKit } from './draft-kit';
 import type { DraftRepository, StoredDraft } from './draft-repository';
@@ -54,7 +54,7 @@ export function createDraftService(deps: DraftServiceDeps) {
       rooms.get(input.roomId);
       const author = team.actor(input.roomId, input.actorId);
       if (author.role !== 'lead' && author.role !== 'writer') {
-        throw draftError(
+        throw keyedError(
           'forbidden',
           'errors.draft.createRole',
           `Only a lead or a writer can start a draft; you are ${author.role} in this room.`,
@@ -92,7 +92,7 @@ export function createDraftService(deps: DraftServiceDeps) {
       const current = mustGet(input.id);
       const by = team.actor(current.roomId, input.actorId);
       if (current.version !== input.baseVersion) {
-        throw draftError(
+        throw keyedError(
           'conflict',
           'errors.draft.saveConflict',
           `Someone else saved this draft while you were writing (you started from version ${input.baseVersion}, it is now version ${current.version}). Nothing was overwritten.\n\nTheir text:\n${current.body}\n\nYour text:\n${input.body}`,
@@ -104,11 +104,11 @@ export function createDraftService(deps: DraftServiceDeps) {
       }
       if (!canEdit(current, by)) {
         throw current.state === 'draft' || current.state === 'changes_requested'
-          ? draftError('forbidden', 'errors.draft.cannotEdit', `As ${by.role}, you cannot edit this draft.`, {
+          ? keyedError('forbidden', 'errors.draft.cannotEdit', `As ${by.role}, you cannot edit this draft.`, {
               field: 'actorId',
               params: { role: by.role },
             })
-          : draftError(
+          : keyedError(
               'invalid_transition',
               'errors.draft.editClosed',
               `A draft that is ${current.state.replace('_', ' ')} cannot be edited; take it back for editing first.`,
@@ -178,7 +178,7 @@ export function createDraftService(deps: DraftServiceDeps) {
         now: at,
       });
       if (!result.ok) {
-        throw draftError(result.code, result.messageKey, result.message, { field: 'action', params: result.params });
+        throw keyedError(result.code, result.messageKey, result.message, { field: 'action', params: result.params });
       }
       const { event } = result;
       db.transaction(() => {

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { BankEntry, DraftView } from '../../../shared/contract/calls/drafts';
 import type { Network } from '../../../shared/drafts/networks';
 import type { Db } from '../db/open-database';
-import { draftError } from './draft-errors';
+import { keyedError } from '../errors';
 import type { RoomService } from '../rooms/room-service';
 import type { DraftService } from './draft-service';
 import type { TeamRepository } from './team-repository';
@@ -23,7 +23,7 @@ export function createBankService({ db, bank, team, drafts, rooms, now, onChange
   const mustGet = (id: string): BankEntry => {
     const entry = bank.bankEntry(id);
     if (!entry) {
-      throw draftError('not_found', 'errors.bank.notFound', 'This pre-approved text no longer exists.', {
+      throw keyedError('not_found', 'errors.bank.notFound', 'This pre-approved text no longer exists.', {
         field: 'id',
       });
     }
@@ -34,7 +34,7 @@ export function createBankService({ db, bank, team, drafts, rooms, now, onChange
   const mayPreApprove = (roomId: string, actorId: string) => {
     const by = team.actor(roomId, actorId);
     if (!team.policy(roomId).approverRoles.includes(by.role)) {
-      throw draftError(
+      throw keyedError(
         'forbidden',
         'errors.bank.cannotAdd',
         `As ${by.role}, you cannot pre-approve content in this room.`,
@@ -46,7 +46,7 @@ export function createBankService({ db, bank, team, drafts, rooms, now, onChange
 
   const checkCue = (roomId: string, cueId: string): void => {
     if (bank.cueRoom(cueId) !== roomId) {
-      throw draftError('not_found', 'errors.bank.cueNotFound', 'This cue is not in the run-of-show of this room.', {
+      throw keyedError('not_found', 'errors.bank.cueNotFound', 'This cue is not in the run-of-show of this room.', {
         field: 'cueId',
       });
     }
@@ -73,7 +73,7 @@ export function createBankService({ db, bank, team, drafts, rooms, now, onChange
       const cueId = input.cueId ?? null;
       if (cueId !== null) checkCue(input.roomId, cueId);
       if (input.validUntil <= input.validFrom) {
-        throw draftError('invalid_input', 'errors.bank.windowOrder', 'The validity window must end after it starts.', {
+        throw keyedError('invalid_input', 'errors.bank.windowOrder', 'The validity window must end after it starts.', {
           field: 'validUntil',
         });
       }
@@ -139,7 +139,7 @@ export function createBankService({ db, bank, team, drafts, rooms, now, onChange
       const entry = mustGet(input.id);
       const by = team.actor(entry.roomId, input.actorId);
       if (by.role !== 'lead' && by.role !== 'writer') {
-        throw draftError(
+        throw keyedError(
           'forbidden',
           'errors.bank.cannotUse',
           `Only a lead or a writer can use the bank; you are ${by.role}.`,

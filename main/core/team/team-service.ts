@@ -8,7 +8,7 @@ import { defaultRoomPolicy, type Role, type RoomPolicy } from '../../../shared/d
 import { emptyPlaybook, exportPlaybookFile, parsePlaybookFile, type Playbook } from '../../../shared/playbook/playbook';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
-import { draftError } from './draft-errors';
+import { keyedError } from '../errors';
 import type { RoomService } from '../rooms/room-service';
 import type { TeamRepository } from './team-repository';
 
@@ -103,7 +103,7 @@ export function createTeamService({ db, team, rooms, resourcesDir, now, onChange
   const actor = (roomId: string, actorId: string): RoomMember => {
     const member = current(roomId, actorId);
     if (!member) {
-      throw draftError(
+      throw keyedError(
         'forbidden',
         'errors.team.pickYourself',
         'Pick who you are: this person is not a member of this room (any more).',
@@ -117,7 +117,7 @@ export function createTeamService({ db, team, rooms, resourcesDir, now, onChange
   const member = (roomId: string, id: string, field: string): RoomMember => {
     const found = current(roomId, id);
     if (!found) {
-      throw draftError(
+      throw keyedError(
         'not_found',
         'errors.team.notMember',
         'This person is not a member of this room (any more); pick someone from the team.',
@@ -130,7 +130,7 @@ export function createTeamService({ db, team, rooms, resourcesDir, now, onChange
   /** `action` names the sentence's key (errors.team.leadOnly.<action>) and its English text. */
   const requireLead = (by: RoomMember, action: 'removeMember' | 'policy' | 'checklist', what: string) => {
     if (by.role !== 'lead') {
-      throw draftError(
+      throw keyedError(
         'forbidden',
         `errors.team.leadOnly.${action}`,
         `Only a lead can ${what}; you are ${by.role} in this room.`,
@@ -220,7 +220,7 @@ export function createTeamService({ db, team, rooms, resourcesDir, now, onChange
     updatePlaybook(roomId: string, actorId: string, next: Playbook): Playbook {
       const by = actor(roomId, actorId);
       if (by.role !== 'lead' && by.role !== 'writer') {
-        throw draftError(
+        throw keyedError(
           'forbidden',
           'errors.playbook.cannotEdit',
           `Only a lead or a writer can change the playbook; you are ${by.role}.`,
@@ -246,7 +246,7 @@ export function createTeamService({ db, team, rooms, resourcesDir, now, onChange
     importPlaybook(roomId: string, actorId: string, text: string): Playbook {
       const parsed = parsePlaybookFile(text);
       if (!parsed.ok) {
-        throw draftError(parsed.code, parsed.messageKey ?? 'errors.playbook.invalidFile', parsed.message, {
+        throw keyedError(parsed.code, parsed.messageKey ?? 'errors.playbook.invalidFile', parsed.message, {
           ...(parsed.field ? { field: parsed.field } : {}),
           ...(parsed.params ? { params: parsed.params } : {}),
         });
@@ -258,7 +258,7 @@ export function createTeamService({ db, team, rooms, resourcesDir, now, onChange
       requireLead(by, 'checklist', 'change the checklist');
       const parsed = parseChecklistTemplate(input);
       if (!parsed.ok) {
-        throw draftError(parsed.code, parsed.messageKey ?? 'errors.checklist.invalidTemplate', parsed.message, {
+        throw keyedError(parsed.code, parsed.messageKey ?? 'errors.checklist.invalidTemplate', parsed.message, {
           field: parsed.field ? `template.${parsed.field}` : 'template',
           ...(parsed.params ? { params: parsed.params } : {}),
         });

@@ -1,0 +1,181 @@
+import type { DraftState } from '../../../shared/drafts/draft';
+import type { AuditEvent, AuditEventType } from '../../../shared/drafts/lifecycle-types';
+import { formatMessage, type MessageParams } from '../../../shared/drafts/messages';
+import type { Role, RoomPolicy } from '../../../shared/drafts/team';
+
+/** Who a line of the audit trail names: a member, or Riposte itself acting on a timer. */
+export interface AuditActor {
+  id: string;
+  name: string;
+  role: Role | 'system';
+}
+
+/** Riposte itself, when the clock (not a person) acts: a draft's freshness window closing. */
+export const systemActor: AuditActor = { id: 'system', name: 'Riposte', role: 'system' };
+
+interface Line {
+  roomId: string;
+  actor: AuditActor;
+  at: number;
+}
+interface DraftLine extends Line {
+  draftId: string;
+}
+
+/**
+ * Everything the audit trail records, one variant per kind of line. Each variant carries
+ * what its sentence needs, so the key and the English text follow from the entry itself.
+ */
+export type AuditRecord =
+  | (Line & { type: 'member_added'; name: string; role: Role })
+  | (Line & { type: 'member_removed'; name: string })
+  | (Line & { type: 'policy_updated'; policy: RoomPolicy })
+  | (Line & { type: 'playbook_updated' })
+  | (Line & { type: 'checklist_updated' })
+  | (Line & { type: 'bank_added'; bankId: string; title: string })
+  | (Line & { type: 'bank_linked'; bankId: string; cueId: string | null; title: string })
+  | (DraftLine & { type: 'created'; state: DraftState; trigger: string; ref: string | null })
+  | (DraftLine & { type: 'edited' })
+  | (DraftLine & { type: 'assigned'; assignee: string })
+  | (DraftLine & { type: 'commented' })
+  | (DraftLine & { type: 'checklist_answered'; itemId: string; item: string; value: string; note?: string })
+  | (DraftLine & { type: 'from_bank'; bankId: string; title: string })
+  /** A step of the draft lifecycle, which writes its own sentence (shared/drafts/lifecycle.ts). */
+  | { type: AuditEventType; roomId: string; actor: AuditActor; event: AuditEvent };
+
+/** Audit sentences the lifecycle does not write (it only knows its own transitions). */
+const linesEn = {
+  'drafts.event.created': '{{actor}} created a draft.',
+  'drafts.event.edited': '{{actor}} edited the draft.',
+  'drafts.event.assigned': '{{actor}} assigned the draft to {{assignee}}.',
+  'drafts.event.commented': '{{actor}} commented.',
+  'drafts.event.answered': '{{actor}} answered "{{item}}": {{value}}.',
+  'drafts.event.fromBank': '{{actor}} took "{{title}}" from the pre-approved bank.',
+  'drafts.event.bankAdded': '{{actor}} added "{{title}}" to the pre-approved bank.',
+  'drafts.event.bankLinked': '{{actor}} tied "{{title}}" to a run-of-show cue.',
+  'drafts.event.bankUnlinked': '{{actor}} untied "{{title}}" from its cue.',
+  'drafts.event.memberAdded': '{{name}} joined the room as {{role}}.',
+  'drafts.event.memberRemoved': '{{actor}} removed {{name}} from the room.',
+  'drafts.event.policyUpdated': '{{actor}} changed the room’s review rules.',
+  'drafts.event.playbookUpdated': '{{actor}} changed the playbook.',
+  'drafts.event.checklistUpdated': '{{actor}} changed the checklist template.',
+} as const;
+type LineKey = keyof typeof linesEn;
+
+/** One row of audit_log as its repository stores it. */
+export interface StoredAuditLine {
+  roomId: string;
+  draftId: string | null;
+  type: string;
+  actorId: string;
+  actorName: string;
+  actorRole: string;
+  at: number;
+  from: string | null;
+  to: string | null;
+  detail: object;
+  messageKey: string;
+  params: MessageParams;
+  message: string;
+}
+
+type Parts = { key: LineKey; draftId?: string; from?: string; to?: string; detail?: object; params?: MessageParams };
+
+function line(entry: Line, type: string, parts: Parts): StoredAuditLine {
+  const params: MessageParams = { actor: entry.actor.name, ...parts.params };
+  return {
+    roomId: entry.roomId,
+    draftId: parts.draftId ?? null,
+    type,
+    actorId: entry.actor.id,
+    actorName: entry.actor.name,
+    actorRole: entry.actor.role,
+    at: entry.at,
+    from: parts.from ?? null,
+    to: parts.to ?? null,
+    detail: parts.detail ?? {},
+    messageKey: parts.key,
+    params,
+    message: formatMessage(linesEn[parts.key], params),
+  };
+}
+
+/** The row an entry is stored as: its sentence key, parameters and English text. */
+export function toStoredLine(entry: AuditRecord): StoredAuditLine {
+  switch (entry.type) {
+    case 'member_added':
+      return line(entry, entry.type, { key: 'drafts.event.memberAdded', params: { name: entry.name, role: entry.role } });
+    case 'member_removed':
+      return line(entry, entry.type, { key: 'drafts.event.memberRemoved', params: { name: entry.name } });
+    case 'policy_updated':
+      return line(entry, entry.type, { key: 'drafts.event.policyUpdated', detail: entry.policy });
+    case 'playbook_updated':
+      return line(entry, entry.type, { key: 'drafts.event.playbookUpdated' });
+    case 'checklist_updated':
+      return line(entry, entry.type, { key: 'drafts.event.checklistUpdated' });
+    case 'bank_added':
+      return line(entry, entry.type, {
+        key: 'drafts.event.bankAdded',
+        detail: { bankId: entry.bankId },
+        params: { title: entry.title },
+      });
+    case 'bank_linked':
+      return line(entry, entry.type, {
+        key: entry.cueId === null ? 'drafts.event.bankUnlinked' : 'drafts.event.bankLinked',
+        detail: { bankId: entry.bankId, cueId: entry.cueId },
+        params: { title: entry.title },
+      });
+    case 'created':
+      return line(entry, entry.type, {
+        key: 'drafts.event.created',
+        draftId: entry.draftId,
+        to: entry.state,
+        detail: { trigger: entry.trigger, ref: entry.ref },
+      });
+    case 'edited':
+      return line(entry, entry.type, { key: 'drafts.event.edited', draftId: entry.draftId });
+    case 'assigned':
+      return line(entry, entry.type, {
+        key: 'drafts.event.assigned',
+        draftId: entry.draftId,
+        params: { assignee: entry.assignee },
+      });
+    case 'commented':
+      return line(entry, entry.type, { key: 'drafts.event.commented', draftId: entry.draftId });
+    case 'checklist_answered':
+      return line(entry, entry.type, {
+        key: 'drafts.event.answered',
+        draftId: entry.draftId,
+        detail: { itemId: entry.itemId, value: entry.value, ...(entry.note ? { note: entry.note } : {}) },
+        params: { item: entry.item, value: entry.value },
+      });
+    case 'from_bank':
+      return line(entry, entry.type, {
+        key: 'drafts.event.fromBank',
+        draftId: entry.draftId,
+        from: 'draft',
+        to: 'approved',
+        detail: { bankId: entry.bankId },
+        params: { title: entry.title },
+      });
+    default: {
+      // The lifecycle's own steps: its sentence, as it wrote it.
+      const { event, actor } = entry;
+      return {
+        roomId: entry.roomId,
+        draftId: event.draftId,
+        type: event.type,
+        actorId: actor.id,
+        actorName: actor.name,
+        actorRole: actor.role,
+        at: event.at,
+        from: event.from,
+        to: event.to,
+        detail: event.detail,
+        messageKey: event.messageKey,
+        params: { actor: actor.name, ...event.params },
+        message: event.message,
+      };
+    }
+  }
+}

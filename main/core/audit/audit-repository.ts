@@ -1,0 +1,83 @@
+import { z } from 'zod';
+import type { AuditEntry } from '../../../shared/contract/calls/audit';
+import type { Db } from '../db/open-database';
+import type { StoredAuditLine } from './audit-entries';
+
+interface AuditRow {
+  id: number;
+  room_id: string;
+  draft_id: string | null;
+  type: string;
+  actor_id: string;
+  actor_name: string;
+  actor_role: string;
+  at: number;
+  from_state: string | null;
+  to_state: string | null;
+  detail: string;
+  message_key: string;
+  params: string;
+  message: string;
+}
+
+const Params = z.record(z.string(), z.union([z.string(), z.number()]));
+
+export interface AuditFilter {
+  roomId: string;
+  draftId?: string;
+  actorId?: string;
+  type?: string;
+  limit: number;
+}
+
+export type AuditRepository = ReturnType<typeof createAuditRepository>;
+
+/** The only SQL that reads or writes audit_log. */
+export function createAuditRepository(db: Db) {
+  const append = db.prepare(
+    `INSERT INTO audit_log (room_id, draft_id, type, actor_id, actor_name, actor_role, at, from_state, to_state,
+       detail, message_key, params, message)
+     VALUES (@roomId, @draftId, @type, @actorId, @actorName, @actorRole, @at, @from, @to, @detail, @messageKey,
+       @params, @message)`,
+  );
+  // Optional filters as "? IS NULL OR column = ?" so one prepared statement serves every combination.
+  const linesOf = db.prepare<
+    { roomId: string; draftId: string | null; actorId: string | null; type: string | null; limit: number },
+    AuditRow
+  >(
+    `SELECT * FROM audit_log WHERE room_id = @roomId
+       AND (@draftId IS NULL OR draft_id = @draftId)
+       AND (@actorId IS NULL OR actor_id = @actorId)
+       AND (@type IS NULL OR type = @type)
+     ORDER BY id DESC LIMIT @limit`,
+  );
+
+  return {
+    append: (line: StoredAuditLine) =>
+      append.run({ ...line, detail: JSON.stringify(line.detail), params: JSON.stringify(line.params) }),
+    list: (filter: AuditFilter): AuditEntry[] =>
+      linesOf
+        .all({
+          roomId: filter.roomId,
+          draftId: filter.draftId ?? null,
+          actorId: filter.actorId ?? null,
+          type: filter.type ?? null,
+          limit: filter.limit,
+        })
+        .map((row) => ({
+          id: row.id,
+          roomId: row.room_id,
+          draftId: row.draft_id,
+          type: row.type,
+          actorId: row.actor_id,
+          actorName: row.actor_name,
+          actorRole: row.actor_role,
+          at: row.at,
+          from: row.from_state,
+          to: row.to_state,
+          messageKey: row.message_key,
+          params: Params.parse(JSON.parse(row.params)),
+          message: row.message,
+        })),
+  };
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { call } from './define-call';
+import { Id } from './fields';
+
+/** Who this window says is at the keyboard in one room: a member id, or null before picking. */
+export const SessionPerson = z.object({ roomId: Id, memberId: Id.nullable() });
+export type SessionPerson = z.infer<typeof SessionPerson>;
+
+/**
+ * The connection's own state (one session per window or socket). Members are per room, so
+ * the person is picked per room; every call that acts reads it from here.
+ */
+export const sessionCalls = {
+  'session.get': call(z.object({ roomId: Id }), SessionPerson),
+  'session.identify': call(SessionPerson, SessionPerson),
+};
