@@ -5,8 +5,8 @@ import { networks as allNetworks, type Network } from '../../../shared/drafts/ne
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Cue } from '../../../shared/moments/moment';
 import { api } from '../api';
-import { useNow } from '../app/use-now';
-import { useRoomRefetch } from '../app/use-room-refetch';
+import { useNow } from '../toolkit/use-now';
+import { useRoomRefetch } from '../toolkit/use-room-refetch';
 import { errorText } from '../i18n';
 import { useCues } from '../moments/use-moments';
 import { fromLocalInput, toLocalInput } from './format';

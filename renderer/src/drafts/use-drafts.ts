@@ -4,8 +4,8 @@ import type { ContractError } from '../../../shared/contract/result';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
-import { useRoomRefetch } from '../app/use-room-refetch';
-import { chooseMe, useMeId } from '../app/who-am-i';
+import { useRoomRefetch } from '../toolkit/use-room-refetch';
+import { chooseMe, useMeId } from '../session/who-am-i';
 
 /** A room's drafts, refetched whenever main says they changed (one list call per push). */
 export function useDrafts(roomId: string) {
@@ -35,7 +35,7 @@ export function useTeam(roomId: string) {
   return { members, policy, playbook };
 }
 
-/** Who is at the keyboard (see app/who-am-i.ts), as a member of the room. */
+/** Who is at the keyboard (see session/who-am-i.ts), as a member of the room. */
 export function useMe(roomId: string, members: RoomMember[]) {
   const meId = useMeId(roomId);
   const choose = useCallback((id: string | null) => chooseMe(roomId, id), [roomId]);

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../../../shared/rooms/event-clock';
 import { nextCue } from '../../../shared/moments/moment';
-import { useNow } from '../app/use-now';
+import { useNow } from '../toolkit/use-now';
 import { useCues } from './use-moments';
 
 /** The countdown to the run-of-show's next cue, for the room header. */

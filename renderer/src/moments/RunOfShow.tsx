@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { Field } from '../app/Field';
+import { Field } from '../toolkit/Field';
 import { errorText } from '../i18n';
 import { formatTime } from '../../../shared/moments/describe-moment';
 import { useCues } from './use-moments';

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useState } from 'react';
 import type { Cue, Moment } from '../../../shared/moments/moment';
 import { api } from '../api';
-import { useRoomRefetch } from '../app/use-room-refetch';
+import { useRoomRefetch } from '../toolkit/use-room-refetch';
 
 /** A room's moments, newest first, kept live by `moments.detected` / `moments.changed`. */
 export function useMoments(roomId: string) {
