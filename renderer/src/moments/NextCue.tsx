@@ -8,7 +8,8 @@ import { useCues } from './use-moments';
 export function NextCue({ roomId }: { roomId: string }) {
   const { t } = useTranslation('moments');
   const now = useNow(1000);
-  const next = nextCue(useCues(roomId), now);
+  const { cues } = useCues(roomId);
+  const next = nextCue(cues, now);
   if (!next) return null;
   return (
     <div className="next-cue" role="timer" aria-label={t('cues.nextLabel')} aria-live="off">

@@ -4,7 +4,7 @@ import { api } from '../api';
 import { roomsHref } from '../toolkit/use-hash-route';
 import { errorText } from '../i18n';
 import { formatRoomTime } from '../toolkit/room-time';
-import { useRoom } from '../rooms-list/use-rooms';
+import { useRoom } from './use-room';
 import { MomentAlert } from '../moments/MomentAlert';
 import { NextCue } from '../moments/NextCue';
 import { Workspace } from '../workspace/Workspace';

@@ -1,55 +1,16 @@
-import { useEffect, useState } from 'react';
-import type { ContractError } from '../../../shared/contract/result';
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
+import { refetchOn, type LiveQuery } from '../toolkit/live-query/live-query';
+import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 
-/** The room list, kept fresh by `rooms.changed` pushes (from this tab or any other). */
+const roomList: LiveQuery<boolean, Room[] | null> = {
+  load: (includeArchived) => api.rooms.list({ includeArchived }),
+  // Any room's change (from this tab or any other) may add, rename or archive one in the list.
+  refetchOn: [refetchOn('rooms.changed')],
+};
+
+/** The room list, kept fresh by `rooms.changed` pushes. */
 export function useRooms(includeArchived: boolean) {
-  const [rooms, setRooms] = useState<Room[] | null>(null);
-  const [error, setError] = useState<ContractError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const load = () =>
-      api.rooms.list({ includeArchived }).then((result) => {
-        if (!live) return;
-        if (result.ok) {
-          setRooms(result.value);
-          setError(null);
-        } else {
-          setError(result);
-        }
-      });
-    void load();
-    const off = api.on('rooms.changed', () => void load());
-    return () => {
-      live = false;
-      off();
-    };
-  }, [includeArchived]);
-
+  const { value: rooms, error } = useLiveQuery(roomList, includeArchived, null);
   return { rooms, error };
-}
-
-export function useRoom(roomId: string) {
-  const [room, setRoom] = useState<Room | null>(null);
-  const [error, setError] = useState<ContractError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    void api.rooms.get({ id: roomId }).then((result) => {
-      if (!live) return;
-      if (result.ok) setRoom(result.value);
-      else setError(result);
-    });
-    const off = api.on('rooms.changed', ({ room: changed }) => {
-      if (changed.id === roomId) setRoom(changed);
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [roomId]);
-
-  return { room, error };
 }
