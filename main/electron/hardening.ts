@@ -26,7 +26,10 @@ export function openExternalSafely(url: string): void {
   }
 }
 
-/** DESIGN.md section 6: no navigation, no new windows, no webviews, no permissions. */
+/**
+ * The window shows other people's posts: a link or a script in one must never navigate the
+ * app, open a window, embed a webview or be granted a permission (camera, notifications…).
+ */
 export function hardenWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(({ url }) => {
     openExternalSafely(url);

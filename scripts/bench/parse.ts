@@ -1,5 +1,5 @@
 /**
- * Feed parsing throughput against rss-parser, same corpus, same run (DESIGN.md section 8:
+ * Feed parsing throughput against rss-parser, same corpus, same run (the budget:
  * ours must be >= 2x). Usage: node --import tsx scripts/bench/parse.ts [--json] [--rounds N]
  */
 import { readdirSync, readFileSync } from 'node:fs';

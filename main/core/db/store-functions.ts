@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { hashtagsOf } from '../items/hashtags';
+import { hashtagsOf } from '../../../shared/domain/hashtags';
 
 /**
  * SQL functions the schema itself calls (triggers, migrations), so every connection that

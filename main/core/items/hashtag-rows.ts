@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import { hashtagsOf } from './hashtags';
+import { hashtagsOf } from '../../../shared/domain/hashtags';
 
 export type AddHashtagRows = (roomId: string, itemId: number, publishedAt: number, text: string) => void;
 

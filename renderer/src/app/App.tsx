@@ -2,10 +2,10 @@ import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Settings } from '../../../shared/settings/settings';
 import { api, onConnectionState, type ConnectionState } from '../api';
-import { RoomView } from '../room/RoomView';
-import { RoomsPage } from '../rooms/RoomsPage';
+import { RoomView } from '../room-view/RoomView';
+import { RoomsPage } from '../rooms-list/RoomsPage';
 import { PreferencesMenu } from './PreferencesMenu';
-import { roomHref, useHashRoute } from './use-hash-route';
+import { roomHref, useHashRoute } from '../toolkit/use-hash-route';
 
 function ConnectionBanner() {
   const { t } = useTranslation();

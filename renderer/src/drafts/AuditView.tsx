@@ -1,7 +1,10 @@
-import { useEffect, useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { AuditEntry, RoomMember } from '../../../shared/contract/calls/drafts';
 import { api } from '../api';
+import { errorText } from '../i18n';
+import { refetchOn, type LiveQuery } from '../toolkit/live-query/live-query';
+import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 import { formatClock, readableParams } from './format';
 
 const types = [
@@ -33,26 +36,28 @@ const types = [
   'checklist_updated',
 ] as const;
 
+interface AuditFilter {
+  roomId: string;
+  type: string;
+  actorId: string;
+}
+
+const noEntries: AuditEntry[] = [];
+const inRoom = (change: { roomId: string }, filter: AuditFilter) => change.roomId === filter.roomId;
+const roomAudit: LiveQuery<AuditFilter, AuditEntry[]> = {
+  load: ({ roomId, type, actorId }) =>
+    api.audit.list({ roomId, ...(type ? { type } : {}), ...(actorId ? { actorId } : {}) }),
+  // Every draft and team change writes an audit line.
+  refetchOn: [refetchOn('drafts.changed', inRoom), refetchOn('team.changed', inRoom)],
+};
+
 /** The room's append-only audit trail, newest first, filtered by kind of event and by member. */
 export function AuditView({ roomId, members }: { roomId: string; members: RoomMember[] }) {
   const { t, i18n } = useTranslation('drafts');
   const [type, setType] = useState('');
   const [actorId, setActorId] = useState('');
-  const [entries, setEntries] = useState<AuditEntry[]>([]);
-
-  useEffect(() => {
-    const load = () =>
-      void api.audit
-        .list({ roomId, ...(type ? { type } : {}), ...(actorId ? { actorId } : {}) })
-        .then((r) => r.ok && setEntries(r.value));
-    load();
-    const offDrafts = api.on('drafts.changed', (c) => c.roomId === roomId && load());
-    const offTeam = api.on('team.changed', (c) => c.roomId === roomId && load());
-    return () => {
-      offDrafts();
-      offTeam();
-    };
-  }, [roomId, type, actorId]);
+  const filter = useMemo(() => ({ roomId, type, actorId }), [roomId, type, actorId]);
+  const { value: entries, error } = useLiveQuery(roomAudit, filter, noEntries);
 
   return (
     <section className="audit-view" aria-label={t('audit.title')}>
@@ -80,6 +85,7 @@ export function AuditView({ roomId, members }: { roomId: string; members: RoomMe
           </select>
         </label>
       </div>
+      {error && <p role="alert">{errorText(error)}</p>}
       <ol aria-label={t('audit.entries')}>
         {entries.map((entry) => {
           const key = entry.messageKey.replace(/^drafts\./, '');

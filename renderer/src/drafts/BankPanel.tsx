@@ -1,12 +1,13 @@
-import { useCallback, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankEntry, RoomMember } from '../../../shared/contract/calls/drafts';
 import { networks as allNetworks, type Network } from '../../../shared/drafts/networks';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Cue } from '../../../shared/moments/moment';
 import { api } from '../api';
-import { useNow } from '../app/use-now';
-import { useRoomRefetch } from '../app/use-room-refetch';
+import { refetchOnRoom, type LiveQuery } from '../toolkit/live-query/live-query';
+import { useLiveQuery } from '../toolkit/live-query/use-live-query';
+import { useNow } from '../toolkit/use-now';
 import { errorText } from '../i18n';
 import { useCues } from '../moments/use-moments';
 import { fromLocalInput, toLocalInput } from './format';
@@ -16,14 +17,11 @@ function bankStatus(entry: BankEntry, now: number): 'valid' | 'upcoming' | 'past
   return now < entry.validUntil ? 'valid' : 'past';
 }
 
-function useBank(roomId: string) {
-  const [entries, setEntries] = useState<BankEntry[]>([]);
-  const reload = useCallback(() => {
-    void api.bank.list({ roomId }).then((r) => r.ok && setEntries(r.value));
-  }, [roomId]);
-  useRoomRefetch('drafts.changed', roomId, reload);
-  return entries;
-}
+const noEntries: BankEntry[] = [];
+const roomBank: LiveQuery<string, BankEntry[]> = {
+  load: (roomId) => api.bank.list({ roomId }),
+  refetchOn: [refetchOnRoom('drafts.changed')],
+};
 
 /** Which run-of-show cue a text is ready for: when that cue comes due, the alert offers it. */
 function CuePicker(props: {
@@ -153,8 +151,9 @@ export function BankPanel(props: {
   onOpen: (draftId: string) => void;
 }) {
   const { t, i18n } = useTranslation('drafts');
-  const entries = useBank(props.roomId);
-  const cues = useCues(props.roomId);
+  const { value: entries, error: bankError } = useLiveQuery(roomBank, props.roomId, noEntries);
+  const { cues, error: cuesError } = useCues(props.roomId);
+  const loadError = bankError ?? cuesError;
   const now = useNow(5000);
   const [failure, setFailure] = useState<string | null>(null);
   const { me } = props;
@@ -211,6 +210,7 @@ export function BankPanel(props: {
         })}
       </ul>
       {failure && <p role="alert">{failure}</p>}
+      {loadError && <p role="alert">{errorText(loadError)}</p>}
       {me && <AddToBank roomId={props.roomId} me={me} policy={props.policy} cues={cues} />}
     </section>
   );

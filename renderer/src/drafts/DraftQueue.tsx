@@ -5,7 +5,7 @@ import type { ContractError } from '../../../shared/contract/result';
 import { draftStates, type DraftState } from '../../../shared/drafts/draft';
 import { freshnessState } from '../../../shared/drafts/freshness';
 import { api } from '../api';
-import { useNow } from '../app/use-now';
+import { useNow } from '../toolkit/use-now';
 import { errorText } from '../i18n';
 import { formatElapsed } from './format';
 import { Stopwatch } from './Stopwatch';

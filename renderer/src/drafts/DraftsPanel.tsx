@@ -47,7 +47,7 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
   const [tab, setTab] = useState<Tab>('queue');
   const [openId, setOpenId] = useState<string | null>(null);
   const { drafts, error } = useDrafts(roomId);
-  const { members, policy, playbook } = useTeam(roomId);
+  const { members, policy, playbook, error: teamError } = useTeam(roomId);
   const { me, choose } = useMe(roomId, members);
   const open = drafts?.find((draft) => draft.id === openId) ?? null;
   const [respondFailure, setRespondFailure] = useState<string | null>(null);
@@ -80,6 +80,11 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
           </button>
         ))}
       </div>
+      {teamError && (
+        <p role="alert" className="error">
+          {errorText(teamError)}
+        </p>
+      )}
       {respondFailure && (
         <p role="alert" className="error">
           {respondFailure}

@@ -1,7 +1,7 @@
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { ContractError, Result } from '../../../shared/contract/result';
 import { api } from '../api';
-import { readMe } from '../app/who-am-i';
+import { readMe } from '../session/who-am-i';
 
 /** Asks the room's Drafts panel to open a draft, or to show why one could not be started. */
 export type OpenDraftRequest = { roomId: string; draftId: string } | { roomId: string; error: ContractError };

@@ -1,41 +1,52 @@
-import { useCallback, useState } from 'react';
+import { useCallback } from 'react';
 import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
-import type { ContractError } from '../../../shared/contract/result';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
-import { useRoomRefetch } from '../app/use-room-refetch';
-import { chooseMe, useMeId } from '../app/who-am-i';
+import { chooseMe, useMeId } from '../session/who-am-i';
+import { refetchOnRoom, type LiveQuery } from '../toolkit/live-query/live-query';
+import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 
-/** A room's drafts, refetched whenever main says they changed (one list call per push). */
+const roomDrafts: LiveQuery<string, DraftView[] | null> = {
+  load: (roomId) => api.drafts.list({ roomId }),
+  refetchOn: [refetchOnRoom('drafts.changed')],
+};
+
+/** A room's drafts, refetched whenever main says they changed. */
 export function useDrafts(roomId: string) {
-  const [drafts, setDrafts] = useState<DraftView[] | null>(null);
-  const [error, setError] = useState<ContractError | null>(null);
-  const reload = useCallback(() => {
-    void api.drafts.list({ roomId }).then((result) => {
-      if (result.ok) setDrafts(result.value);
-      else setError(result);
-    });
-  }, [roomId]);
-  useRoomRefetch('drafts.changed', roomId, reload);
+  const { value: drafts, error } = useLiveQuery(roomDrafts, roomId, null);
   return { drafts, error };
 }
 
+const noMembers: RoomMember[] = [];
+const teamChanged = [refetchOnRoom('team.changed')];
+const roomMembers: LiveQuery<string, RoomMember[]> = {
+  load: (roomId) => api.members.list({ roomId }),
+  refetchOn: teamChanged,
+};
+const roomPolicy: LiveQuery<string, RoomPolicy | null> = {
+  load: (roomId) => api.policy.get({ roomId }),
+  refetchOn: teamChanged,
+};
+const roomPlaybook: LiveQuery<string, Playbook | null> = {
+  load: (roomId) => api.playbook.get({ roomId }),
+  refetchOn: teamChanged,
+};
+
 /** Members, review rules and playbook of a room, kept live by `team.changed`. */
 export function useTeam(roomId: string) {
-  const [members, setMembers] = useState<RoomMember[]>([]);
-  const [policy, setPolicy] = useState<RoomPolicy | null>(null);
-  const [playbook, setPlaybook] = useState<Playbook | null>(null);
-  const reload = useCallback(() => {
-    void api.members.list({ roomId }).then((r) => r.ok && setMembers(r.value));
-    void api.policy.get({ roomId }).then((r) => r.ok && setPolicy(r.value));
-    void api.playbook.get({ roomId }).then((r) => r.ok && setPlaybook(r.value));
-  }, [roomId]);
-  useRoomRefetch('team.changed', roomId, reload);
-  return { members, policy, playbook };
+  const members = useLiveQuery(roomMembers, roomId, noMembers);
+  const policy = useLiveQuery(roomPolicy, roomId, null);
+  const playbook = useLiveQuery(roomPlaybook, roomId, null);
+  return {
+    members: members.value,
+    policy: policy.value,
+    playbook: playbook.value,
+    error: members.error ?? policy.error ?? playbook.error,
+  };
 }
 
-/** Who is at the keyboard (see app/who-am-i.ts), as a member of the room. */
+/** Who is at the keyboard (see session/who-am-i.ts), as a member of the room. */
 export function useMe(roomId: string, members: RoomMember[]) {
   const meId = useMeId(roomId);
   const choose = useCallback((id: string | null) => chooseMe(roomId, id), [roomId]);

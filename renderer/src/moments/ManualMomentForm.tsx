@@ -1,7 +1,7 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { isPlainKey } from '../app/keyboard';
+import { isPlainKey } from '../toolkit/keyboard';
 import { errorText } from '../i18n';
 
 /** `m` (outside a text field) opens a one-line note, logged as a manual moment on Enter. */

@@ -1,38 +1,43 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankEntry } from '../../../shared/contract/calls/drafts';
 import type { Moment } from '../../../shared/moments/moment';
 import { api } from '../api';
 import { errorText } from '../i18n';
+import { refetchOn, type LiveQuery } from '../toolkit/live-query/live-query';
+import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 import { addToAlert, type AlertGroup } from '../../../shared/moments/alert-grouping';
 import { beep, notify, soundEnabled } from './alert-outputs';
 import { describeMoment, formatTime } from '../../../shared/moments/describe-moment';
 import { draftFromMoment, takeFromBank } from './draft-from-moment';
+
+const bankOffers: LiveQuery<
+  { roomId: string; momentId: string | null },
+  { momentId: string; entries: BankEntry[] } | null
+> = {
+  load: async ({ momentId }) => {
+    if (momentId === null) return { ok: true, value: null };
+    const result = await api.bank.offers({ momentId });
+    return result.ok ? { ok: true, value: { momentId, entries: result.value } } : result;
+  },
+  // A bank change is pushed with no draft id; without a scheduled moment there is nothing to offer.
+  refetchOn: [
+    refetchOn(
+      'drafts.changed',
+      (change, { roomId, momentId }) => momentId !== null && change.roomId === roomId && change.draftId === null,
+    ),
+  ],
+};
 
 /**
  * The bank's texts ready for the cue a scheduled moment came from (none for other kinds),
  * refetched when the bank changes: a text tied to the cue while the banner shows joins it.
  */
 function useBankOffers(roomId: string, moment: Moment | null): BankEntry[] {
-  // Kept with the moment they were fetched for, so a new banner never shows the last one's offers.
-  const [offers, setOffers] = useState<{ momentId: string; entries: BankEntry[] } | null>(null);
   const momentId = moment?.kind === 'scheduled' ? moment.id : null;
-  useEffect(() => {
-    if (momentId === null) return;
-    let live = true;
-    const load = () =>
-      void api.bank.offers({ momentId }).then((result) => {
-        if (live && result.ok) setOffers({ momentId, entries: result.value });
-      });
-    load();
-    const off = api.on('drafts.changed', (change) => {
-      if (change.roomId === roomId && change.draftId === null) load();
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [roomId, momentId]);
+  const params = useMemo(() => ({ roomId, momentId }), [roomId, momentId]);
+  const { value: offers } = useLiveQuery(bankOffers, params, null);
+  // Kept with the moment they were fetched for, so a new banner never shows the last one's offers.
   return offers !== null && offers.momentId === momentId ? offers.entries : [];
 }
 

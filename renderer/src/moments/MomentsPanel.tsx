@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
+import { errorText } from '../i18n';
 import { askNotificationPermission, notificationsAskable, setSoundEnabled, soundEnabled } from './alert-outputs';
 import { describeMoment, formatTime } from '../../../shared/moments/describe-moment';
 import { ManualMomentForm } from './ManualMomentForm';
@@ -11,7 +12,7 @@ import './moments.css';
 /** The room's moments, newest first, the manual-moment key, alert settings and run-of-show. */
 export function MomentsPanel({ roomId }: { roomId: string }) {
   const { t, i18n } = useTranslation('moments');
-  const moments = useMoments(roomId);
+  const { moments, error } = useMoments(roomId);
   const [sound, setSound] = useState(soundEnabled);
   const [askable, setAskable] = useState(notificationsAskable);
   return (
@@ -39,6 +40,11 @@ export function MomentsPanel({ roomId }: { roomId: string }) {
           </button>
         )}
       </div>
+      {error && (
+        <p role="alert" className="error">
+          {errorText(error)}
+        </p>
+      )}
       <ol className="moments-list" aria-label={t('list')}>
         {moments.map((moment) => (
           <li key={moment.id} className={`moment moment-${moment.kind} status-${moment.status}`}>

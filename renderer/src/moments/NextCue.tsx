@@ -1,14 +1,15 @@
 import { useTranslation } from 'react-i18next';
 import { formatClock } from '../../../shared/rooms/event-clock';
 import { nextCue } from '../../../shared/moments/moment';
-import { useNow } from '../app/use-now';
+import { useNow } from '../toolkit/use-now';
 import { useCues } from './use-moments';
 
 /** The countdown to the run-of-show's next cue, for the room header. */
 export function NextCue({ roomId }: { roomId: string }) {
   const { t } = useTranslation('moments');
   const now = useNow(1000);
-  const next = nextCue(useCues(roomId), now);
+  const { cues } = useCues(roomId);
+  const next = nextCue(cues, now);
   if (!next) return null;
   return (
     <div className="next-cue" role="timer" aria-label={t('cues.nextLabel')} aria-live="off">

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { Field } from '../app/Field';
+import { Field } from '../toolkit/Field';
 import { errorText } from '../i18n';
 import { formatTime } from '../../../shared/moments/describe-moment';
 import { useCues } from './use-moments';
@@ -9,13 +9,14 @@ import { useCues } from './use-moments';
 /** The room's scheduled cues: add one (label and local time), remove one. */
 export function RunOfShow({ roomId }: { roomId: string }) {
   const { t, i18n } = useTranslation('moments');
-  const cues = useCues(roomId);
+  const { cues, error: cuesError } = useCues(roomId);
   const [label, setLabel] = useState('');
   const [when, setWhen] = useState('');
   const [error, setError] = useState<string | null>(null);
   return (
     <section aria-label={t('cues.title')}>
       <h3>{t('cues.title')}</h3>
+      {cuesError && <p role="alert">{errorText(cuesError)}</p>}
       <ul aria-label={t('cues.list')}>
         {cues.map((cue) => (
           <li key={cue.id} aria-label={cue.label}>

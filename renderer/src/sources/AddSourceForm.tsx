@@ -5,7 +5,7 @@ import { sourceKinds, type SourceKind } from '../../../shared/domain/item';
 import { SourceAddInput } from '../../../shared/sources/source';
 import { api } from '../api';
 import { errorText } from '../i18n';
-import { Field } from '../app/Field';
+import { Field } from '../toolkit/Field';
 import { emptySourceForm, toAddInput, type SourceFormFields } from './source-form-model';
 
 export function AddSourceForm({ roomId, onDone }: { roomId: string; onDone: () => void }) {

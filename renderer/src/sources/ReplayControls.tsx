@@ -1,24 +1,25 @@
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReplayState } from '../../../shared/contract/calls/sources';
 import { api } from '../api';
+import { errorText } from '../i18n';
+import { patchOn, type LiveQuery } from '../toolkit/live-query/live-query';
+import { useLiveQuery } from '../toolkit/live-query/use-live-query';
+
+const replayOfSource: LiveQuery<string, ReplayState | null> = {
+  load: (id) => api.replay.state({ id }),
+  patchOn: [
+    patchOn('replay.changed', (current: ReplayState | null, next, sourceId: string) =>
+      next.sourceId === sourceId ? next : current,
+    ),
+  ],
+};
 
 /** Pause, resume, restart and speed of a rehearsal replay, with how far it has got. */
 export function ReplayControls({ sourceId, name }: { sourceId: string; name: string }) {
   const { t } = useTranslation('sources');
-  const [state, setState] = useState<ReplayState | null>(null);
+  const { value: state, error, set: setState } = useLiveQuery(replayOfSource, sourceId, null);
 
-  useEffect(() => {
-    let live = true;
-    void api.replay.state({ id: sourceId }).then((result) => live && result.ok && setState(result.value));
-    const off = api.on('replay.changed', (next) => next.sourceId === sourceId && setState(next));
-    return () => {
-      live = false;
-      off();
-    };
-  }, [sourceId]);
-
-  if (!state) return null;
+  if (!state) return error ? <p role="alert">{errorText(error)}</p> : null;
   const control = async (input: Parameters<typeof api.replay.control>[0]) => {
     const result = await api.replay.control(input);
     if (result.ok) setState(result.value);

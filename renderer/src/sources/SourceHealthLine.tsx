@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../shared/sources/source';
-import { useNow } from '../app/use-now';
+import { useNow } from '../toolkit/use-now';
 import { formatRelative } from './relative-time';
 
 /** ok / error / waiting for network at a glance, with the last fetch, the count and the next poll. */

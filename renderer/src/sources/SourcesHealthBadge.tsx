@@ -1,6 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../shared/sources/source';
-import { showSidePanel } from '../room/side-panel-events';
+import { showSidePanel } from '../room-view/side-panel-events';
 import { useSources } from './use-sources';
 
 const failing = (source: Source) =>

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Column, ColumnAlert, ColumnFilters } from '../../../shared/columns/column';
 import type { ContractError } from '../../../shared/contract/result';
 import { api } from '../api';
-import { Field } from '../app/Field';
+import { Field } from '../toolkit/Field';
 import { errorText } from '../i18n';
 
 interface ColumnEditorProps {

@@ -4,7 +4,7 @@ import type { ColumnItem } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
 import { respondToItem } from '../drafts/respond';
-import { formatRoomTime } from '../rooms/format';
+import { formatRoomTime } from '../toolkit/room-time';
 import { formatRelative } from '../sources/relative-time';
 import { highlightText, safeHighlightedHtml } from './highlight';
 import { MediaThumbnail } from './MediaThumbnail';

@@ -77,7 +77,7 @@ export function VolumePanel({ room, height: panelHeight, columns, picked, onPick
   const width = useWidth(boxRef);
   const [zoom, setZoom] = useState<{ from: number; to: number } | null>(null);
   const data = useVolumeSeries(room.id, columns, zoom);
-  const moments = useMoments(room.id);
+  const { moments } = useMoments(room.id);
   const [hover, setHover] = useState<{ minute: number; count: number } | null>(null);
   const pick = useRef(onPickMinute);
   useEffect(() => {

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { Column, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
-import { useNow } from '../app/use-now';
+import { useNow } from '../toolkit/use-now';
 import { errorText } from '../i18n';
 import { ColumnControls } from './ColumnControls';
 import { ColumnEditor } from './ColumnEditor';

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react
 import type { ColumnFilters, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { ContractError } from '../../../shared/contract/result';
 import { api } from '../api';
+import { mergeNewer } from './merge-newer';
 
 /** What a column shows: a saved column, or a query typed in the search box. */
 export type ColumnSource = { columnId: string } | { query: string; filters?: ColumnFilters };
@@ -21,15 +22,6 @@ export interface ColumnItemsOptions {
 const pageSize = 50;
 // A live refresh asks for more than a page so a burst between two frames leaves no gap.
 const refreshSize = 200;
-
-const newestFirst = (a: ColumnItem, b: ColumnItem) => b.publishedAt - a.publishedAt || b.id - a.id;
-
-function mergeNewer(current: ColumnItem[], fetched: ColumnItem[]): ColumnItem[] {
-  const known = new Set(current.map((item) => item.id));
-  const fresh = fetched.filter((item) => !known.has(item.id));
-  if (fresh.length === 0) return current;
-  return [...fresh, ...current].sort(newestFirst);
-}
 
 /**
  * The items of one column, kept live: each `items.added` for the room asks for the newest

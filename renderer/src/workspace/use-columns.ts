@@ -1,34 +1,15 @@
-import { useEffect, useState } from 'react';
 import type { Column } from '../../../shared/columns/column';
-import type { ContractError } from '../../../shared/contract/result';
 import { api } from '../api';
+import { refetchOnRoom, type LiveQuery } from '../toolkit/live-query/live-query';
+import { useLiveQuery } from '../toolkit/live-query/use-live-query';
+
+const roomColumns: LiveQuery<string, Column[] | null> = {
+  load: (roomId) => api.columns.list({ roomId }),
+  refetchOn: [refetchOnRoom('columns.changed')],
+};
 
 /** A room's columns in order, reloaded whenever anyone changes them (`columns.changed`). */
 export function useColumns(roomId: string) {
-  const [columns, setColumns] = useState<Column[] | null>(null);
-  const [error, setError] = useState<ContractError | null>(null);
-
-  useEffect(() => {
-    let live = true;
-    const reload = () =>
-      api.columns.list({ roomId }).then((result) => {
-        if (!live) return;
-        if (result.ok) {
-          setColumns(result.value);
-          setError(null);
-        } else {
-          setError(result);
-        }
-      });
-    void reload();
-    const off = api.on('columns.changed', (payload) => {
-      if (payload.roomId === roomId) void reload();
-    });
-    return () => {
-      live = false;
-      off();
-    };
-  }, [roomId]);
-
+  const { value: columns, error, set: setColumns } = useLiveQuery(roomColumns, roomId, null);
   return { columns, error, setColumns };
 }

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultLayout, readStoredLayout, type WorkspaceLayout } from '../../../shared/workspace/layout';
 import { api } from '../api';
-import { useMeId } from '../app/who-am-i';
+import { useMeId } from '../session/who-am-i';
 
 export { columnWidthBounds, volumeHeightBounds } from '../../../shared/workspace/layout';
 

@@ -1,5 +1,5 @@
 import { useEffect, useLayoutEffect, useRef } from 'react';
-import { isTypingTarget } from '../app/keyboard';
+import { isTypingTarget } from '../toolkit/keyboard';
 
 export interface WorkspaceKeyActions {
   move: (by: 1 | -1) => void;

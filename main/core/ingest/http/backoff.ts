@@ -36,7 +36,7 @@ export function countsAsFailure(kind: FetchFailureKind): boolean {
   }
 }
 
-/** DESIGN.md section 4: a source failing 3 times in a row backs off and shows why. */
+/** A source failing 3 times in a row backs off (and shows why) instead of hammering a broken server. */
 export function shouldBackOff(consecutiveFailures: number): boolean {
   return consecutiveFailures >= FAILURES_BEFORE_BACKOFF;
 }

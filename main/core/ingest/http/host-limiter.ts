@@ -1,5 +1,6 @@
 /**
- * Caps requests in flight overall and per host (DESIGN.md section 4: 16 and 2), queueing the
+ * Caps requests in flight overall and per host (16 and 2, the numbers the mature feed readers
+ * settled on to stay welcome on small servers), queueing the
  * rest in arrival order so one slow host cannot starve the others.
  */
 export interface HostLimiter {

@@ -1,6 +1,6 @@
 import type { IncomingHttpHeaders } from 'node:http';
 
-/** DESIGN.md section 4: a server may not hold us off longer than this with max-age. */
+/** A server may not hold us off longer than this with max-age: a live event cannot wait a day for news. */
 export const MAX_CACHE_AGE_MS = 5 * 60 * 60 * 1000;
 /** A Retry-After further out than this is treated as a typo, not a request to stop for days. */
 export const MAX_RETRY_AFTER_MS = 24 * 60 * 60 * 1000;

@@ -1,5 +1,5 @@
 /**
- * The polite HTTP client every poller uses (DESIGN.md section 4). One instance per core:
+ * The polite HTTP client every poller uses (conditional GET, limits, back-off). One instance per core:
  * it owns the global (16) and per-host (2) in-flight limits.
  */
 export interface PoliteRequest {

@@ -2,14 +2,14 @@ import { decodeHTML } from 'entities';
 import sanitize from 'sanitize-html';
 
 /**
- * Feed HTML is hostile until proven otherwise (DESIGN.md section 6): only a small
+ * Feed HTML is hostile until proven otherwise (anyone can write a feed): only a small
  * formatting subset survives, links open outside the app, and nothing can run code.
  *
  * This is the way-in pass, run in the main process on every stored item. It uses
  * sanitize-html (an htmlparser2 allow-list filter, no DOM): DOMPurify on jsdom cost
  * ~80% of feed parsing. The renderer sanitizes AGAIN with DOMPurify in the browser's
  * real DOM before inserting anything, so "sanitize on the way in and again when
- * rendering" (DESIGN.md section 4) still holds, and a parser differential between
+ * rendering" still holds (either pass alone would be one bug away from a script), and a parser differential between
  * htmlparser2 and the browser is covered by that second, DOM-based pass.
  */
 const ALLOWED_TAGS = [

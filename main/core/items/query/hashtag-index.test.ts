@@ -7,7 +7,7 @@ import { parseQuery } from '../../../../shared/query/parse-query';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import { registerStoreFunctions } from '../../db/store-functions';
 import { createItemWriter } from '../../ingest/pipeline/item-writer';
-import { hashtagsOf } from '../hashtags';
+import { hashtagsOf } from '../../../../shared/domain/hashtags';
 import { compileQuery, newestMatching, toSqlWhere, volumePerMinute } from './index';
 import { itemMatches } from './match-functions';
 import { toAst } from './newest-matching';

@@ -1,6 +1,6 @@
 import type { QueryNode } from '../../../../shared/query/ast';
 import type { Db } from '../../db/open-database';
-import { foldForMatch, textHasHashtag } from '../hashtags';
+import { foldForMatch, textHasHashtag } from '../../../../shared/domain/hashtags';
 
 /**
  * A JS twin of the FTS5 match, for the parts FTS5 cannot say exactly (hashtags: unicode61

@@ -1,6 +1,6 @@
 import type { QueryNode } from '../../../../shared/query/ast';
 import type { QueryFilters } from '../../../../shared/query/filters';
-import { indexedTag } from '../hashtags';
+import { indexedTag } from '../../../../shared/domain/hashtags';
 import { exactFts, supersetFts } from './fts-expression';
 import { hashtagSql } from './hashtag-sql';
 import { queryMatchesFunction } from './match-functions';

@@ -19,7 +19,8 @@ import type { RecordedItem, RecordedSource, Recording } from './recording';
  * takes them in again rather than dropping them as duplicates.
  *
  * Batching: items are handed over in batches, at most one batch per `minBatchIntervalMs`
- * (100 ms by default), however fast the speed, as DESIGN.md asks of every push.
+ * (100 ms by default), however fast the speed, so a 60× replay pushes a few batches per
+ * second to the window instead of one message per item.
  */
 export const replaySpeeds = [1, 10, 60] as const;
 export type ReplaySpeed = (typeof replaySpeeds)[number];

@@ -1,7 +1,8 @@
 /**
  * What a hashtag is, in one place: the item_hashtags index (filled at write time, see
- * migration 0010, db/store-functions.ts and hashtag-rows.ts) and the JS matcher
- * (query/match-functions.ts) both read text through these functions.
+ * migration 0010, main/core/db/store-functions.ts and items/hashtag-rows.ts) and the JS
+ * matcher (items/query/match-functions.ts) both read text through these functions. Plain
+ * text rules with no store behind them, so they live in shared/ where infrastructure may use them.
  *
  * Text is folded (case and accents ignored, see foldForMatch), then `#tag` is a '#'
  * followed by a run of tag characters: letters, digits and '_', one UTF-16 unit at a

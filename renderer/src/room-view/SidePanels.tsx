@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { isPlainKey } from '../app/keyboard';
+import { isPlainKey } from '../toolkit/keyboard';
 import { DraftsPanel } from '../drafts/DraftsPanel';
 import { onOpenDraftRequest } from '../drafts/respond';
 import { MomentsPanel } from '../moments/MomentsPanel';

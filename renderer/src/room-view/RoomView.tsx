@@ -1,10 +1,10 @@
 import { useEffect, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { roomsHref } from '../app/use-hash-route';
+import { roomsHref } from '../toolkit/use-hash-route';
 import { errorText } from '../i18n';
-import { formatRoomTime } from '../rooms/format';
-import { useRoom } from '../rooms/use-rooms';
+import { formatRoomTime } from '../toolkit/room-time';
+import { useRoom } from './use-room';
 import { MomentAlert } from '../moments/MomentAlert';
 import { NextCue } from '../moments/NextCue';
 import { Workspace } from '../workspace/Workspace';

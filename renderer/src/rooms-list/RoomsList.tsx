@@ -2,9 +2,9 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
-import { roomHref } from '../app/use-hash-route';
+import { roomHref } from '../toolkit/use-hash-route';
 import { errorText } from '../i18n';
-import { formatRoomTime } from './format';
+import { formatRoomTime } from '../toolkit/room-time';
 
 function RenameForm({ room, onDone }: { room: Room; onDone: () => void }) {
   const { t } = useTranslation('rooms');

@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { eventPhase, formatClock } from '../../../shared/rooms/event-clock';
 import type { Room } from '../../../shared/rooms/room';
-import { useNow } from '../app/use-now';
+import { useNow } from '../toolkit/use-now';
 
 /** Time to start, or elapsed since start: the number everyone in the room looks at. */
 export function EventClock({ room }: { room: Room }) {

@@ -5,7 +5,7 @@ import { isKnownTimeZone, RoomCreateInput, type RoomLanguage } from '../../../sh
 import { formatLocalInput, parseLocalInput } from '../../../shared/time/zoned-time';
 import { api } from '../api';
 import { errorText } from '../i18n';
-import { roomHref } from '../app/use-hash-route';
+import { roomHref } from '../toolkit/use-hash-route';
 
 const hour = 3_600_000;
 
