@@ -24,9 +24,10 @@ const Params = z.record(z.string(), z.union([z.string(), z.number()]));
 
 export interface AuditFilter {
   roomId: string;
-  draftId?: string;
-  actorId?: string;
-  type?: string;
+  draftId?: string | undefined;
+  /** Only what this member did. */
+  doneBy?: string | undefined;
+  type?: string | undefined;
   limit: number;
 }
 
@@ -60,7 +61,7 @@ export function createAuditRepository(db: Db) {
         .all({
           roomId: filter.roomId,
           draftId: filter.draftId ?? null,
-          actorId: filter.actorId ?? null,
+          actorId: filter.doneBy ?? null,
           type: filter.type ?? null,
           limit: filter.limit,
         })

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { BankEntry, DraftView } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { BankEntry } from '../../../shared/contract/calls/bank';
 import type { Network } from '../../../shared/drafts/networks';
 import type { Db } from '../db/open-database';
 import { keyedError } from '../errors';

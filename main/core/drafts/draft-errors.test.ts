@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { ContractError, Result } from '../../../shared/contract/result';
 import enErrors from '../../../shared/i18n/locales/en/errors.json';
 import frErrors from '../../../shared/i18n/locales/fr/errors.json';

@@ -1,5 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { AuditEntry, BankEntry, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { AuditEntry } from '../../../shared/contract/calls/audit';
+import type { BankEntry } from '../../../shared/contract/calls/bank';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { freshnessState } from '../../../shared/drafts/freshness';
 import { DEFAULT_FRESHNESS_WINDOW_MS } from '../../../shared/drafts/team';
 import { tempCoresPerTest, createTestRoom, valueOf, waitForEvent } from '../testing/temp-core';

@@ -1,4 +1,6 @@
-import type { BankEntry, DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { BankEntry } from '../../../shared/contract/calls/bank';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { requiredSlots } from '../../../shared/drafts/lifecycle';
 import type { Db } from '../db/open-database';
 import { keyedError } from '../errors';

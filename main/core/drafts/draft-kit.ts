@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { createAutoChecker, withAutoAnswers } from '../../../shared/drafts/auto-checks';
 import { checklistProgress, type ChecklistAnswer, type ChecklistState } from '../../../shared/drafts/checklist';
 import { createDraft, recordEdit } from '../../../shared/drafts/lifecycle';

@@ -2,7 +2,9 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { AssetListing } from '../../../shared/contract/calls/assets';
-import type { AuditEntry, DraftView, Revision, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView, Revision } from '../../../shared/contract/calls/drafts';
+import type { AuditEntry } from '../../../shared/contract/calls/audit';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { tempCoresPerTest, createTestRoom, valueOf } from '../testing/temp-core';
 
 /** The smallest valid PNG: one transparent pixel. */

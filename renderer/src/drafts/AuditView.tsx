@@ -1,6 +1,7 @@
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { AuditEntry, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { AuditEntry } from '../../../shared/contract/calls/audit';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { api } from '../api';
 import { errorText } from '../i18n';
 import { refetchOn, type LiveQuery } from '../toolkit/live-query/live-query';

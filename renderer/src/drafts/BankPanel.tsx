@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BankEntry, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { BankEntry } from '../../../shared/contract/calls/bank';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { networks as allNetworks, type Network } from '../../../shared/drafts/networks';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Cue } from '../../../shared/moments/moment';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomMember } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { ChecklistItem, ChecklistTemplate } from '../../../shared/drafts/checklist';
 import { api } from '../api';
 import { errorText } from '../i18n';

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
-import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { AutoCheckResult } from '../../../shared/drafts/auto-checks';
 import { AnswerValue, type ChecklistTemplate } from '../../../shared/drafts/checklist';
 import { api } from '../api';

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Comment, DraftView, Revision, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { Comment, DraftView, Revision } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { api } from '../api';
 import { errorText } from '../i18n';
 import { formatClock, wordDiff } from './format';

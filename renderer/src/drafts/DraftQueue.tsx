@@ -1,6 +1,7 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { ContractError } from '../../../shared/contract/result';
 import { draftStates, type DraftState } from '../../../shared/drafts/draft';
 import { freshnessState } from '../../../shared/drafts/freshness';

@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomMember } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { AuditView } from './AuditView';
 import { BankPanel } from './BankPanel';
 import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';

@@ -1,6 +1,6 @@
 import { useState, type ChangeEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomMember } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
 import { errorText } from '../i18n';

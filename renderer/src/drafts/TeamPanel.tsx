@@ -1,6 +1,6 @@
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { RoomMember } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import { Role, roles, type RoomPolicy } from '../../../shared/drafts/team';
 import { api } from '../api';
 import { errorText } from '../i18n';

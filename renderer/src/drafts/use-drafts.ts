@@ -1,5 +1,6 @@
 import { useCallback } from 'react';
-import type { DraftView, RoomMember } from '../../../shared/contract/calls/drafts';
+import type { DraftView } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';

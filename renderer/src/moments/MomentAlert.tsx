@@ -1,6 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { BankEntry } from '../../../shared/contract/calls/drafts';
+import type { BankEntry } from '../../../shared/contract/calls/bank';
 import type { Moment } from '../../../shared/moments/moment';
 import { api } from '../api';
 import { errorText } from '../i18n';

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { RoomMember } from '../../../shared/contract/calls/drafts';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 
 /** The room's team, read once by the workspace and shared by every item card (assign). */
 export const MembersContext = createContext<readonly RoomMember[]>([]);

@@ -22,8 +22,8 @@ export type AuditEntry = z.infer<typeof AuditEntry>;
 export const AuditListInput = z.object({
   roomId: Id,
   draftId: Id.optional(),
-  /** A filter on the lines shown (whose lines), not the person asking. */
-  actorId: Id.optional(),
+  /** Only the lines of what this member did (a filter on the trail, not the person asking). */
+  doneBy: Id.optional(),
   type: z.string().max(64).optional(),
   limit: z.number().int().min(1).max(1000).default(200),
 });

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { Network } from '../../drafts/networks';
 import { call } from './define-call';
 import { DraftView } from './drafts';
-import { ActsAsSessionPerson, Id, Networks, RoomOnly, Text } from './fields';
+import { Id, Networks, RoomOnly, Text } from './fields';
 
 export const BankEntry = z.object({
   id: z.string(),
@@ -24,7 +24,7 @@ export const bankCalls = {
   'bank.add': call(
     z.object({
       roomId: Id,
-      ...ActsAsSessionPerson,
+     
       title: Text(200),
       body: Text(20_000),
       networks: Networks,
@@ -35,8 +35,8 @@ export const bankCalls = {
     BankEntry,
   ),
   /** Ties a text to a cue of the same room (null unties it). */
-  'bank.link': call(z.object({ id: Id, ...ActsAsSessionPerson, cueId: Id.nullable() }), BankEntry),
+  'bank.link': call(z.object({ id: Id, cueId: Id.nullable() }), BankEntry),
   /** What the bank holds, valid now, for the cue a scheduled moment came from. */
   'bank.offers': call(z.object({ momentId: Id }), z.array(BankEntry)),
-  'bank.use': call(z.object({ id: Id, ...ActsAsSessionPerson }), DraftView),
+  'bank.use': call(z.object({ id: Id }), DraftView),
 };

@@ -5,7 +5,7 @@ import { DraftAction } from '../../drafts/lifecycle-types';
 import { Network } from '../../drafts/networks';
 import { AssetName } from './assets';
 import { call } from './define-call';
-import { ActsAsSessionPerson, Id, Networks, RoomOnly, Text } from './fields';
+import { Id, Networks, RoomOnly, Text } from './fields';
 
 const DraftOnly = z.object({ id: Id });
 /** Bounded here only against abuse; the service refuses long bodies with a clear message. */
@@ -69,13 +69,13 @@ export const draftCalls = {
   'drafts.list': call(RoomOnly, z.array(DraftView)),
   'drafts.get': call(DraftOnly, DraftView),
   'drafts.create': call(
-    z.object({ roomId: Id, ...ActsAsSessionPerson, trigger: DraftTrigger, body: Body.default(''), networks: Networks }),
+    z.object({ roomId: Id, trigger: DraftTrigger, body: Body.default(''), networks: Networks }),
     DraftView,
   ),
   'drafts.save': call(
     z.object({
       id: Id,
-      ...ActsAsSessionPerson,
+     
       body: Body,
       baseVersion: z.number().int().min(1),
       networks: Networks.optional(),
@@ -84,13 +84,13 @@ export const draftCalls = {
     }),
     DraftView,
   ),
-  'drafts.assign': call(z.object({ id: Id, ...ActsAsSessionPerson, assigneeId: Id.nullable() }), DraftView),
-  'drafts.transition': call(z.object({ id: Id, ...ActsAsSessionPerson, action: DraftAction }), DraftView),
+  'drafts.assign': call(z.object({ id: Id, assigneeId: Id.nullable() }), DraftView),
+  'drafts.transition': call(z.object({ id: Id, action: DraftAction }), DraftView),
   'drafts.answer': call(
-    z.object({ id: Id, ...ActsAsSessionPerson, itemId: Id, value: AnswerValue, note: z.string().max(2000).optional() }),
+    z.object({ id: Id, itemId: Id, value: AnswerValue, note: z.string().max(2000).optional() }),
     DraftView,
   ),
-  'drafts.comment': call(z.object({ id: Id, ...ActsAsSessionPerson, body: Text(5000) }), Comment),
+  'drafts.comment': call(z.object({ id: Id, body: Text(5000) }), Comment),
   'drafts.comments': call(DraftOnly, z.array(Comment)),
   'drafts.revisions': call(DraftOnly, z.array(Revision)),
 };

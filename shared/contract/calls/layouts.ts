@@ -1,13 +1,14 @@
 import { z } from 'zod';
 import { WorkspaceLayout } from '../../workspace/layout';
 import { call } from './define-call';
+import { RoomOnly } from './fields';
 
-const Id = z.string().min(1).max(64);
-/** A member of the room, or null for whoever is at this keyboard before picking themselves. */
-const Person = { roomId: Id, memberId: Id.nullable() };
-
+/**
+ * The arrangement of the person in this session (session.identify), or the room's shared
+ * one before anyone is picked.
+ */
 export const layoutCalls = {
-  /** This person's arrangement of the room, or null when they have not arranged it yet. */
-  'layouts.get': call(z.object(Person), WorkspaceLayout.nullable()),
-  'layouts.save': call(z.object({ ...Person, layout: WorkspaceLayout }), z.object({ savedAt: z.number() })),
+  /** Null when this person has not arranged the room yet. */
+  'layouts.get': call(RoomOnly, WorkspaceLayout.nullable()),
+  'layouts.save': call(RoomOnly.extend({ layout: WorkspaceLayout }), z.object({ savedAt: z.number() })),
 };
