@@ -1,7 +1,7 @@
 import type { Db } from '../../db/open-database';
 import type { MatchedItem } from './newest-by-blocks';
 import { cachedStatement } from './statement-cache';
-import type { SqlFragment, SqlParam } from './to-sql';
+import type { SqlFragment, SqlParam } from './sql-fragment';
 
 /**
  * `#tag` in SQL, from item_hashtags (migration 0010: one row per item and folded tag,

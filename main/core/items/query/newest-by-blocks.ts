@@ -1,6 +1,6 @@
 import type { Db } from '../../db/open-database';
 import { cachedStatement } from './statement-cache';
-import type { SqlParam } from './to-sql';
+import type { SqlParam } from './sql-fragment';
 
 export interface MatchedItem {
   id: number;

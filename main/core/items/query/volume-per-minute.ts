@@ -6,7 +6,8 @@ import { ensureMatchFunctions } from './match-functions';
 import { toAst } from './newest-matching';
 import { prefixExpander } from './prefix-expansion';
 import { cachedStatement } from './statement-cache';
-import { compileQuery, toSqlWhere, type CompiledQuery, type SqlParam } from './to-sql';
+import type { SqlParam } from './sql-fragment';
+import { compileQuery, toSqlWhere, type CompiledQuery } from './to-sql';
 
 export type { MinuteCount };
 export const minuteMs = 60_000;
