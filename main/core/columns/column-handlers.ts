@@ -3,6 +3,7 @@ import type { EventName, EventPayload } from '../../../shared/contract';
 import type { HandlersOf } from '../contract/dispatch';
 import type { Db } from '../db/open-database';
 import { AppError } from '../errors';
+import { toAst } from '../items/query';
 import type { RoomService } from '../rooms/room-service';
 import { createColumnItems } from './column-items';
 import { createColumnRepository } from './column-repository';
@@ -51,7 +52,7 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
         }
         return columnItems({
           roomId: input.roomId,
-          query: column.query,
+          query: toAst(column.query),
           filters: column.filters,
           clearedThrough: column.clearedThrough,
           limit: input.limit,
@@ -61,7 +62,7 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
       }
       return columnItems({
         roomId: input.roomId,
-        query: input.query ?? '',
+        query: toAst(input.query ?? ''),
         filters: input.filters ?? {},
         clearedThrough: null,
         limit: input.limit,
@@ -77,7 +78,7 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
       }
       return volume({
         roomId: input.roomId,
-        query: column?.query ?? input.query ?? '',
+        query: toAst(column?.query ?? input.query ?? ''),
         filters: column?.filters ?? {},
         ...(input.from !== undefined ? { from: input.from } : {}),
         ...(input.to !== undefined ? { to: input.to } : {}),

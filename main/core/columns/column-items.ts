@@ -1,14 +1,16 @@
 import type { ColumnFilters, ColumnItem, ColumnItemsOutput, ItemTimeRange } from '../../../shared/columns/column';
+import type { QueryNode } from '../../../shared/query/ast';
 import type { QueryFilters } from '../../../shared/query/filters';
 import { highlightTerms } from '../../../shared/query/parse-query';
 import type { Db } from '../db/open-database';
 import { itemColumns, toItem, type ItemRow } from '../items/item-rows';
-import { newestMatching, toAst } from '../items/query';
+import { newestMatching } from '../items/query';
 import type { ItemStateRepository } from './item-state-repository';
 
 export interface ColumnItemsRequest {
   roomId: string;
-  query: string;
+  /** The column's query, parsed once per request by the caller (toAst). */
+  query: QueryNode | null;
   filters: ColumnFilters;
   /** Items published at or before this are left out (the column was cleared). */
   clearedThrough: number | null;
@@ -23,8 +25,7 @@ export interface ColumnItemsRequest {
 const maxRounds = 6;
 
 /**
- * The newest items of a column, with their state and the words to highlight. A query that
- * does not parse throws an invalid_input AppError on field `query` (from toAst).
+ * The newest items of a column, with their state and the words to highlight.
  */
 export function createColumnItems(db: Db, states: ItemStateRepository) {
   const byIds = db.prepare<[string], ItemRow>(
@@ -33,7 +34,7 @@ export function createColumnItems(db: Db, states: ItemStateRepository) {
   );
 
   return (request: ColumnItemsRequest): ColumnItemsOutput => {
-    const ast = toAst(request.query);
+    const ast = request.query;
     const filters: QueryFilters = { ...request.filters, ...timeRangeOf(request) };
     const hidden = new Set(states.hiddenAuthors(request.roomId));
     const found: ColumnItem[] = [];

@@ -1,10 +1,12 @@
 import type { ColumnFilters, VolumeOutput } from '../../../shared/columns/column';
+import type { QueryNode } from '../../../shared/query/ast';
 import type { Db } from '../db/open-database';
 import { minuteMs, newestItemId, volumePerMinute } from '../items/query';
 
 export interface VolumeRequest {
   roomId: string;
-  query: string;
+  /** The column's query, parsed once per request by the caller (toAst). */
+  query: QueryNode | null;
   filters: ColumnFilters;
   from?: number;
   to?: number;

@@ -1,4 +1,5 @@
 import type { Column } from '../../../../shared/columns/column';
+import type { QueryNode } from '../../../../shared/query/ast';
 import { createColumnRepository } from '../../columns/column-repository';
 import type { Db } from '../../db/open-database';
 import { ensureMatchFunctions, toAst, toSqlWhere } from '../../items/query';
@@ -15,9 +16,21 @@ import type { WatchedColumn } from './room-detection';
 export function createColumnMembership(db: Db) {
   ensureMatchFunctions(db);
   const columns = createColumnRepository(db);
+  // Pages of new items come several times a second: a column's query is parsed when it is
+  // first seen (or changed), not on every page. Few distinct queries exist; the cap only
+  // guards against a room whose queries are edited all day.
+  const parsed = new Map<string, QueryNode | null>();
+  const astOf = (query: string): QueryNode | null => {
+    const known = parsed.get(query);
+    if (known !== undefined) return known;
+    const ast = toAst(query);
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(query, ast);
+    return ast;
+  };
 
   function matching(column: Column, afterId: number, throughId: number): number[] {
-    const where = toSqlWhere(column.roomId, toAst(column.query), column.filters, {
+    const where = toSqlWhere(column.roomId, astOf(column.query), column.filters, {
       after: afterId,
       through: throughId,
     });
