@@ -2,9 +2,9 @@ import type { columnCalls } from '../../../shared/contract/calls/columns';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { HandlersOf } from '../contract/dispatch';
 import type { Db } from '../db/open-database';
-import { AppError } from '../errors';
 import { toAst } from '../items/query';
 import type { RoomService } from '../rooms/room-service';
+import { columnError } from './column-errors';
 import { createColumnItems } from './column-items';
 import { createColumnRepository } from './column-repository';
 import { createColumnService } from './column-service';
@@ -31,8 +31,7 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
 
   const roomOfItem = (itemId: number): string => {
     const roomId = states.roomOfItem(itemId);
-    if (roomId === undefined)
-      throw new AppError('not_found', 'This item is no longer in the room.', { field: 'itemId' });
+    if (roomId === undefined) throw columnError('itemGone', { field: 'itemId' });
     return roomId;
   };
 
@@ -48,7 +47,7 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
       if (input.columnId !== undefined) {
         const column = columns.get(input.columnId);
         if (column.roomId !== input.roomId) {
-          throw new AppError('not_found', 'This column is not in this room.', { field: 'columnId' });
+          throw columnError('notInRoom', { field: 'columnId' });
         }
         return columnItems({
           roomId: input.roomId,
@@ -74,7 +73,7 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
       rooms.get(input.roomId);
       const column = input.columnId !== undefined ? columns.get(input.columnId) : undefined;
       if (column && column.roomId !== input.roomId) {
-        throw new AppError('not_found', 'This column is not in this room.', { field: 'columnId' });
+        throw columnError('notInRoom', { field: 'columnId' });
       }
       return volume({
         roomId: input.roomId,

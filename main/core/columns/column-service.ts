@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import type { Column } from '../../../shared/columns/column';
 import type { ValidCallInput } from '../../../shared/contract';
-import { AppError } from '../errors';
 import { toAst } from '../items/query';
 import type { RoomService } from '../rooms/room-service';
+import { columnError } from './column-errors';
 import type { ColumnRepository } from './column-repository';
 
 export interface ColumnServiceDeps {
@@ -18,8 +18,7 @@ export type ColumnService = ReturnType<typeof createColumnService>;
 export function createColumnService({ columns, rooms, now, onChanged }: ColumnServiceDeps) {
   const mustGet = (id: string): Column => {
     const column = columns.get(id);
-    if (!column)
-      throw new AppError('not_found', 'This column no longer exists. It may have been removed by a teammate.');
+    if (!column) throw columnError('notFound');
     return column;
   };
 
@@ -91,9 +90,7 @@ export function createColumnService({ columns, rooms, now, onChanged }: ColumnSe
       const known = new Set(current.map((column) => column.id));
       const given = new Set(ids);
       if (given.size !== ids.length || ids.length !== known.size || ids.some((id) => !known.has(id))) {
-        throw new AppError('conflict', 'The columns changed meanwhile: reload and move the column again.', {
-          field: 'ids',
-        });
+        throw columnError('reorderRaced', { field: 'ids' });
       }
       columns.reorder(ids, now());
       onChanged(roomId);
