@@ -2,6 +2,8 @@ import type { columnCalls } from '../../../shared/contract/calls/columns';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { HandlersOf } from '../contract/dispatch';
 import type { Db } from '../db/open-database';
+import type { ReadDb } from '../db/read-db';
+import { createItemRepository } from '../items/item-repository';
 import { toAst } from '../items/query';
 import type { RoomService } from '../rooms/room-service';
 import { columnError } from './column-errors';
@@ -13,24 +15,28 @@ import { createColumnVolume } from './column-volume';
 
 export interface ColumnHandlerDeps {
   db: Db;
+  /** For the column reads (items, volume): see db/read-db.ts. */
+  read: ReadDb;
   rooms: RoomService;
   now: () => number;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
 
-export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): HandlersOf<typeof columnCalls> {
+export function columnHandlers({ db, read, rooms, now, emit }: ColumnHandlerDeps): HandlersOf<typeof columnCalls> {
+  const items = createItemRepository(read);
   const columns = createColumnService({
     columns: createColumnRepository(db),
+    items,
     rooms,
     now,
     onChanged: (roomId) => emit('columns.changed', { roomId }),
   });
   const states = createItemStateRepository(db);
-  const columnItems = createColumnItems(db, states);
-  const volume = createColumnVolume(db);
+  const columnItems = createColumnItems(read, items, states);
+  const volume = createColumnVolume(read, items);
 
   const roomOfItem = (itemId: number): string => {
-    const roomId = states.roomOfItem(itemId);
+    const roomId = items.roomOf(itemId);
     if (roomId === undefined) throw columnError('itemGone', { field: 'itemId' });
     return roomId;
   };

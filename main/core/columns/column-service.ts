@@ -5,9 +5,11 @@ import { toAst } from '../items/query';
 import type { RoomService } from '../rooms/room-service';
 import { columnError } from './column-errors';
 import type { ColumnRepository } from './column-repository';
+import type { ItemRepository } from '../items/item-repository';
 
 export interface ColumnServiceDeps {
   columns: ColumnRepository;
+  items: Pick<ItemRepository, 'newestPublishedAt'>;
   rooms: RoomService;
   now: () => number;
   onChanged: (roomId: string) => void;
@@ -15,7 +17,7 @@ export interface ColumnServiceDeps {
 
 export type ColumnService = ReturnType<typeof createColumnService>;
 
-export function createColumnService({ columns, rooms, now, onChanged }: ColumnServiceDeps) {
+export function createColumnService({ columns, items, rooms, now, onChanged }: ColumnServiceDeps) {
   const mustGet = (id: string): Column => {
     const column = columns.get(id);
     if (!column) throw columnError('notFound');
@@ -74,7 +76,7 @@ export function createColumnService({ columns, rooms, now, onChanged }: ColumnSe
 
     clear({ id }: ValidCallInput<'columns.clear'>): Column {
       const column = mustGet(id);
-      return save({ ...column, clearedThrough: columns.newestPublishedAt(column.roomId) ?? now(), updatedAt: now() });
+      return save({ ...column, clearedThrough: items.newestPublishedAt(column.roomId) ?? now(), updatedAt: now() });
     },
 
     remove({ id }: ValidCallInput<'columns.remove'>): { id: string } {

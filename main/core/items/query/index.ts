@@ -3,3 +3,4 @@ export { volumePerMinute, newestItemId, minuteMs, type MinuteCount, type StoredI
 export { compileQuery, toSqlWhere, type CompiledQuery } from './to-sql';
 export type { SqlFragment } from './sql-fragment';
 export { ensureMatchFunctions } from './match-functions';
+export { idsMatchingInRange } from './ids-in-range';
