@@ -12,7 +12,7 @@ import { openReadDb } from './db/read-db';
 import { createEventHub, type EventHub } from './events/event-hub';
 import { createIngestScheduler } from './ingest/pipeline/ingest-scheduler';
 import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
-import { createItemWriter } from './ingest/pipeline/item-writer';
+import { createItemWriter } from './items/item-writer';
 import { createItemsNotifier } from './ingest/pipeline/items-notifier';
 import { momentHandlers } from './moments/moment-handlers';
 import { createReplayRunner } from './ingest/replay/replay-runner';
