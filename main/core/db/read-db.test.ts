@@ -3,7 +3,6 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { newestMatching } from '../items/query';
 import { openDatabase } from './open-database';
 import { openReadDb, type ReadDb, type ReadHandle } from './read-db';
 
@@ -38,11 +37,6 @@ describe('the read-only connection', () => {
     other.prepare('INSERT INTO t (a) VALUES (2)').run();
     other.close();
     expect(count.get()).toBe(2);
-  });
-
-  it('runs column queries, prefix words included (their word list is a temp table)', () => {
-    const { read } = open();
-    expect(newestMatching(read.db, 'room', 'arbit* OR #Blackout', {}, { limit: 5 })).toEqual([]);
   });
 
   it('falls back to the same connection for an in-memory database', () => {
