@@ -8,10 +8,11 @@ import { createDraftsArea } from './drafts/draft-handlers';
 import { DRAFT_EXPIRY_INTERVAL_MS } from './drafts/draft-expiry';
 import { createDispatch, type Dispatch, type Handlers } from './contract/dispatch';
 import { openDatabase, type Db } from './db/open-database';
+import { openReadDb } from './db/read-db';
 import { createEventHub, type EventHub } from './events/event-hub';
 import { createIngestScheduler } from './ingest/pipeline/ingest-scheduler';
 import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
-import { createItemWriter } from './ingest/pipeline/item-writer';
+import { createItemWriter } from './items/item-writer';
 import { createItemsNotifier } from './ingest/pipeline/items-notifier';
 import { momentHandlers } from './moments/moment-handlers';
 import { createReplayRunner } from './ingest/replay/replay-runner';
@@ -76,6 +77,7 @@ export function createCore(options: CoreOptions): Core {
     log.error('Could not open the database', { dataDir, error });
     throw error;
   }
+  const read = openReadDb(db);
   const events = createEventHub();
   const settings = createSettingsStore(db);
   const rooms = createRoomService({
@@ -140,11 +142,11 @@ export function createCore(options: CoreOptions): Core {
       return next;
     },
     ...roomHandlers(rooms),
-    ...sourceHandlers({ db, dataDir, now, rooms, sources, scheduler, replays }),
+    ...sourceHandlers({ read: read.db, dataDir, now, rooms, sources, scheduler, replays }),
     ...draftsArea.handlers,
-    ...columnHandlers({ db, rooms, now, emit: events.emit }),
+    ...columnHandlers({ db, read: read.db, rooms, now, emit: events.emit }),
     ...layoutHandlers({ db, rooms, now }),
-    ...momentHandlers({ db, events, rooms, replays, now, log }),
+    ...momentHandlers({ db, read: read.db, events, rooms, replays, now, log }),
     ...assetHandlers({ dataDir, rooms }),
   };
 
@@ -170,6 +172,7 @@ export function createCore(options: CoreOptions): Core {
       replays.close();
       notifier.close();
       db.close();
+      read.close();
       await log.close();
     },
   };

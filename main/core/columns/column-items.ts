@@ -1,14 +1,17 @@
 import type { ColumnFilters, ColumnItem, ColumnItemsOutput, ItemTimeRange } from '../../../shared/columns/column';
+import type { QueryNode } from '../../../shared/query/ast';
 import type { QueryFilters } from '../../../shared/query/filters';
 import { highlightTerms } from '../../../shared/query/parse-query';
-import type { Db } from '../db/open-database';
-import { itemColumns, toItem, type ItemRow } from '../items/item-rows';
-import { newestMatching, toAst } from '../items/query';
+import type { ReadDb } from '../db/read-db';
+import type { ItemRepository } from '../items/item-repository';
+import { toItem } from '../items/item-rows';
+import { newestMatching } from '../items/query';
 import type { ItemStateRepository } from './item-state-repository';
 
 export interface ColumnItemsRequest {
   roomId: string;
-  query: string;
+  /** The column's query, parsed once per request by the caller (toAst). */
+  query: QueryNode | null;
   filters: ColumnFilters;
   /** Items published at or before this are left out (the column was cleared). */
   clearedThrough: number | null;
@@ -23,17 +26,11 @@ export interface ColumnItemsRequest {
 const maxRounds = 6;
 
 /**
- * The newest items of a column, with their state and the words to highlight. A query that
- * does not parse throws an invalid_input AppError on field `query` (from toAst).
+ * The newest items of a column, with their state and the words to highlight.
  */
-export function createColumnItems(db: Db, states: ItemStateRepository) {
-  const byIds = db.prepare<[string], ItemRow>(
-    `SELECT ${itemColumns} FROM items i JOIN sources s ON s.id = i.source_id
-     WHERE i.id IN (SELECT value FROM json_each(?))`,
-  );
-
+export function createColumnItems(db: ReadDb, items: Pick<ItemRepository, 'byIds'>, states: ItemStateRepository) {
   return (request: ColumnItemsRequest): ColumnItemsOutput => {
-    const ast = toAst(request.query);
+    const ast = request.query;
     const filters: QueryFilters = { ...request.filters, ...timeRangeOf(request) };
     const hidden = new Set(states.hiddenAuthors(request.roomId));
     const found: ColumnItem[] = [];
@@ -48,7 +45,7 @@ export function createColumnItems(db: Db, states: ItemStateRepository) {
       });
       if (batch.length < want + 8) hasMore = false;
       if (batch.length === 0) break;
-      const rows = new Map(byIds.all(JSON.stringify(batch.map((match) => match.id))).map((row) => [row.id, row]));
+      const rows = new Map(items.byIds(batch.map((match) => match.id)).map((row) => [row.id, row]));
       const marks = states.many(batch.map((match) => match.id));
       for (const match of batch) {
         const row = rows.get(match.id);

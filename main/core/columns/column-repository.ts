@@ -63,9 +63,6 @@ export function createColumnRepository(db: Db) {
     'UPDATE columns SET position = ?, updated_at = ? WHERE id = ?',
   );
   const remove = db.prepare<[string]>('DELETE FROM columns WHERE id = ?');
-  const newestPublished = db.prepare<[string], { at: number | null }>(
-    'SELECT max(published_at) AS at FROM items WHERE room_id = ?',
-  );
 
   const reorderAll = db.transaction((ids: string[], at: number) => {
     ids.forEach((id, index) => setPosition.run(index, at, id));
@@ -99,7 +96,5 @@ export function createColumnRepository(db: Db) {
     reorder(ids: string[], at: number): void {
       reorderAll(ids, at);
     },
-    /** The newest publication time in the room: what "clear up to now" hides through. */
-    newestPublishedAt: (roomId: string): number | null => newestPublished.get(roomId)?.at ?? null,
   };
 }

@@ -1,13 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Column } from '../../../shared/columns/column';
 import type { ValidCallInput } from '../../../shared/contract';
-import { AppError } from '../errors';
 import { toAst } from '../items/query';
 import type { RoomService } from '../rooms/room-service';
+import { columnError } from './column-errors';
 import type { ColumnRepository } from './column-repository';
+import type { ItemRepository } from '../items/item-repository';
 
 export interface ColumnServiceDeps {
   columns: ColumnRepository;
+  items: Pick<ItemRepository, 'newestPublishedAt'>;
   rooms: RoomService;
   now: () => number;
   onChanged: (roomId: string) => void;
@@ -15,11 +17,10 @@ export interface ColumnServiceDeps {
 
 export type ColumnService = ReturnType<typeof createColumnService>;
 
-export function createColumnService({ columns, rooms, now, onChanged }: ColumnServiceDeps) {
+export function createColumnService({ columns, items, rooms, now, onChanged }: ColumnServiceDeps) {
   const mustGet = (id: string): Column => {
     const column = columns.get(id);
-    if (!column)
-      throw new AppError('not_found', 'This column no longer exists. It may have been removed by a teammate.');
+    if (!column) throw columnError('notFound');
     return column;
   };
 
@@ -75,7 +76,7 @@ export function createColumnService({ columns, rooms, now, onChanged }: ColumnSe
 
     clear({ id }: ValidCallInput<'columns.clear'>): Column {
       const column = mustGet(id);
-      return save({ ...column, clearedThrough: columns.newestPublishedAt(column.roomId) ?? now(), updatedAt: now() });
+      return save({ ...column, clearedThrough: items.newestPublishedAt(column.roomId) ?? now(), updatedAt: now() });
     },
 
     remove({ id }: ValidCallInput<'columns.remove'>): { id: string } {
@@ -91,9 +92,7 @@ export function createColumnService({ columns, rooms, now, onChanged }: ColumnSe
       const known = new Set(current.map((column) => column.id));
       const given = new Set(ids);
       if (given.size !== ids.length || ids.length !== known.size || ids.some((id) => !known.has(id))) {
-        throw new AppError('conflict', 'The columns changed meanwhile: reload and move the column again.', {
-          field: 'ids',
-        });
+        throw columnError('reorderRaced', { field: 'ids' });
       }
       columns.reorder(ids, now());
       onChanged(roomId);

@@ -1,10 +1,13 @@
 import type { ColumnFilters, VolumeOutput } from '../../../shared/columns/column';
-import type { Db } from '../db/open-database';
+import type { QueryNode } from '../../../shared/query/ast';
+import type { ReadDb } from '../db/read-db';
+import type { ItemRepository } from '../items/item-repository';
 import { minuteMs, newestItemId, volumePerMinute } from '../items/query';
 
 export interface VolumeRequest {
   roomId: string;
-  query: string;
+  /** The column's query, parsed once per request by the caller (toAst). */
+  query: QueryNode | null;
   filters: ColumnFilters;
   from?: number;
   to?: number;
@@ -20,17 +23,15 @@ const maxSpanMs = 14 * 24 * 3_600_000;
  * Items per minute over a range; without one, up to three hours ending at the room's newest
  * item. Read in one transaction, so `throughId` is exactly the newest item counted.
  */
-export function createColumnVolume(db: Db): (request: VolumeRequest) => VolumeOutput {
-  // Two subqueries: SQLite answers a lone min() or max() from the index ends, not both in one.
-  const span = db.prepare<[string, string], { first: number | null; last: number | null }>(
-    `SELECT (SELECT min(published_at) FROM items WHERE room_id = ?) AS first,
-            (SELECT max(published_at) FROM items WHERE room_id = ?) AS last`,
-  );
+export function createColumnVolume(
+  db: ReadDb,
+  items: Pick<ItemRepository, 'publishedSpan'>,
+): (request: VolumeRequest) => VolumeOutput {
   return db.transaction((request: VolumeRequest): VolumeOutput => {
-    const known = span.get(request.roomId, request.roomId);
-    const last = known?.last ?? Date.now();
+    const known = items.publishedSpan(request.roomId);
+    const last = known.last ?? Date.now();
     const to = request.to ?? last - (last % minuteMs) + minuteMs;
-    const first = known?.first ?? to - defaultSpanMs;
+    const first = known.first ?? to - defaultSpanMs;
     const from = Math.max(request.from ?? Math.max(to - defaultSpanMs, first - (first % minuteMs)), to - maxSpanMs);
     const throughId = Math.min(request.throughId ?? Number.POSITIVE_INFINITY, newestItemId(db));
     const ids = request.afterId !== undefined ? { after: request.afterId, through: throughId } : { through: throughId };

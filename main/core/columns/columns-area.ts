@@ -2,8 +2,11 @@ import type { columnCalls } from '../../../shared/contract/calls/columns';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { HandlersOf } from '../contract/dispatch';
 import type { Db } from '../db/open-database';
-import { AppError } from '../errors';
+import type { ReadDb } from '../db/read-db';
+import { createItemRepository } from '../items/item-repository';
+import { toAst } from '../items/query';
 import type { RoomService } from '../rooms/room-service';
+import { columnError } from './column-errors';
 import { createColumnItems } from './column-items';
 import { createColumnRepository } from './column-repository';
 import { createColumnService } from './column-service';
@@ -12,26 +15,29 @@ import { createColumnVolume } from './column-volume';
 
 export interface ColumnHandlerDeps {
   db: Db;
+  /** For the column reads (items, volume): see db/read-db.ts. */
+  read: ReadDb;
   rooms: RoomService;
   now: () => number;
   emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
 
-export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): HandlersOf<typeof columnCalls> {
+export function columnHandlers({ db, read, rooms, now, emit }: ColumnHandlerDeps): HandlersOf<typeof columnCalls> {
+  const items = createItemRepository(read);
   const columns = createColumnService({
     columns: createColumnRepository(db),
+    items,
     rooms,
     now,
     onChanged: (roomId) => emit('columns.changed', { roomId }),
   });
   const states = createItemStateRepository(db);
-  const columnItems = createColumnItems(db, states);
-  const volume = createColumnVolume(db);
+  const columnItems = createColumnItems(read, items, states);
+  const volume = createColumnVolume(read, items);
 
   const roomOfItem = (itemId: number): string => {
-    const roomId = states.roomOfItem(itemId);
-    if (roomId === undefined)
-      throw new AppError('not_found', 'This item is no longer in the room.', { field: 'itemId' });
+    const roomId = items.roomOf(itemId);
+    if (roomId === undefined) throw columnError('itemGone', { field: 'itemId' });
     return roomId;
   };
 
@@ -47,11 +53,11 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
       if (input.columnId !== undefined) {
         const column = columns.get(input.columnId);
         if (column.roomId !== input.roomId) {
-          throw new AppError('not_found', 'This column is not in this room.', { field: 'columnId' });
+          throw columnError('notInRoom', { field: 'columnId' });
         }
         return columnItems({
           roomId: input.roomId,
-          query: column.query,
+          query: toAst(column.query),
           filters: column.filters,
           clearedThrough: column.clearedThrough,
           limit: input.limit,
@@ -61,7 +67,7 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
       }
       return columnItems({
         roomId: input.roomId,
-        query: input.query ?? '',
+        query: toAst(input.query ?? ''),
         filters: input.filters ?? {},
         clearedThrough: null,
         limit: input.limit,
@@ -73,11 +79,11 @@ export function columnHandlers({ db, rooms, now, emit }: ColumnHandlerDeps): Han
       rooms.get(input.roomId);
       const column = input.columnId !== undefined ? columns.get(input.columnId) : undefined;
       if (column && column.roomId !== input.roomId) {
-        throw new AppError('not_found', 'This column is not in this room.', { field: 'columnId' });
+        throw columnError('notInRoom', { field: 'columnId' });
       }
       return volume({
         roomId: input.roomId,
-        query: column?.query ?? input.query ?? '',
+        query: toAst(column?.query ?? input.query ?? ''),
         filters: column?.filters ?? {},
         ...(input.from !== undefined ? { from: input.from } : {}),
         ...(input.to !== undefined ? { to: input.to } : {}),

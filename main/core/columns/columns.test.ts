@@ -3,7 +3,7 @@ import type { Column, ColumnItemsOutput, ItemState } from '../../../shared/colum
 import type { NormalizedItem } from '../../../shared/domain/item';
 import type { Room } from '../../../shared/rooms/room';
 import type { Source } from '../../../shared/sources/source';
-import { createItemWriter } from '../ingest/pipeline/item-writer';
+import { createItemWriter } from '../items/item-writer';
 import { tempCoresPerTest, waitForEvent } from '../testing/temp-core';
 
 const createTempCore = tempCoresPerTest();

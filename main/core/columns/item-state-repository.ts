@@ -30,7 +30,6 @@ export function createItemStateRepository(db: Db) {
   const manyById = db.prepare<[string], StateRow>(
     'SELECT * FROM item_states WHERE item_id IN (SELECT value FROM json_each(?))',
   );
-  const itemRoom = db.prepare<[number], { room_id: string }>('SELECT room_id FROM items WHERE id = ?');
   const hide = db.prepare<[string, string, number]>(
     'INSERT OR IGNORE INTO hidden_authors (room_id, author_handle, hidden_at) VALUES (?, ?, ?)',
   );
@@ -40,7 +39,6 @@ export function createItemStateRepository(db: Db) {
   );
 
   return {
-    roomOfItem: (itemId: number): string | undefined => itemRoom.get(itemId)?.room_id,
     get(itemId: number): ItemState {
       const row = byId.get(itemId);
       return row ? toState(row) : emptyItemState;

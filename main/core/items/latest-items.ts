@@ -1,9 +1,9 @@
 import type { Item } from '../../../shared/domain/item';
-import type { Db } from '../db/open-database';
+import type { ReadableDb } from '../db/read-db';
 import { itemColumns, toItem, type ItemRow } from './item-rows';
 
 /** The newest items of a room, or of one of its sources. Walks the (room, published_at) index. */
-export function createLatestItems(db: Db) {
+export function createLatestItems(db: ReadableDb) {
   const ofRoom = db.prepare<[string, number], ItemRow>(
     `SELECT ${itemColumns} FROM items i JOIN sources s ON s.id = i.source_id
      WHERE i.room_id = ? ORDER BY i.published_at DESC, i.id DESC LIMIT ?`,

@@ -1,5 +1,6 @@
 import type { Cue, Moment, MomentKind, MomentSample, MomentStatus } from '../../../shared/moments/moment';
 import type { Db } from '../db/open-database';
+import type { ItemRepository } from '../items/item-repository';
 
 interface MomentRow {
   id: string;
@@ -38,8 +39,8 @@ const toCue = (row: CueRow): Cue => ({
   momentId: row.moment_id,
 });
 
-/** Moments and cues as stored; the SQL is prepared once. */
-export function createMomentRepository(db: Db) {
+/** Moments and cues as stored; the SQL is prepared once. The items a moment quotes come from `items`. */
+export function createMomentRepository(db: Db, items: Pick<ItemRepository, 'samples'>) {
   const insert = db.prepare(
     `INSERT INTO moments (id, room_id, kind, term, column_id, note, onset_at, detected_at, peak_at, peak_count, baseline,
        sample_ids, created_at, updated_at)
@@ -55,13 +56,6 @@ export function createMomentRepository(db: Db) {
   );
   const setSamples = db.prepare<[string, number, number | null, number | null, number, string]>(
     `UPDATE moments SET sample_ids = ?, onset_at = min(onset_at, ?), peak_at = ?, peak_count = ?, updated_at = ? WHERE id = ?`,
-  );
-  const samples = db.prepare<
-    [string],
-    { id: number; text: string; author_handle: string | null; published_at: number }
-  >(
-    `SELECT i.id, i.text, i.author_handle, i.published_at FROM json_each(?) AS s
-     JOIN items i ON i.id = CAST(s.value AS INTEGER) ORDER BY s.key`,
   );
   const cuesOfRoom = db.prepare<[string], CueRow>('SELECT * FROM cues WHERE room_id = ? ORDER BY at, id');
   const cueById = db.prepare<[string], CueRow>('SELECT * FROM cues WHERE id = ?');
@@ -90,7 +84,7 @@ export function createMomentRepository(db: Db) {
     peakAt: row.peak_at,
     peakCount: row.peak_count,
     baseline: row.baseline,
-    samples: samples.all(row.sample_ids).map((s): MomentSample => ({
+    samples: items.samples(row.sample_ids).map((s): MomentSample => ({
       id: s.id,
       text: s.text,
       authorHandle: s.author_handle,

@@ -1,10 +1,12 @@
 import type { momentCalls } from '../../../shared/contract/calls/moments';
 import type { HandlersOf } from '../contract/dispatch';
 import type { Db } from '../db/open-database';
+import type { ReadDb } from '../db/read-db';
 import type { EventHub } from '../events/event-hub';
 import type { ReplayRunner } from '../ingest/replay/replay-runner';
 import type { Logger } from '../log/rotating-log';
 import type { RoomService } from '../rooms/room-service';
+import { createItemRepository } from '../items/item-repository';
 import { createMomentRepository } from './moment-repository';
 import { createMomentService } from './moment-service';
 import { createDetectionRunner, type ReplayClockReading } from './runner/detection-runner';
@@ -12,6 +14,8 @@ import type { RoomDetectionOptions } from './runner/room-detection';
 
 export interface MomentHandlerDeps {
   db: Db;
+  /** For reads only: new items, their columns, the items a moment quotes. */
+  read: ReadDb;
   events: EventHub;
   rooms: RoomService;
   replays: Pick<ReplayRunner, 'state'>;
@@ -37,7 +41,7 @@ export function momentHandlers(deps: MomentHandlerDeps): HandlersOf<typeof momen
   };
   const columnName = deps.db.prepare<[string], { name: string }>('SELECT name FROM columns WHERE id = ?');
   const service = createMomentService({
-    repository: createMomentRepository(deps.db),
+    repository: createMomentRepository(deps.db, createItemRepository(deps.read)),
     now: deps.now,
     assertRoom: (roomId) => void deps.rooms.get(roomId),
     columnName: (columnId) => columnName.get(columnId)?.name ?? null,
@@ -48,6 +52,7 @@ export function momentHandlers(deps: MomentHandlerDeps): HandlersOf<typeof momen
   });
   const runner = createDetectionRunner({
     db: deps.db,
+    read: deps.read,
     now: deps.now,
     log: deps.log,
     replayClock,

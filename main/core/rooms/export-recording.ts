@@ -1,8 +1,8 @@
 import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Room } from '../../../shared/rooms/room';
-import type { Db } from '../db/open-database';
-import { itemColumns, toItem, type ItemRow } from '../items/item-rows';
+import type { ItemRepository } from '../items/item-repository';
+import { toItem } from '../items/item-rows';
 import {
   recordingLines,
   RECORDING_FORMAT,
@@ -14,24 +14,20 @@ import {
  * Writes a room as a replayable recording (JSONL, oldest first) under <dataDir>/exports,
  * streaming rows from SQLite to the file so memory stays flat at any room size.
  */
-export function exportRoomRecording(db: Db, dataDir: string, room: Room, now: number): { path: string; items: number } {
-  const rows = db
-    .prepare<[string], ItemRow & { source_label: string }>(
-      `SELECT ${itemColumns}, s.label AS source_label FROM items i JOIN sources s ON s.id = i.source_id
-       WHERE i.room_id = ? AND i.duplicate_of IS NULL ORDER BY i.published_at, i.id`,
-    )
-    .iterate(room.id);
-  const first = db
-    .prepare<[string], { at: number | null; last: number | null }>(
-      'SELECT MIN(published_at) AS at, MAX(published_at) AS last FROM items WHERE room_id = ?',
-    )
-    .get(room.id);
+export function exportRoomRecording(
+  items: Pick<ItemRepository, 'forRecording' | 'publishedSpan'>,
+  dataDir: string,
+  room: Room,
+  now: number,
+): { path: string; items: number } {
+  const rows = items.forRecording(room.id);
+  const span = items.publishedSpan(room.id);
   const header = {
     format: RECORDING_FORMAT,
     version: RECORDING_VERSION,
     title: room.name,
-    startsAt: Math.min(room.startsAt, first?.at ?? room.startsAt),
-    endsAt: Math.max(room.endsAt, first?.last ?? room.endsAt),
+    startsAt: Math.min(room.startsAt, span.first ?? room.startsAt),
+    endsAt: Math.max(room.endsAt, span.last ?? room.endsAt),
     timeZone: room.timeZone,
     language: room.language,
   } as const;

@@ -58,6 +58,7 @@ export function createSourceRepository(db: Db) {
      VALUES (@id, @roomId, @kind, @label, @config, 0, @allied, @now, @now, 'idle')`,
   );
   const byId = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE id = ?');
+  const kindById = db.prepare<[string], { kind: SourceKind }>('SELECT kind FROM sources WHERE id = ?');
   const ofRoom = db.prepare<[string], SourceRow>(
     'SELECT * FROM sources WHERE room_id = ? ORDER BY created_at LIMIT 500',
   );
@@ -100,6 +101,8 @@ export function createSourceRepository(db: Db) {
       const row = byId.get(id);
       return row && toSource(row);
     },
+    /** Just the kind, without reading (and parsing) the rest of the row. */
+    kindOf: (id: string): SourceKind | undefined => kindById.get(id)?.kind,
     ofRoom: (roomId: string) => ofRoom.all(roomId).map(toSource),
     /** Sources that should be polling: not paused, in a room that is not archived. */
     active: () => active.all().map(toSource),

@@ -1,6 +1,7 @@
 import type { sourceCalls } from '../../../shared/contract/calls/sources';
 import type { HandlersOf } from '../contract/dispatch';
-import type { Db } from '../db/open-database';
+import type { ReadDb } from '../db/read-db';
+import { createItemRepository } from '../items/item-repository';
 import type { IngestScheduler } from '../ingest/pipeline/ingest-scheduler';
 import type { ReplayRunner } from '../ingest/replay/replay-runner';
 import { createLatestItems } from '../items/latest-items';
@@ -9,7 +10,8 @@ import type { RoomService } from '../rooms/room-service';
 import type { SourceService } from './source-service';
 
 export interface SourceHandlerDeps {
-  db: Db;
+  /** These calls only read the items: see db/read-db.ts. */
+  read: ReadDb;
   dataDir: string;
   now: () => number;
   rooms: RoomService;
@@ -19,7 +21,7 @@ export interface SourceHandlerDeps {
 }
 
 export function sourceHandlers({
-  db,
+  read,
   dataDir,
   now,
   rooms,
@@ -27,7 +29,8 @@ export function sourceHandlers({
   scheduler,
   replays,
 }: SourceHandlerDeps): HandlersOf<typeof sourceCalls> {
-  const latestItems = createLatestItems(db);
+  const latestItems = createLatestItems(read);
+  const items = createItemRepository(read);
   return {
     'sources.list': sources.list,
     'sources.add': sources.add,
@@ -47,6 +50,6 @@ export function sourceHandlers({
       rooms.get(roomId);
       return latestItems(roomId, limit, sourceId);
     },
-    'rooms.exportRecording': ({ roomId }) => exportRoomRecording(db, dataDir, rooms.get(roomId), now()),
+    'rooms.exportRecording': ({ roomId }) => exportRoomRecording(items, dataDir, rooms.get(roomId), now()),
   };
 }

@@ -3,7 +3,7 @@ import type { Logger } from '../../log/rotating-log';
 import type { SecretStore } from '../../secrets/secret-store';
 import type { SourceRepository, StoredSource } from '../../sources/source-repository';
 import type { IngestRuntime, PollJob, StreamEvent } from './ingest-runtime';
-import type { ItemWriter } from './item-writer';
+import type { ItemWriter } from '../../items/item-writer';
 import { isStreamed } from './poll-intervals';
 import { healthAfterPoll } from './source-health';
 import { createWriteQueue } from './write-queue';

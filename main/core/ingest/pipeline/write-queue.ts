@@ -1,5 +1,5 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
-import type { ItemWriter } from './item-writer';
+import type { ItemWriter } from '../../items/item-writer';
 
 /** Items per write transaction: a few milliseconds of work with full-text indexing. */
 export const writeChunkSize = 200;

@@ -5,7 +5,7 @@ import type { NormalizedItem } from '../../../../shared/domain/item';
 import { AppError } from '../../errors';
 import type { Logger } from '../../log/rotating-log';
 import type { SourceRepository, StoredSource } from '../../sources/source-repository';
-import type { ItemWriter } from '../pipeline/item-writer';
+import type { ItemWriter } from '../../items/item-writer';
 import { parseRecording, RecordingError, type Recording } from '../sources/replay/recording';
 import {
   ReplayPlayer,

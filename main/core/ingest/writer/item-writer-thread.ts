@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { openDatabase } from '../../db/open-database';
-import { createItemWriter } from '../pipeline/item-writer';
+import { createItemWriter } from '../../items/item-writer';
 import { endWriterTurn, takeWriterTurn } from './write-turns';
 import type { ToWriter, WriteReply, WriteRequest, WriterSettings } from './protocol';
 

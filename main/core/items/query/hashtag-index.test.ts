@@ -6,7 +6,7 @@ import type { QueryFilters } from '../../../../shared/query/filters';
 import { parseQuery } from '../../../../shared/query/parse-query';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import { registerStoreFunctions } from '../../db/store-functions';
-import { createItemWriter } from '../../ingest/pipeline/item-writer';
+import { createItemWriter } from '../item-writer';
 import { hashtagsOf } from '../../../../shared/domain/hashtags';
 import { compileQuery, newestMatching, toSqlWhere, volumePerMinute } from './index';
 import { itemMatches } from './match-functions';

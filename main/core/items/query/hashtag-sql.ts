@@ -1,7 +1,7 @@
-import type { Db } from '../../db/open-database';
+import type { ReadableDb } from '../../db/read-db';
 import type { MatchedItem } from './newest-by-blocks';
 import { cachedStatement } from './statement-cache';
-import type { SqlFragment, SqlParam } from './to-sql';
+import type { SqlFragment, SqlParam } from './sql-fragment';
 
 /**
  * `#tag` in SQL, from item_hashtags (migration 0010: one row per item and folded tag,
@@ -21,7 +21,7 @@ export function hashtagSql(tag: string, params: SqlParam[]): string {
  * from the primary key, each joined to its item, until `limit` pass.
  */
 export function newestWithHashtag(
-  db: Db,
+  db: ReadableDb,
   roomId: string,
   tag: string,
   check: SqlFragment,

@@ -1,5 +1,5 @@
 import type { QueryNode } from '../../../../shared/query/ast';
-import type { Db } from '../../db/open-database';
+import type { ReadableDb } from '../../db/read-db';
 import { foldForMatch, textHasHashtag } from '../../../../shared/domain/hashtags';
 
 /**
@@ -107,10 +107,10 @@ function matcherFor(astJson: string): Matcher {
   return matcher;
 }
 
-const registered = new WeakSet<Db>();
+const registered = new WeakSet<ReadableDb>();
 
 /** Registers riposte_query_matches(astJson, text, author_handle) on this connection. */
-export function ensureMatchFunctions(db: Db): void {
+export function ensureMatchFunctions(db: ReadableDb): void {
   if (registered.has(db)) return;
   db.function(queryMatchesFunction, { deterministic: true }, (astJson: unknown, text: unknown, handle: unknown) => {
     if (typeof astJson !== 'string' || typeof text !== 'string') return 0;

@@ -1,5 +1,5 @@
 import { foldForMatch } from './match-functions';
-import type { SqlParam } from './to-sql';
+import type { SqlParam } from './sql-fragment';
 
 /**
  * `@SodaFizz` in SQL, where SQL can be exact: for an ASCII handle, folding (match-functions.ts)

@@ -1,6 +1,6 @@
-import type { Db } from '../../db/open-database';
+import type { ReadableDb } from '../../db/read-db';
 import { cachedStatement } from './statement-cache';
-import type { SqlParam } from './to-sql';
+import type { SqlParam } from './sql-fragment';
 
 export interface MatchedItem {
   id: number;
@@ -33,7 +33,7 @@ export const newer = (a: MatchedItem, b: MatchedItem): number => b.publishedAt -
  * items): a block is only skipped when its newest item is older than the limit-th found.
  */
 export function newestByBlocks(
-  db: Db,
+  db: ReadableDb,
   roomId: string,
   fts: string,
   check: Check,

@@ -1,10 +1,11 @@
 import type { QueryNode } from '../../../../shared/query/ast';
 import type { QueryFilters } from '../../../../shared/query/filters';
 import { parseQuery } from '../../../../shared/query/parse-query';
-import type { Db } from '../../db/open-database';
+import type { ReadableDb } from '../../db/read-db';
 import { AppError } from '../../errors';
 import { cachedStatement } from './statement-cache';
-import { compileQuery, type CompiledQuery, type SqlParam } from './to-sql';
+import type { SqlParam } from './sql-fragment';
+import { compileQuery, type CompiledQuery } from './to-sql';
 import { ensureMatchFunctions } from './match-functions';
 import { newestWithHashtag } from './hashtag-sql';
 import { newestByBlocks, type MatchedItem } from './newest-by-blocks';
@@ -43,7 +44,7 @@ export function toAst(query: string | QueryNode | null): QueryNode | null {
  * The answer is always exact; only the cost changes with the shape of the data.
  */
 export function newestMatching(
-  db: Db,
+  db: ReadableDb,
   roomId: string,
   query: string | QueryNode | null,
   filters: QueryFilters,
@@ -71,7 +72,7 @@ export function newestMatching(
   })();
 }
 
-function cursorOf(db: Db, id: number): MatchedItem | null {
+function cursorOf(db: ReadableDb, id: number): MatchedItem | null {
   const row = cachedStatement(db, 'SELECT id, published_at AS p FROM items WHERE id = ?').get(id) as Row | undefined;
   return row ? { id: row.id, publishedAt: row.p } : null;
 }
@@ -84,7 +85,7 @@ function withCursor(compiled: CompiledQuery, cursor: MatchedItem | null): { sql:
   };
 }
 
-function walkTimeIndex(db: Db, check: { sql: string; params: SqlParam[] }, limit: number): MatchedItem[] {
+function walkTimeIndex(db: ReadableDb, check: { sql: string; params: SqlParam[] }, limit: number): MatchedItem[] {
   const sql = `SELECT i.id AS id, i.published_at AS p FROM items i INDEXED BY items_room_published
     WHERE ${check.sql} ORDER BY i.published_at DESC, i.id DESC LIMIT ?`;
   const rows = cachedStatement(db, sql).all(...check.params, limit) as Row[];

@@ -1,4 +1,4 @@
-import type { Db } from '../../db/open-database';
+import type { ReadableDb } from '../../db/read-db';
 import { cachedStatement } from './statement-cache';
 
 /**
@@ -11,9 +11,9 @@ import { cachedStatement } from './statement-cache';
 export const maxPrefixExpansion = 32;
 const vocabTable = 'temp.riposte_items_vocab';
 const plainStem = /^[A-Za-z0-9]+$/u;
-const ready = new WeakSet<Db>();
+const ready = new WeakSet<ReadableDb>();
 
-function ensureVocab(db: Db): void {
+function ensureVocab(db: ReadableDb): void {
   if (ready.has(db)) return;
   db.exec(`CREATE VIRTUAL TABLE IF NOT EXISTS ${vocabTable} USING fts5vocab(main, items_fts, 'row')`);
   ready.add(db);
@@ -22,7 +22,7 @@ function ensureVocab(db: Db): void {
 export type PrefixExpander = (stem: string) => string[] | null;
 
 /** Words in the index starting with `stem`, or null when FTS5's own prefix query is the better tool. */
-export function prefixExpander(db: Db): PrefixExpander {
+export function prefixExpander(db: ReadableDb): PrefixExpander {
   return (stem) => {
     if (!plainStem.test(stem)) return null;
     ensureVocab(db);

@@ -1,14 +1,14 @@
 import type { Statement } from 'better-sqlite3';
-import type { Db } from '../../db/open-database';
+import type { ReadableDb } from '../../db/read-db';
 
 /**
  * Query SQL depends on the shape of a column query, so statements are prepared on first
  * use and kept per connection (a few hundred shapes at most; the oldest is dropped).
  */
 const maxStatements = 256;
-const caches = new WeakMap<Db, Map<string, Statement>>();
+const caches = new WeakMap<ReadableDb, Map<string, Statement>>();
 
-export function cachedStatement(db: Db, sql: string): Statement {
+export function cachedStatement(db: ReadableDb, sql: string): Statement {
   let cache = caches.get(db);
   if (!cache) {
     cache = new Map();

@@ -6,13 +6,7 @@ import { hashtagSql } from './hashtag-sql';
 import { queryMatchesFunction } from './match-functions';
 import { mentionSql, plainHandle } from './mention-sql';
 import type { PrefixExpander } from './prefix-expansion';
-
-export type SqlParam = string | number;
-
-export interface SqlFragment {
-  sql: string;
-  params: SqlParam[];
-}
+import type { SqlFragment, SqlParam } from './sql-fragment';
 
 /**
  * A column query compiled for the items table, aliased `i`. A row matches when it is a

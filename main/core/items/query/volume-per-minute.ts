@@ -1,12 +1,13 @@
 import { combineMinuteCounts, type MinuteCount } from '../../../../shared/columns/minute-counts';
 import type { QueryNode } from '../../../../shared/query/ast';
 import type { QueryFilters } from '../../../../shared/query/filters';
-import type { Db } from '../../db/open-database';
+import type { ReadableDb } from '../../db/read-db';
 import { ensureMatchFunctions } from './match-functions';
 import { toAst } from './newest-matching';
 import { prefixExpander } from './prefix-expansion';
 import { cachedStatement } from './statement-cache';
-import { compileQuery, toSqlWhere, type CompiledQuery, type SqlParam } from './to-sql';
+import type { SqlParam } from './sql-fragment';
+import { compileQuery, toSqlWhere, type CompiledQuery } from './to-sql';
 
 export type { MinuteCount };
 export const minuteMs = 60_000;
@@ -23,7 +24,7 @@ const bucket = `(i.published_at - (i.published_at % ${minuteMs}))`;
 
 /** What is counted: the room's items matching `ast` and `filters`, published in [from, to). */
 interface Counting {
-  db: Db;
+  db: ReadableDb;
   roomId: string;
   ast: QueryNode | null;
   filters: QueryFilters;
@@ -32,7 +33,7 @@ interface Counting {
 }
 
 /** The newest stored item id, of any room (0 when there is none). */
-export function newestItemId(db: Db): number {
+export function newestItemId(db: ReadableDb): number {
   return (cachedStatement(db, 'SELECT max(rowid) FROM items').pluck().get() as number | null) ?? 0;
 }
 
@@ -53,7 +54,7 @@ export function newestItemId(db: Db): number {
  * All read in one transaction, so the parts agree.
  */
 export function volumePerMinute(
-  db: Db,
+  db: ReadableDb,
   roomId: string,
   query: string | QueryNode | null,
   range: { from: number; to: number },
@@ -168,7 +169,7 @@ function countByParts(counting: Counting, ast: QueryNode, compiled: CompiledQuer
 }
 
 /** A tag's rows in item_hashtags have room and time: alone, they are the answer; else each is joined to its item. */
-function hashtagScan(db: Db, roomId: string, compiled: CompiledQuery, from: number, to: number): MinuteCount[] {
+function hashtagScan(db: ReadableDb, roomId: string, compiled: CompiledQuery, from: number, to: number): MinuteCount[] {
   const tagged = `h.room_id = ? AND h.tag = ? AND h.published_at >= ? AND h.published_at < ?`;
   const tagBucket = `(h.published_at - (h.published_at % ${minuteMs}))`;
   if (compiled.bare) {

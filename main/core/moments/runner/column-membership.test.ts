@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { tempCoresPerTest, createTestRoom, valueOf } from '../../testing/temp-core';
+import { createColumnRepository } from '../../columns/column-repository';
+import { openReadDb } from '../../db/read-db';
 import { createColumnMembership } from './column-membership';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
@@ -35,7 +37,8 @@ describe('column membership of new items', () => {
     const bare = add('blackout sans dièse');
     const other = add('Lights out', 'en');
 
-    const membership = createColumnMembership(core.db);
+    const read = openReadDb(core.db);
+    const membership = createColumnMembership(read.db, createColumnRepository(core.db));
     const { columns, byItem } = membership.of(room.id, before, other);
     expect(columns.map((c) => c.id).sort()).toEqual([tag.id, word.id, tagAndWord.id, english.id, everything.id].sort());
     // Watch rules travel with the columns, for detection to judge.

@@ -1,8 +1,8 @@
 import type { Column } from '../../../../shared/columns/column';
-import { createColumnRepository } from '../../columns/column-repository';
-import type { Db } from '../../db/open-database';
-import { ensureMatchFunctions, toAst, toSqlWhere } from '../../items/query';
-import { cachedStatement } from '../../items/query/statement-cache';
+import type { QueryNode } from '../../../../shared/query/ast';
+import type { ColumnRepository } from '../../columns/column-repository';
+import type { ReadDb } from '../../db/read-db';
+import { idsMatchingInRange, toAst } from '../../items/query';
 import type { WatchedColumn } from './room-detection';
 
 /**
@@ -12,20 +12,25 @@ import type { WatchedColumn } from './room-detection';
  * the new items and never the size of the room. Filters count as they do in the column;
  * pausing or clearing a column only changes what it shows, not what it measures.
  */
-export function createColumnMembership(db: Db) {
-  ensureMatchFunctions(db);
-  const columns = createColumnRepository(db);
+export function createColumnMembership(read: ReadDb, columns: Pick<ColumnRepository, 'ofRoom'>) {
+  // Pages of new items come several times a second: a column's query is parsed when it is
+  // first seen (or changed), not on every page. Few distinct queries exist; the cap only
+  // guards against a room whose queries are edited all day.
+  const parsed = new Map<string, QueryNode | null>();
+  const astOf = (query: string): QueryNode | null => {
+    const known = parsed.get(query);
+    if (known !== undefined) return known;
+    const ast = toAst(query);
+    if (parsed.size >= 256) parsed.clear();
+    parsed.set(query, ast);
+    return ast;
+  };
 
-  function matching(column: Column, afterId: number, throughId: number): number[] {
-    const where = toSqlWhere(column.roomId, toAst(column.query), column.filters, {
+  const matching = (column: Column, afterId: number, throughId: number): number[] =>
+    idsMatchingInRange(read, column.roomId, astOf(column.query), column.filters, {
       after: afterId,
       through: throughId,
     });
-    // NOT INDEXED: the rowid range is the narrowest way in; the room index would scan the room.
-    return cachedStatement(db, `SELECT i.id AS id FROM items i NOT INDEXED WHERE ${where.sql}`)
-      .all(...where.params)
-      .map((row) => (row as { id: number }).id);
-  }
 
   return {
     /**

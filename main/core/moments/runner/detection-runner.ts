@@ -1,4 +1,8 @@
+import { createColumnRepository } from '../../columns/column-repository';
 import type { Db } from '../../db/open-database';
+import type { ReadDb } from '../../db/read-db';
+import { createItemRepository, newItemsPageSize } from '../../items/item-repository';
+import { createSourceRepository } from '../../sources/source-repository';
 import type { Logger } from '../../log/rotating-log';
 import {
   createRoomDetection,
@@ -26,7 +30,10 @@ export interface ReplayClockReading {
 }
 
 export interface DetectionRunnerDeps {
+  /** The main connection: the runner stops once it is closed. */
   db: Db;
+  /** Where new items are read. */
+  read: ReadDb;
   now: () => number;
   log: Logger;
   /** The replay cursor of a source, or null when the source is not a playing replay. */
@@ -45,35 +52,19 @@ interface RoomState {
   replaySourceId: string | null;
 }
 
-interface NewRow {
-  id: number;
-  source_id: string;
-  published_at: number;
-  text: string;
-}
-
-/** New items read and tokenized per turn of the event loop (a few milliseconds of work). */
-const pageSize = 100;
-
 export function createDetectionRunner(deps: DetectionRunnerDeps) {
   const rooms = new Map<string, RoomState>();
   const sourceKinds = new Map<string, string>();
-  // A rowid range read: the unary + keeps SQLite off the room index, which would scan
-  // the whole room for every page.
-  const newItems = deps.db.prepare<[string, number, number], NewRow>(
-    `SELECT id, source_id, published_at, text FROM items
-      WHERE +room_id = ? AND id > CAST(? AS INTEGER) AND id <= CAST(? AS INTEGER) ORDER BY id LIMIT ${pageSize}`,
-  );
-  const kindOf = deps.db.prepare<[string], { kind: string }>('SELECT kind FROM sources WHERE id = ?');
-  const maxId = deps.db.prepare<[], { id: number | null }>('SELECT max(id) AS id FROM items');
+  const items = createItemRepository(deps.read);
+  const sources = createSourceRepository(deps.db);
   // Items already stored when the app started are history, not news.
-  const startId = maxId.get()?.id ?? 0;
-  const columns = createColumnMembership(deps.db);
+  const startId = items.maxId();
+  const columns = createColumnMembership(deps.read, createColumnRepository(deps.db));
 
   const isReplay = (sourceId: string): boolean => {
     let kind = sourceKinds.get(sourceId);
     if (kind === undefined) {
-      kind = kindOf.get(sourceId)?.kind ?? 'unknown';
+      kind = sources.kindOf(sourceId) ?? 'unknown';
       sourceKinds.set(sourceId, kind);
     }
     return kind === 'replay';
@@ -111,8 +102,8 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
   function readPage(roomId: string, newestId: number): boolean {
     const room = roomOf(roomId);
     if (newestId <= room.lastId) return true;
-    const rows = newItems.all(roomId, room.lastId, newestId);
-    const readThrough = rows.length < pageSize ? newestId : (rows.at(-1)?.id ?? newestId);
+    const rows = items.newInRoom(roomId, room.lastId, newestId);
+    const readThrough = rows.length < newItemsPageSize ? newestId : (rows.at(-1)?.id ?? newestId);
     const inColumns = columns.of(roomId, room.lastId, readThrough);
     room.detection.watchColumns(inColumns.columns);
     room.lastId = readThrough;

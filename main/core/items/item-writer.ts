@@ -1,8 +1,8 @@
-import { canonicalUrl } from '../../../../shared/domain/canonical-url';
-import type { NormalizedItem } from '../../../../shared/domain/item';
-import type { Db } from '../../db/open-database';
-import { withOwnHashtagRows } from '../../db/store-functions';
-import { hashtagRowsWriter } from '../../items/hashtag-rows';
+import { canonicalUrl } from '../../../shared/domain/canonical-url';
+import type { NormalizedItem } from '../../../shared/domain/item';
+import type { Db } from '../db/open-database';
+import { withOwnHashtagRows } from '../db/store-functions';
+import { hashtagRowsWriter } from './hashtag-rows';
 
 type InsertRow = [
   roomId: string,
