@@ -3,7 +3,7 @@
  * The core is plain Node that both shells carry; shared/ is the contract both sides read;
  * infrastructure knows no feature, so a feature can be moved or removed without touching it.
  */
-const infrastructure = ['db', 'contract', 'events', 'log'];
+const infrastructure = ['db', 'contract', 'events', 'log', 'session'];
 
 /** Files that may use test helpers and Node freely. */
 export const testFiles = ['**/*.test.ts', '**/*.test.tsx', '**/testing/**'];

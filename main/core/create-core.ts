@@ -1,33 +1,33 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calls, type AppInfo } from '../../shared/contract';
-import { assetHandlers } from './assets/asset-handlers';
-import { columnHandlers } from './columns/column-handlers';
-import { layoutHandlers } from './layouts/layout-handlers';
-import { createDraftsArea } from './drafts/draft-handlers';
-import { DRAFT_EXPIRY_INTERVAL_MS } from './drafts/draft-expiry';
+import { createAppArea } from './app/app-area';
+import type { AreaLifecycle, CoreContext } from './area';
+import { createAssetsArea } from './assets/assets-area';
+import { createAuditArea } from './audit/audit-area';
+import { createBankArea } from './bank/bank-area';
+import { createChecklistsArea } from './checklists/checklists-area';
+import { createColumnsArea } from './columns/columns-area';
 import { createDispatch, type Dispatch, type Handlers } from './contract/dispatch';
 import { openDatabase, type Db } from './db/open-database';
 import { openReadDb } from './db/read-db';
+import { createDraftsArea } from './drafts/drafts-area';
 import { createEventHub, type EventHub } from './events/event-hub';
-import { createIngestScheduler } from './ingest/pipeline/ingest-scheduler';
 import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
-import { createItemWriter } from './items/item-writer';
-import { createItemsNotifier } from './ingest/pipeline/items-notifier';
-import { momentHandlers } from './moments/moment-handlers';
-import { createReplayRunner } from './ingest/replay/replay-runner';
 import { createIngestWorker } from './ingest/worker/ingest-worker-client';
+import { createItemRepository } from './items/item-repository';
+import { createLayoutsArea } from './layouts/layouts-area';
 import { createRotatingLog, type Logger } from './log/rotating-log';
+import { createMomentsArea } from './moments/moments-area';
+import { createPlaybookArea } from './playbook/playbook-area';
 import { seedDemoRoomIfEmpty, type DemoColumn } from './rooms/demo-room';
-import { createRoomRepository } from './rooms/room-repository';
-import { roomHandlers } from './rooms/room-handlers';
-import { createRoomService } from './rooms/room-service';
+import { createRoomsArea } from './rooms/rooms-area';
 import { loadMasterKey, type MasterKeyProtector } from './secrets/key-file';
 import { createSecretStore } from './secrets/secret-store';
-import { createSettingsStore } from './settings/settings-store';
-import { sourceHandlers } from './sources/source-handlers';
-import { createSourceRepository } from './sources/source-repository';
-import { createSourceService } from './sources/source-service';
+import { createSession } from './session/session';
+import { createSessionArea } from './team/session-area';
+import { createSourcesArea } from './sources/sources-area';
+import { createTeamArea } from './team/team-area';
 
 export interface CoreOptions {
   dataDir: string;
@@ -59,13 +59,18 @@ export interface Core {
   db: Db;
   log: Logger;
   events: EventHub;
+  /** Every call, from any shell: `session` is the caller's connection (see session/session.ts). */
   dispatch: Dispatch;
   close(): Promise<void>;
 }
 
 const repositoryResources = fileURLToPath(new URL('../../resources', import.meta.url));
 
-/** The app without a shell: plain Node, one SQLite file, every user action as a handler. */
+/**
+ * The app without a shell: plain Node, one SQLite file, every user action as a handler.
+ * Each area is built from the ones before it, started once all exist, and closed in
+ * reverse order before the database.
+ */
 export function createCore(options: CoreOptions): Core {
   const { dataDir, shell, version } = options;
   const now = options.now ?? Date.now;
@@ -79,36 +84,22 @@ export function createCore(options: CoreOptions): Core {
   }
   const read = openReadDb(db);
   const events = createEventHub();
-  const settings = createSettingsStore(db);
-  const rooms = createRoomService({
-    rooms: createRoomRepository(db),
-    now,
-    onChanged: (room) => events.emit('rooms.changed', { room }),
-  });
-
   const resourcesDir = options.resourcesDir ?? repositoryResources;
-  const sourceRepository = createSourceRepository(db);
-  const secrets = createSecretStore(db, loadMasterKey(dataDir, options.keyProtector));
-  const writer = createItemWriter(db);
-  const notifier = createItemsNotifier(events);
-  const emitSource = (sourceId: string) => {
-    const source = sources.publicById(sourceId);
-    if (source) events.emit('sources.changed', { source });
-  };
-  const replays = createReplayRunner({
-    resourcesDir,
-    sources: sourceRepository,
-    writer,
-    log,
-    now,
-    onItems: notifier.added,
-    onHealth: emitSource,
-    onState: (state) => events.emit('replay.changed', state),
-  });
-  const scheduler = createIngestScheduler({
-    sources: sourceRepository,
-    secrets,
-    writer,
+  const ctx: CoreContext = { db, events, log, now, dataDir, resourcesDir };
+
+  const app = createAppArea({ ...ctx, shell, version });
+  const { rooms, ...roomsArea } = createRoomsArea(ctx);
+  const audit = createAuditArea({ ...ctx, rooms });
+  const { team, ...teamArea } = createTeamArea({ ...ctx, rooms, audit: audit.log });
+  const session = createSessionArea({ rooms, team });
+  const layouts = createLayoutsArea({ ...ctx, rooms, team });
+  const { playbook, ...playbookArea } = createPlaybookArea({ ...ctx, rooms, team, audit: audit.log });
+  const { checklists, ...checklistsArea } = createChecklistsArea({ ...ctx, rooms, team, audit: audit.log });
+  const { sources, replays, ...sourcesArea } = createSourcesArea({
+    ...ctx,
+    read: read.db,
+    rooms,
+    secrets: createSecretStore(db, loadMasterKey(dataDir, options.keyProtector)),
     runtime:
       options.ingestRuntime ??
       createIngestWorker({
@@ -116,63 +107,89 @@ export function createCore(options: CoreOptions): Core {
         ...(options.ingestWorkerUrl ? { workerUrl: options.ingestWorkerUrl } : {}),
         ...(options.itemWriterUrl ? { writerUrl: options.itemWriterUrl } : {}),
       }),
-    log,
-    now,
-    onItems: notifier.added,
-    onHealth: emitSource,
-    replay: replays,
+    ingest: options.startIngest ?? true,
   });
-  const sources = createSourceService({
-    sources: sourceRepository,
-    secrets,
+  const columns = createColumnsArea({ ...ctx, read: read.db, rooms });
+  const moments = createMomentsArea({ ...ctx, read: read.db, rooms, replays, columnName: columns.columnName });
+  const drafts = createDraftsArea({
+    ...ctx,
     rooms,
-    now,
-    onScheduleChange: (sourceId) => scheduler.refresh(sourceId),
-    onChanged: (source) => events.emit('sources.changed', { source }),
-    onRemoved: (removed) => events.emit('sources.removed', removed),
+    team,
+    playbook,
+    checklists,
+    audit: audit.log,
+    items: createItemRepository(read.db),
+    ...(options.draftExpiryIntervalMs !== undefined ? { expiryIntervalMs: options.draftExpiryIntervalMs } : {}),
   });
+  const bank = createBankArea({
+    ...ctx,
+    rooms,
+    audit: audit.log,
+    team,
+    cues: moments.cues,
+    startDraft: drafts.drafts.startFromBank,
+  });
+  const assets = createAssetsArea({ ...ctx, rooms });
 
-  const draftsArea = createDraftsArea({ db, rooms, events, resourcesDir, dataDir, now, log });
+  const areas = [
+    app,
+    roomsArea,
+    audit,
+    teamArea,
+    session,
+    layouts,
+    playbookArea,
+    checklistsArea,
+    sourcesArea,
+    columns,
+    moments,
+    drafts,
+    bank,
+    assets,
+  ];
   const handlers: Handlers = {
-    'app.info': () => ({ version, shell, dataDir }),
-    'settings.get': () => settings.get(),
-    'settings.update': (patch) => {
-      const next = settings.update(patch);
-      events.emit('settings.changed', next);
-      return next;
-    },
-    ...roomHandlers(rooms),
-    ...sourceHandlers({ read: read.db, dataDir, now, rooms, sources, scheduler, replays }),
-    ...draftsArea.handlers,
-    ...columnHandlers({ db, read: read.db, rooms, now, emit: events.emit }),
-    ...layoutHandlers({ db, rooms, now }),
-    ...momentHandlers({ db, read: read.db, events, rooms, replays, now, log }),
-    ...assetHandlers({ dataDir, rooms }),
+    ...app.handlers,
+    ...roomsArea.handlers,
+    ...audit.handlers,
+    ...teamArea.handlers,
+    ...session.handlers,
+    ...layouts.handlers,
+    ...playbookArea.handlers,
+    ...checklistsArea.handlers,
+    ...sourcesArea.handlers,
+    ...columns.handlers,
+    ...moments.handlers,
+    ...drafts.handlers,
+    ...bank.handlers,
+    ...assets.handlers,
   };
+  const dispatch = createDispatch(handlers, log);
 
   if (options.seedDemo ?? true) {
+    // Riposte itself builds the demo room, through the same calls (and checks) as a person would.
+    const system = createSession();
     const addColumn = (roomId: string, column: DemoColumn) =>
-      handlers['columns.create'](calls['columns.create'].input.parse({ roomId, ...column }));
+      handlers['columns.create'](calls['columns.create'].input.parse({ roomId, ...column }), system);
     const addCue = (roomId: string, label: string, at: number) =>
-      handlers['cues.add'](calls['cues.add'].input.parse({ roomId, label, at }));
-    seedDemoRoomIfEmpty({ rooms, addColumn, addCue, sources, settings, resourcesDir, now, log });
+      handlers['cues.add'](calls['cues.add'].input.parse({ roomId, label, at }), system);
+    seedDemoRoomIfEmpty({ rooms, addColumn, addCue, sources, settings: app.settings, resourcesDir, now, log });
   }
-  if (options.startIngest ?? true) scheduler.start();
-  draftsArea.expiry.start(options.draftExpiryIntervalMs ?? DRAFT_EXPIRY_INTERVAL_MS);
+  const started: AreaLifecycle[] = [];
+  for (const area of areas) {
+    area.start?.();
+    started.push(area);
+  }
   log.info('Core started', { dataDir, shell, version });
   return {
     dataDir,
     db,
     log,
     events,
-    dispatch: createDispatch(handlers, log),
+    dispatch,
     async close() {
-      draftsArea.expiry.stop();
-      await scheduler.close();
-      replays.close();
-      notifier.close();
-      db.close();
+      for (const area of started.reverse()) await area.close();
       read.close();
+      db.close();
       await log.close();
     },
   };

@@ -5,6 +5,7 @@ import { catalog, namespaces, type Locale } from '../../shared/i18n/catalog';
 import { createMomentNotifier } from '../../shared/moments/moment-notifier';
 import { Settings } from '../../shared/settings/settings';
 import type { Core } from '../core/create-core';
+import { createSession } from '../core/session/session';
 
 /**
  * Moments as native desktop notifications (Electron's Notification, from main), so an
@@ -27,7 +28,8 @@ export function notifyMomentsNatively(core: Core): () => void {
   const follow = (settings: Settings) => {
     locale = settings.locale ?? systemLocale();
   };
-  void core.dispatch('settings.get', {}).then((result) => {
+  // The shell reads the settings as a connection of its own, with nobody picked.
+  void core.dispatch('settings.get', {}, createSession()).then((result) => {
     const settings = result.ok ? Settings.safeParse(result.value) : null;
     if (settings?.success) follow(settings.data);
   });

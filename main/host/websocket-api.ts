@@ -4,6 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { maxWireMessageBytes, type WireCall, type WireMessage } from '../../shared/contract/wire';
 import { englishError } from '../../shared/i18n/english-errors';
 import type { Core } from '../core/create-core';
+import { createSession, type Session } from '../core/session/session';
 
 /** Socket buffers beyond this mean a stalled tab: drop pushes rather than grow memory. */
 const maxBufferedBytes = 16 * 1024 * 1024;
@@ -29,7 +30,8 @@ function peekId(data: Buffer): number | null {
 export function createWebSocketApi(core: Core) {
   // The hard cap closes the socket (1009); below it, oversized calls get an error answer.
   const server = new WebSocketServer({ noServer: true, maxPayload: maxWireMessageBytes * 4 });
-  const sockets = new Set<WebSocket>();
+  // Each socket is one connection with its own session: who picked themselves on it.
+  const sockets = new Map<WebSocket, Session>();
 
   const send = (socket: WebSocket, message: WireMessage) => {
     if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
@@ -37,12 +39,12 @@ export function createWebSocketApi(core: Core) {
 
   const unsubscribe = core.events.subscribe((event, payload) => {
     const text = JSON.stringify({ kind: 'event', event, payload } satisfies WireMessage);
-    for (const socket of sockets) {
+    for (const socket of sockets.keys()) {
       if (socket.readyState === socket.OPEN && socket.bufferedAmount < maxBufferedBytes) socket.send(text);
     }
   });
 
-  const onMessage = async (socket: WebSocket, data: RawData) => {
+  const onMessage = async (socket: WebSocket, session: Session, data: RawData) => {
     const buffer = Buffer.isBuffer(data) ? data : Array.isArray(data) ? Buffer.concat(data) : Buffer.from(data);
     if (buffer.length > maxWireMessageBytes) {
       send(socket, {
@@ -71,7 +73,7 @@ export function createWebSocketApi(core: Core) {
       });
       return;
     }
-    const result = await core.dispatch(call.call, call.input);
+    const result = await core.dispatch(call.call, call.input, session);
     send(socket, { kind: 'result', id: call.id, result });
   };
 
@@ -79,9 +81,10 @@ export function createWebSocketApi(core: Core) {
     /** Called once the HTTP layer has checked the token, Host and Origin. */
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
       server.handleUpgrade(request, socket, head, (ws) => {
-        sockets.add(ws);
+        const session = createSession();
+        sockets.set(ws, session);
         ws.on('message', (data) => {
-          onMessage(ws, data).catch((error: unknown) => core.log.error('WebSocket message failed', { error }));
+          onMessage(ws, session, data).catch((error: unknown) => core.log.error('WebSocket message failed', { error }));
         });
         ws.on('error', (error) => core.log.warn('WebSocket error', { error }));
         ws.on('close', () => sockets.delete(ws));
@@ -89,7 +92,7 @@ export function createWebSocketApi(core: Core) {
     },
     close() {
       unsubscribe();
-      for (const socket of sockets) socket.terminate();
+      for (const socket of sockets.keys()) socket.terminate();
       server.close();
     },
   };

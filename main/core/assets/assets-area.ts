@@ -1,27 +1,28 @@
 import type { assetCalls } from '../../../shared/contract/calls/assets';
-import type { HandlersOf } from '../contract/dispatch';
+import { nothingToClose, type Area, type CoreContext } from '../area';
 import { AppError } from '../errors';
 import type { RoomService } from '../rooms/room-service';
 import { ensureAssetFolder, listAssets } from './asset-folder';
 
-export function assetHandlers({
+/** Each room's folder of images a draft may attach. */
+export function createAssetsArea({
   dataDir,
   rooms,
-}: {
-  dataDir: string;
-  rooms: RoomService;
-}): HandlersOf<typeof assetCalls> {
+}: Pick<CoreContext, 'dataDir'> & { rooms: RoomService }): Area<typeof assetCalls> {
   return {
-    'assets.list': ({ roomId }) => {
-      rooms.get(roomId);
-      const folder = ensureAssetFolder(dataDir, roomId);
-      if (!folder) {
-        throw new AppError('invalid_input', 'This room id cannot name a folder.', {
-          field: 'roomId',
-          messageKey: 'errors.assets.badRoom',
-        });
-      }
-      return { folder, files: listAssets(folder) };
+    close: nothingToClose,
+    handlers: {
+      'assets.list': ({ roomId }) => {
+        rooms.get(roomId);
+        const folder = ensureAssetFolder(dataDir, roomId);
+        if (!folder) {
+          throw new AppError('invalid_input', 'This room id cannot name a folder.', {
+            field: 'roomId',
+            messageKey: 'errors.assets.badRoom',
+          });
+        }
+        return { folder, files: listAssets(folder) };
+      },
     },
   };
 }

@@ -104,7 +104,10 @@ function line(entry: Line, type: string, parts: Parts): StoredAuditLine {
 export function toStoredLine(entry: AuditRecord): StoredAuditLine {
   switch (entry.type) {
     case 'member_added':
-      return line(entry, entry.type, { key: 'drafts.event.memberAdded', params: { name: entry.name, role: entry.role } });
+      return line(entry, entry.type, {
+        key: 'drafts.event.memberAdded',
+        params: { name: entry.name, role: entry.role },
+      });
     case 'member_removed':
       return line(entry, entry.type, { key: 'drafts.event.memberRemoved', params: { name: entry.name } });
     case 'policy_updated':

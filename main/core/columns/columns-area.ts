@@ -1,7 +1,5 @@
 import type { columnCalls } from '../../../shared/contract/calls/columns';
-import type { EventName, EventPayload } from '../../../shared/contract';
-import type { HandlersOf } from '../contract/dispatch';
-import type { Db } from '../db/open-database';
+import { nothingToClose, type Area, type CoreContext } from '../area';
 import type { ReadDb } from '../db/read-db';
 import { createItemRepository } from '../items/item-repository';
 import { toAst } from '../items/query';
@@ -13,19 +11,25 @@ import { createColumnService } from './column-service';
 import { createItemStateRepository } from './item-state-repository';
 import { createColumnVolume } from './column-volume';
 
-export interface ColumnHandlerDeps {
-  db: Db;
+export interface ColumnsAreaDeps extends Pick<CoreContext, 'db' | 'events' | 'now'> {
   /** For the column reads (items, volume): see db/read-db.ts. */
   read: ReadDb;
   rooms: RoomService;
-  now: () => number;
-  emit: <E extends EventName>(event: E, payload: EventPayload<E>) => void;
 }
 
-export function columnHandlers({ db, read, rooms, now, emit }: ColumnHandlerDeps): HandlersOf<typeof columnCalls> {
+/** The room's columns, what each shows (items, volume per minute) and each item's triage state. */
+export function createColumnsArea({
+  db,
+  read,
+  rooms,
+  now,
+  events,
+}: ColumnsAreaDeps): Area<typeof columnCalls> & { columnName(columnId: string): string | null } {
+  const emit = events.emit;
   const items = createItemRepository(read);
+  const repository = createColumnRepository(db);
   const columns = createColumnService({
-    columns: createColumnRepository(db),
+    columns: repository,
     items,
     rooms,
     now,
@@ -41,7 +45,7 @@ export function columnHandlers({ db, read, rooms, now, emit }: ColumnHandlerDeps
     return roomId;
   };
 
-  return {
+  const handlers: Area<typeof columnCalls>['handlers'] = {
     'columns.list': columns.list,
     'columns.create': columns.create,
     'columns.update': columns.update,
@@ -121,5 +125,11 @@ export function columnHandlers({ db, read, rooms, now, emit }: ColumnHandlerDeps
       rooms.get(roomId);
       return states.hiddenAuthors(roomId);
     },
+  };
+  return {
+    handlers,
+    /** How moments name the column a spike was seen in. */
+    columnName: (columnId) => repository.get(columnId)?.name ?? null,
+    close: nothingToClose,
   };
 }

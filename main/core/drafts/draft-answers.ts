@@ -1,38 +1,26 @@
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import { checkAnswer, type AnswerValue } from '../../../shared/drafts/checklist';
-import type { Db } from '../db/open-database';
 import { keyedError } from '../errors';
-import type { DraftKit } from './draft-kit';
-import type { DraftRepository } from './draft-repository';
-import type { TeamService } from './team-service';
+import type { ActingPerson } from '../team/team-roles';
+import type { DraftDeps, DraftKit } from './draft-kit';
 
 /** A person answering one checklist item of a draft: checked against the template, the role and the draft's state. */
-export function createDraftAnswers({
-  db,
-  drafts,
-  team,
-  now,
-  kit: { mustGet, done },
-}: {
-  db: Db;
-  drafts: DraftRepository;
-  team: TeamService;
-  now: () => number;
-  kit: DraftKit;
-}) {
+export function createDraftAnswers(
+  { db, drafts, checklists, audit, now }: DraftDeps,
+  { mustGet, done }: Pick<DraftKit, 'mustGet' | 'done'>,
+) {
   return {
-    answer(input: { id: string; actorId: string; itemId: string; value: AnswerValue; note?: string }): DraftView {
+    answer(actor: ActingPerson, input: { id: string; itemId: string; value: AnswerValue; note?: string }): DraftView {
       const current = mustGet(input.id);
-      const by = team.actor(current.roomId, input.actorId);
+      const by = actor(current.roomId);
       if (by.role === 'observer') {
         throw keyedError(
           'forbidden',
           'errors.checklist.observer',
           'Observers follow along; they do not answer the checklist.',
-          { field: 'actorId' },
         );
       }
-      const item = team.template(current.roomId).items.find((i) => i.id === input.itemId);
+      const item = checklists.template(current.roomId).items.find((i) => i.id === input.itemId);
       if (!item) {
         throw keyedError('not_found', 'errors.checklist.noItem', `The checklist has no item "${input.itemId}".`, {
           field: 'itemId',
@@ -72,15 +60,16 @@ export function createDraftAnswers({
           memberId: by.id,
           at,
         });
-        team.audit({
+        audit.record({
+          type: 'checklist_answered',
           roomId: current.roomId,
           draftId: current.id,
-          type: 'checklist_answered',
           actor: by,
           at,
-          detail: { itemId: item.id, value: input.value, ...(input.note ? { note: input.note } : {}) },
-          key: 'drafts.event.answered',
-          params: { item: item.text.en, value: input.value },
+          itemId: item.id,
+          item: item.text.en,
+          value: input.value,
+          ...(input.note ? { note: input.note } : {}),
         });
       })();
       return done(current);

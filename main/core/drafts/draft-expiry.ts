@@ -1,5 +1,5 @@
-import type { Db } from '../db/open-database';
 import type { Logger } from '../log/rotating-log';
+import type { DraftRepository } from './draft-repository';
 import type { DraftService } from './draft-service';
 
 /** Often enough that a card turns from red to expired within a glance; cheap enough to forget. */
@@ -19,22 +19,16 @@ export interface DraftExpiry {
  * left alone (someone signed them off; publishing them late is refused by the lifecycle).
  */
 export function createDraftExpiry(deps: {
-  db: Db;
+  repository: Pick<DraftRepository, 'dueForExpiry'>;
   drafts: Pick<DraftService, 'expireIfStale'>;
   now: () => number;
   log: Pick<Logger, 'error'>;
 }): DraftExpiry {
-  // Joined from rooms so the (room_id, state, expires_at) index answers it without a scan.
-  const due = deps.db.prepare<[number], { id: string }>(
-    `SELECT d.id FROM rooms r JOIN drafts d ON d.room_id = r.id
-     WHERE d.state IN ('draft', 'in_review', 'changes_requested') AND d.expires_at <= ?
-     LIMIT 500`,
-  );
   let timer: ReturnType<typeof setInterval> | undefined;
 
   const sweep = (): number => {
     let expired = 0;
-    for (const { id } of due.all(deps.now())) {
+    for (const id of deps.repository.dueForExpiry(deps.now())) {
       if (deps.drafts.expireIfStale(id)) expired += 1;
     }
     return expired;

@@ -2,23 +2,14 @@ import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { BankEntry } from '../../../shared/contract/calls/bank';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import { requiredSlots } from '../../../shared/drafts/lifecycle';
-import type { Db } from '../db/open-database';
 import { keyedError } from '../errors';
-import type { DraftKit } from './draft-kit';
-import type { TeamService } from './team-service';
+import type { DraftDeps, DraftKit } from './draft-kit';
 
 /** The bank's side of drafts: a text approved ahead of time starts life as an approved draft. */
-export function createDraftFromBank({
-  db,
-  team,
-  now,
-  kit: { insertNew, write, done },
-}: {
-  db: Db;
-  team: TeamService;
-  now: () => number;
-  kit: DraftKit;
-}) {
+export function createDraftFromBank(
+  { db, team, audit, now }: DraftDeps,
+  { insertNew, write, done }: Pick<DraftKit, 'insertNew' | 'write' | 'done'>,
+) {
   return {
     /** A pre-approved bank text as an approved draft, ready to publish; its stopwatch starts now. */
     startFromBank(entry: BankEntry, by: RoomMember): DraftView {
@@ -49,17 +40,14 @@ export function createDraftFromBank({
           approvals: slots.map((slot) => ({ slot, memberId: entry.approvedBy, at: entry.createdAt })),
           stopwatch: { ...created.stopwatch, firstEditAt: at, submittedAt: at, approvedAt: at },
         });
-        team.audit({
+        audit.record({
+          type: 'from_bank',
           roomId: entry.roomId,
           draftId: created.id,
-          type: 'from_bank',
           actor: by,
           at,
-          from: 'draft',
-          to: 'approved',
-          detail: { bankId: entry.id },
-          key: 'drafts.event.fromBank',
-          params: { title: entry.title },
+          bankId: entry.id,
+          title: entry.title,
         });
         return created;
       })();

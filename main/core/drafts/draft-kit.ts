@@ -5,13 +5,24 @@ import { createAutoChecker, withAutoAnswers } from '../../../shared/drafts/auto-
 import { checklistProgress, type ChecklistAnswer, type ChecklistState } from '../../../shared/drafts/checklist';
 import { createDraft, recordEdit } from '../../../shared/drafts/lifecycle';
 import type { Network } from '../../../shared/drafts/networks';
+import type { AuditLog } from '../audit/audit-log';
+import type { ChecklistService } from '../checklists/checklist-service';
+import type { Db } from '../db/open-database';
 import { keyedError } from '../errors';
+import type { PlaybookService } from '../playbook/playbook-service';
+import type { RoomService } from '../rooms/room-service';
+import type { TeamService } from '../team/team-service';
 import type { DraftRepository, StoredDraft } from './draft-repository';
-import type { TeamService } from './team-service';
 
-export interface DraftKitDeps {
+/** What the drafts area uses from the rest of the core; every draft operation gets the same. */
+export interface DraftDeps {
+  db: Db;
   drafts: DraftRepository;
-  team: TeamService;
+  team: Pick<TeamService, 'policy' | 'member'>;
+  playbook: Pick<PlaybookService, 'playbook'>;
+  checklists: Pick<ChecklistService, 'template' | 'ensureTemplate'>;
+  audit: AuditLog;
+  rooms: RoomService;
   now: () => number;
   onChanged: (roomId: string, draftId: string | null) => void;
 }
@@ -22,7 +33,7 @@ export interface DraftKitDeps {
  * draft with its first revision and audit line. The operations themselves live in
  * draft-service.ts, draft-answers.ts and draft-from-bank.ts.
  */
-export function createDraftKit({ drafts, team, now, onChanged }: DraftKitDeps) {
+export function createDraftKit({ drafts, team, playbook: playbooks, checklists, audit, now, onChanged }: DraftDeps) {
   const mustGet = (id: string): StoredDraft => {
     const draft = drafts.get(id);
     if (!draft) throw keyedError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
@@ -31,13 +42,13 @@ export function createDraftKit({ drafts, team, now, onChanged }: DraftKitDeps) {
 
   /** The checklist as main judges it: people's answers plus the automatic checks run on the body now. */
   const checklistOf = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>, at: number): ChecklistState => {
-    const playbook = team.playbook(draft.roomId);
+    const playbook = playbooks.playbook(draft.roomId);
     const results = createAutoChecker({
       bannedTerms: playbook.bannedTerms,
       alliedAccounts: playbook.alliedSources.accounts,
       targets: draft.networks,
     })(draft.body);
-    return withAutoAnswers({ template: team.template(draft.roomId), answers }, results, at);
+    return withAutoAnswers({ template: checklists.template(draft.roomId), answers }, results, at);
   };
 
   const view = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>): DraftView => {
@@ -103,7 +114,7 @@ export function createDraftKit({ drafts, team, now, onChanged }: DraftKitDeps) {
       version: 1,
       createdAt: input.at,
     };
-    team.ensureTemplate(input.roomId, input.at);
+    checklists.ensureTemplate(input.roomId, input.at);
     drafts.insert(draft);
     if (input.body.length > 0) {
       drafts.recordRevision({
@@ -115,15 +126,15 @@ export function createDraftKit({ drafts, team, now, onChanged }: DraftKitDeps) {
         burstMs: 0,
       });
     }
-    team.audit({
+    audit.record({
+      type: 'created',
       roomId: input.roomId,
       draftId: draft.id,
-      type: 'created',
       actor: input.author,
       at: input.at,
-      to: draft.state,
-      detail: { trigger: input.triggerKind, ref: input.triggerRef },
-      key: 'drafts.event.created',
+      state: draft.state,
+      trigger: input.triggerKind,
+      ref: input.triggerRef,
     });
     return draft;
   };

@@ -160,6 +160,13 @@ export function createDraftRepository(db: Db) {
     'SELECT * FROM draft_comments WHERE draft_id = ? ORDER BY id LIMIT 1000',
   );
 
+  // Joined from rooms so the (room_id, state, expires_at) index answers it without a scan.
+  const dueForExpiry = db.prepare<[number], { id: string }>(
+    `SELECT d.id FROM rooms r JOIN drafts d ON d.room_id = r.id
+     WHERE d.state IN ('draft', 'in_review', 'changes_requested') AND d.expires_at <= ?
+     LIMIT 500`,
+  );
+
   const answersFrom = (rows: AnswerRow[]) => {
     const answers: Record<string, ChecklistAnswer> = {};
     for (const row of rows) {
@@ -182,6 +189,8 @@ export function createDraftRepository(db: Db) {
       return row ? toDraft(row) : undefined;
     },
     ofRoom: (roomId: string): StoredDraft[] => ofRoom.all(roomId).map(toDraft),
+    /** Drafts still being written or reviewed whose window closed by `at` (at most 500 per sweep). */
+    dueForExpiry: (at: number): string[] => dueForExpiry.all(at).map((row) => row.id),
     answers: (draftId: string) => answersFrom(answersOf.all(draftId)),
     answersOfRoom(roomId: string): Map<string, Record<string, ChecklistAnswer>> {
       const grouped = new Map<string, AnswerRow[]>();

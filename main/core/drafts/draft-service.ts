@@ -1,40 +1,30 @@
 import type { DraftTrigger, DraftView } from '../../../shared/contract/calls/drafts';
 import { canEdit, recordEdit, transition, type DraftAction } from '../../../shared/drafts/lifecycle';
 import type { Network } from '../../../shared/drafts/networks';
-import type { Db } from '../db/open-database';
-import type { RoomService } from '../rooms/room-service';
-import { createDraftAnswers } from './draft-answers';
+import { systemActor } from '../audit/audit-entries';
 import { keyedError } from '../errors';
+import { requireWriter, type ActingPerson } from '../team/team-roles';
+import { createDraftAnswers } from './draft-answers';
 import { createDraftFromBank } from './draft-from-bank';
-import { createDraftKit } from './draft-kit';
-import type { DraftRepository, StoredDraft } from './draft-repository';
+import { createDraftKit, type DraftDeps } from './draft-kit';
+import type { StoredDraft } from './draft-repository';
 import { checkBody, checkMedia, REVISION_BURST_MS, triggerTime } from './draft-rules';
-import type { AuditActor, TeamService } from './team-service';
 
-/** Riposte itself, when the clock (not a person) closes a draft's freshness window. */
-export const systemActor: AuditActor = { id: 'system', name: 'Riposte', role: 'system' };
-
-export interface DraftServiceDeps {
-  db: Db;
-  drafts: DraftRepository;
-  team: TeamService;
-  rooms: RoomService;
-  now: () => number;
+export interface DraftServiceDeps extends DraftDeps {
   /** When the item that prompted a response was published; undefined when there is no such item. */
   itemTime: (roomId: string, itemId: number) => number | undefined;
   /** Whether `name` is an image in the room's asset folder now. */
   assetExists: (roomId: string, name: string) => boolean;
-  onChanged: (roomId: string, draftId: string | null) => void;
 }
 
 export type DraftService = ReturnType<typeof createDraftService>;
 
 export function createDraftService(deps: DraftServiceDeps) {
-  const { db, drafts, team, rooms, now, itemTime, assetExists, onChanged } = deps;
-  const kit = createDraftKit({ drafts, team, now, onChanged });
+  const { db, drafts, team, checklists, audit, rooms, now, itemTime, assetExists, onChanged } = deps;
+  const kit = createDraftKit(deps);
   const { mustGet, checklistOf, view, fresh, write, done, insertNew } = kit;
-  const answers = createDraftAnswers({ db, drafts, team, now, kit });
-  const fromBank = createDraftFromBank({ db, team, now, kit });
+  const answers = createDraftAnswers(deps, kit);
+  const fromBank = createDraftFromBank(deps, kit);
 
   return {
     get: fresh,
@@ -44,23 +34,17 @@ export function createDraftService(deps: DraftServiceDeps) {
       return drafts.ofRoom(roomId).map((draft) => view(draft, answers.get(draft.id) ?? {}));
     },
 
-    create(input: {
-      roomId: string;
-      actorId: string;
-      trigger: DraftTrigger;
-      body: string;
-      networks: Network[];
-    }): DraftView {
+    create(
+      actor: ActingPerson,
+      input: { roomId: string; trigger: DraftTrigger; body: string; networks: Network[] },
+    ): DraftView {
       rooms.get(input.roomId);
-      const author = team.actor(input.roomId, input.actorId);
-      if (author.role !== 'lead' && author.role !== 'writer') {
-        throw keyedError(
-          'forbidden',
-          'errors.draft.createRole',
-          `Only a lead or a writer can start a draft; you are ${author.role} in this room.`,
-          { field: 'actorId', params: { role: author.role } },
-        );
-      }
+      const author = actor(input.roomId);
+      requireWriter(
+        author,
+        'errors.draft.createRole',
+        (role) => `Only a lead or a writer can start a draft; you are ${role} in this room.`,
+      );
       checkBody(input.body);
       const at = now();
       const trigger = triggerTime(input.trigger, at, (itemId) => itemTime(input.roomId, itemId));
@@ -80,17 +64,13 @@ export function createDraftService(deps: DraftServiceDeps) {
     },
 
     /** Autosave: committed before it returns. A save from a stale version is refused with both texts. */
-    save(input: {
-      id: string;
-      actorId: string;
-      body: string;
-      baseVersion: number;
-      networks?: Network[];
-      media?: string[];
-    }): DraftView {
+    save(
+      actor: ActingPerson,
+      input: { id: string; body: string; baseVersion: number; networks?: Network[]; media?: string[] },
+    ): DraftView {
       checkBody(input.body);
       const current = mustGet(input.id);
-      const by = team.actor(current.roomId, input.actorId);
+      const by = actor(current.roomId);
       if (current.version !== input.baseVersion) {
         throw keyedError(
           'conflict',
@@ -105,7 +85,6 @@ export function createDraftService(deps: DraftServiceDeps) {
       if (!canEdit(current, by)) {
         throw current.state === 'draft' || current.state === 'changes_requested'
           ? keyedError('forbidden', 'errors.draft.cannotEdit', `As ${by.role}, you cannot edit this draft.`, {
-              field: 'actorId',
               params: { role: by.role },
             })
           : keyedError(
@@ -132,43 +111,33 @@ export function createDraftService(deps: DraftServiceDeps) {
           at,
           burstMs: REVISION_BURST_MS,
         });
-        if (began) {
-          team.audit({
-            roomId: current.roomId,
-            draftId: current.id,
-            type: 'edited',
-            actor: by,
-            at,
-            key: 'drafts.event.edited',
-          });
-        }
+        if (began) audit.record({ type: 'edited', roomId: current.roomId, draftId: current.id, actor: by, at });
       })();
       return done(current);
     },
 
-    assign(input: { id: string; actorId: string; assigneeId: string | null }): DraftView {
+    assign(actor: ActingPerson, input: { id: string; assigneeId: string | null }): DraftView {
       const current = mustGet(input.id);
-      const by = team.actor(current.roomId, input.actorId);
+      const by = actor(current.roomId);
       const assignee = input.assigneeId === null ? null : team.member(current.roomId, input.assigneeId, 'assigneeId');
       const at = now();
       db.transaction(() => {
         write({ ...current, assigneeId: assignee?.id ?? null, updatedAt: Math.max(current.updatedAt, at) });
-        team.audit({
+        audit.record({
+          type: 'assigned',
           roomId: current.roomId,
           draftId: current.id,
-          type: 'assigned',
           actor: by,
           at,
-          key: 'drafts.event.assigned',
-          params: { assignee: assignee?.name ?? '—' },
+          assignee: assignee?.name ?? '—',
         });
       })();
       return done(current);
     },
 
-    transition(input: { id: string; actorId: string; action: DraftAction }): DraftView {
+    transition(actor: ActingPerson, input: { id: string; action: DraftAction }): DraftView {
       const current = mustGet(input.id);
-      const by = team.actor(current.roomId, input.actorId);
+      const by = actor(current.roomId);
       const at = now();
       const checklist = checklistOf(current, drafts.answers(current.id), at);
       const result = transition(current, input.action, {
@@ -183,39 +152,20 @@ export function createDraftService(deps: DraftServiceDeps) {
       const { event } = result;
       db.transaction(() => {
         write({ ...current, ...result.draft });
-        team.audit({
-          roomId: current.roomId,
-          draftId: current.id,
-          type: event.type,
-          actor: by,
-          at: event.at,
-          from: event.from,
-          to: event.to,
-          detail: event.detail,
-          key: 'drafts.event.edited',
-          params: event.params,
-          written: { messageKey: event.messageKey, message: event.message },
-        });
+        audit.record({ type: event.type, roomId: current.roomId, actor: by, event });
       })();
       return done(current);
     },
 
     answer: answers.answer,
     startFromBank: fromBank.startFromBank,
-    comment(input: { id: string; actorId: string; body: string }) {
+    comment(actor: ActingPerson, input: { id: string; body: string }) {
       const current = mustGet(input.id);
-      const by = team.actor(current.roomId, input.actorId);
+      const by = actor(current.roomId);
       const at = now();
       const comment = db.transaction(() => {
         const added = drafts.addComment(current.id, by.id, input.body, at);
-        team.audit({
-          roomId: current.roomId,
-          draftId: current.id,
-          type: 'commented',
-          actor: by,
-          at,
-          key: 'drafts.event.commented',
-        });
+        audit.record({ type: 'commented', roomId: current.roomId, draftId: current.id, actor: by, at });
         return added;
       })();
       onChanged(current.roomId, current.id);
@@ -236,7 +186,7 @@ export function createDraftService(deps: DraftServiceDeps) {
           // The lifecycle lets the clock expire a draft whatever the role; this one is never checked.
           actor: { id: systemActor.id, name: systemActor.name, role: 'observer' },
           room: team.policy(current.roomId),
-          checklist: { template: team.template(current.roomId), answers: {} },
+          checklist: { template: checklists.template(current.roomId), answers: {} },
           now: at,
         },
       );
@@ -244,18 +194,11 @@ export function createDraftService(deps: DraftServiceDeps) {
       const { event } = result;
       const expired = db.transaction(() => {
         if (!drafts.update({ ...current, ...result.draft })) return false;
-        team.audit({
-          roomId: current.roomId,
-          draftId: current.id,
+        audit.record({
           type: event.type,
+          roomId: current.roomId,
           actor: systemActor,
-          at: event.at,
-          from: event.from,
-          to: event.to,
-          detail: { ...event.detail, expiresAt: current.expiresAt },
-          key: 'drafts.event.edited',
-          params: event.params,
-          written: { messageKey: event.messageKey, message: event.message },
+          event: { ...event, detail: { ...event.detail, expiresAt: current.expiresAt } },
         });
         return true;
       })();

@@ -1,20 +1,19 @@
 import type { layoutCalls } from '../../../shared/contract/calls/layouts';
 import { readStoredLayout, type WorkspaceLayout } from '../../../shared/workspace/layout';
-import type { HandlersOf } from '../contract/dispatch';
-import type { Db } from '../db/open-database';
-import { AppError } from '../errors';
+import { nothingToClose, type Area, type CoreContext } from '../area';
 import type { RoomService } from '../rooms/room-service';
+import type { Session } from '../session/session';
+import type { TeamService } from '../team/team-service';
 
 /** Each person's arrangement of each room, kept in the store so it follows the person, not the browser. */
-export function layoutHandlers({
+export function createLayoutsArea({
   db,
   rooms,
+  team,
   now,
-}: {
-  db: Db;
-  rooms: RoomService;
-  now: () => number;
-}): HandlersOf<typeof layoutCalls> {
+}: Pick<CoreContext, 'db' | 'now'> & { rooms: RoomService; team: Pick<TeamService, 'isMember'> }): Area<
+  typeof layoutCalls
+> {
   const read = db.prepare<[string, string], { layout: string }>(
     'SELECT layout FROM layouts WHERE room_id = ? AND person = ?',
   );
@@ -22,32 +21,29 @@ export function layoutHandlers({
     `INSERT INTO layouts (room_id, person, layout, updated_at) VALUES (?, ?, ?, ?)
      ON CONFLICT (room_id, person) DO UPDATE SET layout = excluded.layout, updated_at = excluded.updated_at`,
   );
-  const memberOf = db.prepare<[string, string], { id: string }>(
-    'SELECT id FROM room_members WHERE id = ? AND room_id = ?',
-  );
 
-  /** The key a person's layout is stored under, once the room and the member are known to exist. */
-  const personOf = (roomId: string, memberId: string | null): string => {
+  /**
+   * The key the session's layout is stored under: its person's id, or '' (the room's layout
+   * on this machine) before anyone is picked or once that person left the room.
+   */
+  const personOf = (roomId: string, session: Session): string => {
     rooms.get(roomId);
-    if (memberId === null) return '';
-    if (!memberOf.get(memberId, roomId)) {
-      throw new AppError('not_found', 'This person is not a member of this room; pick someone from the team.', {
-        field: 'memberId',
-        messageKey: 'errors.team.notMember',
-      });
-    }
-    return memberId;
+    const person = session.personIn(roomId);
+    return person !== null && team.isMember(roomId, person) ? person : '';
   };
 
   return {
-    'layouts.get': ({ roomId, memberId }): WorkspaceLayout | null => {
-      const row = read.get(roomId, personOf(roomId, memberId));
-      return row ? readStoredLayout(JSON.parse(row.layout)) : null;
+    handlers: {
+      'layouts.get': ({ roomId }, session): WorkspaceLayout | null => {
+        const row = read.get(roomId, personOf(roomId, session));
+        return row ? readStoredLayout(JSON.parse(row.layout)) : null;
+      },
+      'layouts.save': ({ roomId, layout }, session) => {
+        const savedAt = now();
+        write.run(roomId, personOf(roomId, session), JSON.stringify(layout), savedAt);
+        return { savedAt };
+      },
     },
-    'layouts.save': ({ roomId, memberId, layout }) => {
-      const savedAt = now();
-      write.run(roomId, personOf(roomId, memberId), JSON.stringify(layout), savedAt);
-      return { savedAt };
-    },
+    close: nothingToClose,
   };
 }

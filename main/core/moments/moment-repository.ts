@@ -71,6 +71,7 @@ export function createMomentRepository(db: Db, items: Pick<ItemRepository, 'samp
     'SELECT * FROM cues WHERE moment_id IS NULL AND at <= ? AND at > ? ORDER BY at LIMIT 50',
   );
   const markCue = db.prepare<[string, string]>('UPDATE cues SET moment_id = ? WHERE id = ?');
+  const cuesLogged = db.prepare<[string], { id: string }>('SELECT id FROM cues WHERE moment_id = ? LIMIT 20');
 
   const toMoment = (row: MomentRow): Moment => ({
     id: row.id,
@@ -158,6 +159,8 @@ export function createMomentRepository(db: Db, items: Pick<ItemRepository, 'samp
     markCue(id: string, momentId: string): void {
       markCue.run(momentId, id);
     },
+    /** The cues a scheduled moment was logged from (what the bank offers texts for). */
+    cuesOfMoment: (momentId: string): string[] => cuesLogged.all(momentId).map((row) => row.id),
   };
 }
 export type MomentRepository = ReturnType<typeof createMomentRepository>;

@@ -1,35 +1,29 @@
 import type { momentCalls } from '../../../shared/contract/calls/moments';
-import type { HandlersOf } from '../contract/dispatch';
-import type { Db } from '../db/open-database';
+import type { Area, CoreContext } from '../area';
 import type { ReadDb } from '../db/read-db';
-import type { EventHub } from '../events/event-hub';
 import type { ReplayRunner } from '../ingest/replay/replay-runner';
-import type { Logger } from '../log/rotating-log';
 import type { RoomService } from '../rooms/room-service';
 import { createItemRepository } from '../items/item-repository';
-import { createMomentRepository } from './moment-repository';
+import { createMomentRepository, type MomentRepository } from './moment-repository';
 import { createMomentService } from './moment-service';
 import { createDetectionRunner, type ReplayClockReading } from './runner/detection-runner';
 import type { RoomDetectionOptions } from './runner/room-detection';
 
-export interface MomentHandlerDeps {
-  db: Db;
+export interface MomentsAreaDeps extends Pick<CoreContext, 'db' | 'events' | 'now' | 'log'> {
   /** For reads only: new items, their columns, the items a moment quotes. */
   read: ReadDb;
-  events: EventHub;
   rooms: RoomService;
   replays: Pick<ReplayRunner, 'state'>;
-  now: () => number;
-  log: Logger;
+  /** The name of the column a spike was seen in (the columns area owns columns). */
+  columnName: (columnId: string) => string | null;
   detection?: Partial<RoomDetectionOptions>;
 }
 
 /**
- * The moments area: its store and calls, and the detection runner it starts, fed by the
- * core's `items.added` batches. The runner's timer is unref'd and stops by itself once the
- * database is closed, so the core needs no extra shutdown step.
+ * The moments area: its store and calls, and the detection runner fed by the core's
+ * `items.added` batches. The runner starts with the area and stops when it closes.
  */
-export function momentHandlers(deps: MomentHandlerDeps): HandlersOf<typeof momentCalls> {
+export function createMomentsArea(deps: MomentsAreaDeps): Area<typeof momentCalls> & { cues: MomentRepository } {
   const { events } = deps;
   const replayClock = (sourceId: string): ReplayClockReading | null => {
     try {
@@ -39,12 +33,12 @@ export function momentHandlers(deps: MomentHandlerDeps): HandlersOf<typeof momen
       return null; // not a replay, or not playing
     }
   };
-  const columnName = deps.db.prepare<[string], { name: string }>('SELECT name FROM columns WHERE id = ?');
+  const repository = createMomentRepository(deps.db, createItemRepository(deps.read));
   const service = createMomentService({
-    repository: createMomentRepository(deps.db, createItemRepository(deps.read)),
+    repository,
     now: deps.now,
     assertRoom: (roomId) => void deps.rooms.get(roomId),
-    columnName: (columnId) => columnName.get(columnId)?.name ?? null,
+    columnName: deps.columnName,
     suppress: (roomId, what, quietMs) => runner.suppress(roomId, what, quietMs),
     onDetected: (roomId, moments) => events.emit('moments.detected', { roomId, moments }),
     onChanged: (moment) => events.emit('moments.changed', { roomId: moment.roomId, moment }),
@@ -60,28 +54,33 @@ export function momentHandlers(deps: MomentHandlerDeps): HandlersOf<typeof momen
     onDetected: (roomId, found, toWall) => service.recordDetected(roomId, found, toWall),
     onTick: (now) => service.checkCues(now),
   });
-  const off = events.subscribe((name, payload) => {
-    if (!deps.db.open) {
-      off();
-      runner.close();
-      return;
-    }
-    if (name === 'items.added') {
-      const added = payload as { roomId: string; newestId: number };
-      runner.itemsAdded(added.roomId, added.newestId);
-    }
-  });
+  let off: (() => void) | undefined;
 
   return {
-    'moments.list': ({ roomId, limit, includeDismissed }) => service.list(roomId, limit, includeDismissed),
-    'moments.confirm': ({ id }) => service.confirm(id),
-    'moments.dismiss': ({ id, quietMinutes }) => service.dismiss(id, quietMinutes),
-    'moments.merge': ({ id, intoId }) => service.merge(id, intoId),
-    'moments.log': ({ roomId, note }) => service.log(roomId, note),
-    'cues.list': ({ roomId }) => service.cues(roomId),
-    'cues.add': ({ roomId, label, at }) => service.addCue(roomId, label, at),
-    'cues.update': ({ id, label, at }) => service.updateCue(id, { label, at }),
-    'cues.remove': ({ id }) => service.removeCue(id),
-    'cues.next': ({ roomId }) => service.nextCue(roomId),
+    cues: repository,
+    start() {
+      runner.start();
+      off = events.subscribe((name, payload) => {
+        if (name !== 'items.added') return;
+        const added = payload as { roomId: string; newestId: number };
+        runner.itemsAdded(added.roomId, added.newestId);
+      });
+    },
+    close() {
+      off?.();
+      runner.close();
+    },
+    handlers: {
+      'moments.list': ({ roomId, limit, includeDismissed }) => service.list(roomId, limit, includeDismissed),
+      'moments.confirm': ({ id }) => service.confirm(id),
+      'moments.dismiss': ({ id, quietMinutes }) => service.dismiss(id, quietMinutes),
+      'moments.merge': ({ id, intoId }) => service.merge(id, intoId),
+      'moments.log': ({ roomId, note }) => service.log(roomId, note),
+      'cues.list': ({ roomId }) => service.cues(roomId),
+      'cues.add': ({ roomId, label, at }) => service.addCue(roomId, label, at),
+      'cues.update': ({ id, label, at }) => service.updateCue(id, { label, at }),
+      'cues.remove': ({ id }) => service.removeCue(id),
+      'cues.next': ({ roomId }) => service.nextCue(roomId),
+    },
   };
 }

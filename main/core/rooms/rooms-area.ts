@@ -1,14 +1,27 @@
 import type { roomCalls } from '../../../shared/contract/calls/rooms';
-import type { HandlersOf } from '../contract/dispatch';
-import type { RoomService } from './room-service';
+import { nothingToClose, type Area, type CoreContext } from '../area';
+import { createRoomRepository } from './room-repository';
+import { createRoomService, type RoomService } from './room-service';
 
-export function roomHandlers(rooms: RoomService): HandlersOf<typeof roomCalls> {
+/** The war rooms themselves; `rooms` is how every other area checks a room exists. */
+export function createRoomsArea(ctx: Pick<CoreContext, 'db' | 'events' | 'now'>): Area<typeof roomCalls> & {
+  rooms: RoomService;
+} {
+  const rooms = createRoomService({
+    rooms: createRoomRepository(ctx.db),
+    now: ctx.now,
+    onChanged: (room) => ctx.events.emit('rooms.changed', { room }),
+  });
   return {
-    'rooms.list': rooms.list,
-    'rooms.get': ({ id }) => rooms.get(id),
-    'rooms.create': rooms.create,
-    'rooms.rename': rooms.rename,
-    'rooms.archive': rooms.archive,
-    'rooms.unarchive': rooms.unarchive,
+    rooms,
+    handlers: {
+      'rooms.list': rooms.list,
+      'rooms.get': ({ id }) => rooms.get(id),
+      'rooms.create': rooms.create,
+      'rooms.rename': rooms.rename,
+      'rooms.archive': rooms.archive,
+      'rooms.unarchive': rooms.unarchive,
+    },
+    close: nothingToClose,
   };
 }

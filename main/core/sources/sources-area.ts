@@ -1,37 +1,79 @@
 import type { sourceCalls } from '../../../shared/contract/calls/sources';
-import type { HandlersOf } from '../contract/dispatch';
+import type { Area, CoreContext } from '../area';
 import type { ReadDb } from '../db/read-db';
+import { createIngestScheduler } from '../ingest/pipeline/ingest-scheduler';
+import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
+import { createItemsNotifier } from '../ingest/pipeline/items-notifier';
+import { createReplayRunner, type ReplayRunner } from '../ingest/replay/replay-runner';
 import { createItemRepository } from '../items/item-repository';
-import type { IngestScheduler } from '../ingest/pipeline/ingest-scheduler';
-import type { ReplayRunner } from '../ingest/replay/replay-runner';
+import { createItemWriter } from '../items/item-writer';
 import { createLatestItems } from '../items/latest-items';
 import { exportRoomRecording } from '../rooms/export-recording';
 import type { RoomService } from '../rooms/room-service';
-import type { SourceService } from './source-service';
+import type { SecretStore } from '../secrets/secret-store';
+import { createSourceRepository } from './source-repository';
+import { createSourceService, type SourceService } from './source-service';
 
-export interface SourceHandlerDeps {
+export interface SourcesAreaDeps extends CoreContext {
   /** These calls only read the items: see db/read-db.ts. */
   read: ReadDb;
-  dataDir: string;
-  now: () => number;
   rooms: RoomService;
-  sources: SourceService;
-  scheduler: IngestScheduler;
-  replays: ReplayRunner;
+  secrets: SecretStore;
+  /** The polling worker thread (or a stand-in in tests and benchmarks). */
+  runtime: IngestRuntime;
+  /** Whether start() begins polling, streams and replays (off in tests that only exercise the store). */
+  ingest: boolean;
 }
 
-export function sourceHandlers({
-  read,
-  dataDir,
-  now,
-  rooms,
-  sources,
-  scheduler,
-  replays,
-}: SourceHandlerDeps): HandlersOf<typeof sourceCalls> {
+/**
+ * The room's sources and everything that fills the store from them: the scheduler and its
+ * worker, the replays, and the `items.added` notices. Polling starts with the area and
+ * stops when it closes.
+ */
+export function createSourcesArea(
+  deps: SourcesAreaDeps,
+): Area<typeof sourceCalls> & { sources: SourceService; replays: ReplayRunner } {
+  const { db, read, dataDir, now, log, events, rooms, secrets } = deps;
+  const sourceRepository = createSourceRepository(db);
+  const writer = createItemWriter(db);
+  const notifier = createItemsNotifier(events);
+  const emitSource = (sourceId: string) => {
+    const source = sources.publicById(sourceId);
+    if (source) events.emit('sources.changed', { source });
+  };
+  const replays = createReplayRunner({
+    resourcesDir: deps.resourcesDir,
+    sources: sourceRepository,
+    writer,
+    log,
+    now,
+    onItems: notifier.added,
+    onHealth: emitSource,
+    onState: (state) => events.emit('replay.changed', state),
+  });
+  const scheduler = createIngestScheduler({
+    sources: sourceRepository,
+    secrets,
+    writer,
+    runtime: deps.runtime,
+    log,
+    now,
+    onItems: notifier.added,
+    onHealth: emitSource,
+    replay: replays,
+  });
+  const sources = createSourceService({
+    sources: sourceRepository,
+    secrets,
+    rooms,
+    now,
+    onScheduleChange: (sourceId) => scheduler.refresh(sourceId),
+    onChanged: (source) => events.emit('sources.changed', { source }),
+    onRemoved: (removed) => events.emit('sources.removed', removed),
+  });
   const latestItems = createLatestItems(read);
   const items = createItemRepository(read);
-  return {
+  const handlers: Area<typeof sourceCalls>['handlers'] = {
     'sources.list': sources.list,
     'sources.add': sources.add,
     'sources.update': sources.update,
@@ -51,5 +93,18 @@ export function sourceHandlers({
       return latestItems(roomId, limit, sourceId);
     },
     'rooms.exportRecording': ({ roomId }) => exportRoomRecording(items, dataDir, rooms.get(roomId), now()),
+  };
+  return {
+    sources,
+    replays,
+    handlers,
+    start() {
+      if (deps.ingest) scheduler.start();
+    },
+    async close() {
+      await scheduler.close();
+      replays.close();
+      notifier.close();
+    },
   };
 }

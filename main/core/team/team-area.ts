@@ -23,8 +23,7 @@ export function createTeamArea(
     handlers: {
       'members.list': ({ roomId, includeRemoved }) => team.members(roomId, includeRemoved),
       'members.add': ({ roomId, name, role }) => team.addMember(roomId, name, role),
-      'members.remove': ({ roomId, memberId }, session) =>
-        team.removeMember(roomId, team.actingIn(session), memberId),
+      'members.remove': ({ roomId, memberId }, session) => team.removeMember(roomId, team.actingIn(session), memberId),
       'policy.get': ({ roomId }) => {
         rooms.get(roomId);
         return team.policy(roomId);

@@ -6,6 +6,7 @@ import type { EventName, EventPayload } from '../../../shared/contract';
 import type { Result } from '../../../shared/contract/result';
 import { createCore, type Core, type CoreOptions } from '../create-core';
 import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
+import { createSession, type Session } from '../session/session';
 
 /** Stands in for the worker thread where a test does not poll anything. */
 export const idleRuntime: IngestRuntime = {
@@ -15,14 +16,38 @@ export const idleRuntime: IngestRuntime = {
   close: async () => {},
 };
 
+/** One connection to a test core, as a window or a socket would hold, with its own session. */
+export interface TestCaller {
+  session: Session;
+  dispatch(name: string, input: unknown): Promise<Result<unknown>>;
+  /** The value of a call that must succeed (the test fails with the error's code and message otherwise). */
+  call<T = unknown>(name: string, input: unknown): Promise<T>;
+}
+
+/**
+ * A core for tests: `dispatch` without a session uses one anonymous connection (nobody
+ * picked), and `as(member)` is a connection whose person is that member of their room.
+ */
+export type TestCore = Omit<Core, 'dispatch'> & {
+  dispatch(name: string, input: unknown, session?: Session): Promise<Result<unknown>>;
+  as(member: { id: string; roomId: string }): TestCaller;
+  dispose(): Promise<void>;
+};
+
+function caller(core: Core, session: Session): TestCaller {
+  const dispatch = (name: string, input: unknown) => core.dispatch(name, input, session);
+  return {
+    session,
+    dispatch,
+    call: async <T>(name: string, input: unknown) => valueOf<T>(await dispatch(name, input)),
+  };
+}
+
 /**
  * A core on a fresh temporary data directory, without the demo room and with no worker
  * thread unless the test passes a runtime; `dispose` closes it and removes the files.
  */
-export function createTempCore(
-  now?: () => number,
-  options: Partial<CoreOptions> = {},
-): Core & { dispose(): Promise<void> } {
+export function createTempCore(now?: () => number, options: Partial<CoreOptions> = {}): TestCore {
   const dataDir = mkdtempSync(join(tmpdir(), 'riposte-test-'));
   const core = createCore({
     dataDir,
@@ -33,12 +58,21 @@ export function createTempCore(
     ...(now ? { now } : {}),
     ...options,
   });
-  return Object.assign(core, {
+  const anonymous = createSession();
+  return {
+    ...core,
+    dispatch: (name, input, session) => core.dispatch(name, input, session ?? anonymous),
+    as(member) {
+      // What session.identify does once it has checked the member: tests of that check call it.
+      const session = createSession();
+      session.identify(member.roomId, member.id);
+      return caller(core, session);
+    },
     async dispose() {
       await core.close();
       rmSync(dataDir, { recursive: true, force: true });
     },
-  });
+  };
 }
 
 /**
@@ -64,7 +98,7 @@ export function tempDir(): { path: string; dispose(): void } {
 
 /** Resolves with the first pushed `event` whose payload passes `accept` (or rejects after a timeout). */
 export function waitForEvent<E extends EventName>(
-  core: Core,
+  core: Pick<Core, 'events'>,
   event: E,
   accept: (payload: EventPayload<E>) => boolean = () => true,
   timeoutMs = 5000,
@@ -96,7 +130,7 @@ export function valueOf<T>(result: Result<unknown>): T {
  * through the contract as a user would: what most core tests start from.
  */
 export async function createTestRoom(
-  core: Core,
+  core: Pick<TestCore, 'dispatch'>,
   startsAt: number,
   fields: { name?: string; hours?: number; language?: 'fr' | 'en' } = {},
 ): Promise<{ id: string; name: string }> {

@@ -30,7 +30,7 @@ export interface ReplayClockReading {
 }
 
 export interface DetectionRunnerDeps {
-  /** The main connection: the runner stops once it is closed. */
+  /** The main connection, for the sources' kinds and the columns' definitions. */
   db: Db;
   /** Where new items are read. */
   read: ReadDb;
@@ -127,7 +127,7 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
   const behind = new Map<string, number>();
   let draining = false;
   const drain = () => {
-    if (closed || !deps.db.open) {
+    if (closed) {
       draining = false;
       return;
     }
@@ -145,7 +145,7 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
 
   let closed = false;
   const tick = () => {
-    if (closed || !deps.db.open) return;
+    if (closed) return;
     try {
       for (const [roomId, room] of rooms) if (!behind.has(roomId)) advance(roomId, room);
       deps.onTick?.(deps.now());
@@ -153,12 +153,11 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
       deps.log.error('Moment detection failed', { error });
     }
   };
-  const timer = setInterval(tick, deps.tickMs ?? 1000);
-  timer.unref();
+  let timer: ReturnType<typeof setInterval> | undefined;
 
   return {
     itemsAdded(roomId: string, newestId: number): void {
-      if (closed || !deps.db.open) return;
+      if (closed) return;
       behind.set(roomId, Math.max(behind.get(roomId) ?? 0, newestId));
       if (!draining) {
         draining = true;
@@ -166,6 +165,12 @@ export function createDetectionRunner(deps: DetectionRunnerDeps) {
       }
     },
     tick,
+    /** Starts the clock that closes minutes and checks cues; the moments area calls it once the core is built. */
+    start(): void {
+      if (timer !== undefined || closed) return;
+      timer = setInterval(tick, deps.tickMs ?? 1000);
+      timer.unref();
+    },
     /** Quiet a term, a column's volume or (both null) the room's for `quietMs` of the room's event time. */
     suppress(roomId: string, what: { term: string | null; columnId: string | null }, quietMs: number): void {
       const room = roomOf(roomId);

@@ -1,0 +1,38 @@
+import type { sessionCalls } from '../../../shared/contract/calls/session';
+import { nothingToClose, type Area } from '../area';
+import { keyedError } from '../errors';
+import type { RoomService } from '../rooms/room-service';
+import type { TeamService } from './team-service';
+
+/**
+ * Who is at the keyboard of a connection, per room. For now the person says who they are
+ * (picked in the window); main checks they are a current member of that room, and every
+ * call that acts reads the person from the session, never from its input.
+ */
+export function createSessionArea(ctx: {
+  rooms: RoomService;
+  team: Pick<TeamService, 'isMember'>;
+}): Area<typeof sessionCalls> {
+  return {
+    handlers: {
+      'session.get': ({ roomId }, session) => {
+        ctx.rooms.get(roomId);
+        return { roomId, memberId: session.personIn(roomId) };
+      },
+      'session.identify': ({ roomId, memberId }, session) => {
+        ctx.rooms.get(roomId);
+        if (memberId !== null && !ctx.team.isMember(roomId, memberId)) {
+          throw keyedError(
+            'not_found',
+            'errors.team.notMember',
+            'This person is not a member of this room (any more); pick someone from the team.',
+            { field: 'memberId' },
+          );
+        }
+        session.identify(roomId, memberId);
+        return { roomId, memberId };
+      },
+    },
+    close: nothingToClose,
+  };
+}
