@@ -53,6 +53,9 @@ function createWebSocketApi(): RiposteApi {
     socket.onopen = () => {
       everOpened = true;
       retryMs = 250;
+      // Listeners hear 'open' before the queue goes out, and what they send goes first: a new
+      // socket is a new session in main, so who-am-i tells it the remembered picks here and
+      // the calls queued meanwhile act as the right person. Keep this order.
       setConnectionState('open');
       for (const message of queue.splice(0)) socket?.send(message);
     };

@@ -40,14 +40,14 @@ const types = [
 interface AuditFilter {
   roomId: string;
   type: string;
-  actorId: string;
+  doneBy: string;
 }
 
 const noEntries: AuditEntry[] = [];
 const inRoom = (change: { roomId: string }, filter: AuditFilter) => change.roomId === filter.roomId;
 const roomAudit: LiveQuery<AuditFilter, AuditEntry[]> = {
-  load: ({ roomId, type, actorId }) =>
-    api.audit.list({ roomId, ...(type ? { type } : {}), ...(actorId ? { actorId } : {}) }),
+  load: ({ roomId, type, doneBy }) =>
+    api.audit.list({ roomId, ...(type ? { type } : {}), ...(doneBy ? { doneBy } : {}) }),
   // Every draft and team change writes an audit line.
   refetchOn: [refetchOn('drafts.changed', inRoom), refetchOn('team.changed', inRoom)],
 };
@@ -56,8 +56,8 @@ const roomAudit: LiveQuery<AuditFilter, AuditEntry[]> = {
 export function AuditView({ roomId, members }: { roomId: string; members: RoomMember[] }) {
   const { t, i18n } = useTranslation('drafts');
   const [type, setType] = useState('');
-  const [actorId, setActorId] = useState('');
-  const filter = useMemo(() => ({ roomId, type, actorId }), [roomId, type, actorId]);
+  const [doneBy, setDoneBy] = useState('');
+  const filter = useMemo(() => ({ roomId, type, doneBy }), [roomId, type, doneBy]);
   const { value: entries, error } = useLiveQuery(roomAudit, filter, noEntries);
 
   return (
@@ -76,7 +76,7 @@ export function AuditView({ roomId, members }: { roomId: string; members: RoomMe
         </label>
         <label>
           {t('audit.member')}
-          <select value={actorId} onChange={(event) => setActorId(event.target.value)}>
+          <select value={doneBy} onChange={(event) => setDoneBy(event.target.value)}>
             <option value="">{t('audit.everyone')}</option>
             {members.map((m) => (
               <option key={m.id} value={m.id}>

@@ -76,7 +76,6 @@ function AddToBank({
   const add = async () => {
     const result = await api.bank.add({
       roomId,
-      actorId: me.id,
       title,
       body,
       networks: targets,
@@ -164,13 +163,13 @@ export function BankPanel(props: {
   const mayLink = me !== null && (props.policy?.approverRoles.includes(me.role) ?? false);
   const link = async (entry: BankEntry, cueId: string | null) => {
     if (!me) return;
-    const result = await api.bank.link({ id: entry.id, actorId: me.id, cueId });
+    const result = await api.bank.link({ id: entry.id, cueId });
     setFailure(result.ok ? null : errorText(result));
   };
 
   const use = async (entry: BankEntry) => {
     if (!me) return;
-    const result = await api.bank.use({ id: entry.id, actorId: me.id });
+    const result = await api.bank.use({ id: entry.id });
     if (result.ok) props.onOpen(result.value.id);
     else setFailure(errorText(result));
   };

@@ -50,7 +50,7 @@ export function ChecklistTemplateEditor({ roomId, me }: { roomId: string; me: Ro
       ...item,
       help: { fr: item.help.fr || item.text.fr, en: item.help.en || item.text.en },
     }));
-    const result = await api.checklist.update({ roomId, actorId: me.id, template: { ...template, items } });
+    const result = await api.checklist.update({ roomId, template: { ...template, items } });
     if (result.ok) {
       setTemplate(result.value);
       setOutcome({ ok: true, text: t('template.saved') });

@@ -24,7 +24,7 @@ export function ChecklistView(props: {
   const answer = async (itemId: string, raw: string) => {
     const value = AnswerValue.safeParse(raw);
     if (!me || !value.success) return;
-    const result = await api.drafts.answer({ id: draft.id, actorId: me.id, itemId, value: value.data });
+    const result = await api.drafts.answer({ id: draft.id, itemId, value: value.data });
     props.onError(result.ok ? null : errorText(result));
   };
 

@@ -60,12 +60,12 @@ export function DraftEditor(props: {
   const act = async (action: DraftAction) => {
     if (!me) return;
     await save.flush();
-    report(await api.drafts.transition({ id: draft.id, actorId: me.id, action }));
+    report(await api.drafts.transition({ id: draft.id, action }));
   };
 
   const assign = async (assigneeId: string | null) => {
     if (!me) return;
-    report(await api.drafts.assign({ id: draft.id, actorId: me.id, assigneeId }));
+    report(await api.drafts.assign({ id: draft.id, assigneeId }));
   };
   const clock = (at: number) =>
     new Intl.DateTimeFormat(i18n.language, { hour: '2-digit', minute: '2-digit' }).format(at);

@@ -30,7 +30,7 @@ export function DraftHistory({
 
   const send = async () => {
     if (!me || text.trim() === '') return;
-    const result = await api.drafts.comment({ id: draft.id, actorId: me.id, body: text });
+    const result = await api.drafts.comment({ id: draft.id, body: text });
     if (result.ok) {
       setText('');
       setComments((list) => [...list, result.value]);

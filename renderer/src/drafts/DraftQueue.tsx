@@ -76,7 +76,7 @@ export function DraftQueue(props: {
 
   const createFromScratch = async () => {
     if (!me) return;
-    const result = await api.drafts.create({ roomId: props.roomId, actorId: me.id, trigger: { kind: 'scratch' } });
+    const result = await api.drafts.create({ roomId: props.roomId, trigger: { kind: 'scratch' } });
     if (result.ok) props.onOpen(result.value.id);
     else setFailure(errorText(result));
   };

@@ -31,7 +31,7 @@ export function PlaybookEditor({
   const save = async () => {
     if (!me) return;
     // Validated by main; the schema's defaults are applied there.
-    done(await api.playbook.update({ roomId, actorId: me.id, playbook: fromText(text) }));
+    done(await api.playbook.update({ roomId, playbook: fromText(text) }));
   };
 
   const exportFile = async () => {
@@ -48,7 +48,7 @@ export function PlaybookEditor({
   const importFile = async (event: ChangeEvent<HTMLInputElement>) => {
     const file = event.target.files?.[0];
     if (!file || !me) return;
-    done(await api.playbook.import({ roomId, actorId: me.id, text: await file.text() }));
+    done(await api.playbook.import({ roomId, text: await file.text() }));
     event.target.value = '';
   };
 

@@ -27,7 +27,7 @@ export function TeamPanel(props: {
 
   const updatePolicy = async (patch: Partial<RoomPolicy>) => {
     if (!me || !policy) return;
-    const result = await api.policy.update({ roomId, actorId: me.id, policy: { ...policy, ...patch } });
+    const result = await api.policy.update({ roomId, policy: { ...policy, ...patch } });
     setFailure(result.ok ? null : errorText(result));
   };
 
@@ -43,7 +43,7 @@ export function TeamPanel(props: {
                 aria-label={t('team.remove', { name: member.name })}
                 onClick={() =>
                   void api.members
-                    .remove({ roomId, actorId: me.id, memberId: member.id })
+                    .remove({ roomId, memberId: member.id })
                     .then((r) => setFailure(r.ok ? null : errorText(r)))
                 }
               >

@@ -30,21 +30,21 @@ export function onOpenDraftRequest(roomId: string, listener: (request: OpenDraft
  */
 export async function startDraftAsMe(
   roomId: string,
-  start: (actorId: string) => Promise<Result<DraftView>>,
+  start: () => Promise<Result<DraftView>>,
 ): Promise<Result<{ draftId: string }>> {
-  const actorId = readMe(roomId);
-  if (!actorId) {
+  // Main acts as the person this window told it (session.identify); asking here first
+  // only saves a round trip and names the fix.
+  if (!readMe(roomId)) {
     const error: ContractError = {
       ok: false,
       code: 'forbidden',
       message: 'Pick who you are in the Drafts panel first.',
       messageKey: 'errors.team.pickFirst',
-      field: 'actorId',
     };
     requestOpenDraft({ roomId, error });
     return error;
   }
-  const result = await start(actorId);
+  const result = await start();
   if (!result.ok) {
     requestOpenDraft({ roomId, error: result });
     return result;
@@ -55,5 +55,5 @@ export async function startDraftAsMe(
 
 /** "Respond" to an item: a draft linked to it, its stopwatch starting at the item's time. */
 export function respondToItem(roomId: string, itemId: number): Promise<Result<{ draftId: string }>> {
-  return startDraftAsMe(roomId, (actorId) => api.drafts.create({ roomId, actorId, trigger: { kind: 'item', itemId } }));
+  return startDraftAsMe(roomId, () => api.drafts.create({ roomId, trigger: { kind: 'item', itemId } }));
 }

@@ -15,8 +15,9 @@ export type SaveState =
 /**
  * The body as typed, saved ~500 ms after the last keystroke and on blur, each save naming
  * the version it started from. A stale save comes back as a conflict; nothing is overwritten.
+ * Nothing is sent while nobody is picked in the room (`meId` null): main would refuse it.
  */
-export function useAutosave(draft: DraftView, actorId: string | null) {
+export function useAutosave(draft: DraftView, meId: string | null) {
   const [body, setBody] = useState(draft.body);
   const [networks, setNetworks] = useState<Network[]>(draft.networks);
   const [media, setMedia] = useState<string[]>(draft.media);
@@ -40,12 +41,11 @@ export function useAutosave(draft: DraftView, actorId: string | null) {
 
   const flush = useCallback(async () => {
     window.clearTimeout(timer.current);
-    if (!dirty.current || !actorId) return;
+    if (!dirty.current || !meId) return;
     dirty.current = false;
     const sent = latest.current;
     const result = await api.drafts.save({
       id: draft.id,
-      actorId,
       body: sent.body,
       networks: sent.networks,
       media: sent.media,
@@ -65,7 +65,7 @@ export function useAutosave(draft: DraftView, actorId: string | null) {
       }
     }
     setState({ kind: 'error', message: errorText(result) });
-  }, [actorId, draft.id]);
+  }, [meId, draft.id]);
 
   const change = (next: { body?: string; networks?: Network[]; media?: string[] }) => {
     if (next.body !== undefined) setBody(next.body);

@@ -5,10 +5,9 @@ import { startDraftAsMe } from '../drafts/respond';
 
 /** "Draft from this moment": a draft linked to the moment, its stopwatch starting at detection. */
 export function draftFromMoment(moment: Moment): Promise<Result<{ draftId: string }>> {
-  return startDraftAsMe(moment.roomId, (actorId) =>
+  return startDraftAsMe(moment.roomId, () =>
     api.drafts.create({
       roomId: moment.roomId,
-      actorId,
       trigger: { kind: 'moment', momentId: moment.id, at: moment.detectedAt },
     }),
   );
@@ -19,5 +18,5 @@ export function draftFromMoment(moment: Moment): Promise<Result<{ draftId: strin
  * approved draft, opened in the drafts panel.
  */
 export function takeFromBank(roomId: string, bankId: string): Promise<Result<{ draftId: string }>> {
-  return startDraftAsMe(roomId, (actorId) => api.bank.use({ id: bankId, actorId }));
+  return startDraftAsMe(roomId, () => api.bank.use({ id: bankId }));
 }

@@ -1,12 +1,16 @@
 import { useCallback, useSyncExternalStore } from 'react';
+import { api, onConnectionState } from '../api';
 
 /**
  * Who is at the keyboard in a room: picked by the person in the Drafts panel, remembered
- * per room in this browser or window. Everything that acts or arranges "as me" (drafts,
- * responding, the layout) reads it here and hears when it changes.
+ * per room in this browser or window. Main acts as the person this connection told it
+ * (session.identify), so every pick is told to main too; the UI (my role, what I may do)
+ * reads it here and hears when it changes.
  */
-const key = (roomId: string) => `riposte.me.${roomId}`;
+const prefix = 'riposte.me.';
+const key = (roomId: string) => `${prefix}${roomId}`;
 const changedEvent = 'riposte:me-changed';
+const changingEvent = 'riposte:me-changing';
 
 export function readMe(roomId: string): string | null {
   try {
@@ -16,15 +20,67 @@ export function readMe(roomId: string): string | null {
   }
 }
 
+/** Every room with a remembered pick. */
+function rememberedRooms(): string[] {
+  try {
+    return Object.keys(localStorage)
+      .filter((name) => name.startsWith(prefix))
+      .map((name) => name.slice(prefix.length));
+  } catch {
+    return [];
+  }
+}
+
+/**
+ * Tells main who is at the keyboard in the room. A member removed since the pick is
+ * refused (not_found): the pick is forgotten so the picker shows again, unless the person
+ * picked someone else meanwhile.
+ */
+function tellMain(roomId: string, memberId: string | null): void {
+  void api.session.identify({ roomId, memberId }).then((result) => {
+    if (!result.ok && result.code === 'not_found' && memberId !== null && readMe(roomId) === memberId) {
+      chooseMe(roomId, null);
+    }
+  });
+}
+
 export function chooseMe(roomId: string, memberId: string | null): void {
+  // Whatever waits to be sent as the person before (a layout save) leaves before main switches.
+  window.dispatchEvent(new CustomEvent(changingEvent, { detail: roomId }));
   try {
     if (memberId) localStorage.setItem(key(roomId), memberId);
     else localStorage.removeItem(key(roomId));
   } catch {
     // Storage refused: the choice holds until the page reloads.
   }
+  tellMain(roomId, memberId);
   window.dispatchEvent(new CustomEvent(changedEvent));
 }
+
+/** Runs `listener` just before the pick of this room changes, while main still acts as the person before. */
+export function onMeChanging(roomId: string, listener: () => void): () => void {
+  const handler = (event: Event) => {
+    if (event instanceof CustomEvent && event.detail === roomId) listener();
+  };
+  window.addEventListener(changingEvent, handler);
+  return () => window.removeEventListener(changingEvent, handler);
+}
+
+// Main keeps the picks per connection and a new connection starts with nobody: each time
+// one opens (every socket reconnect in a browser tab; once at start in the desktop app),
+// the remembered picks are told again. The api runs this before sending the calls it
+// queued while disconnected, so those act as the right person.
+onConnectionState((state) => {
+  if (state === 'open') for (const roomId of rememberedRooms()) tellMain(roomId, readMe(roomId));
+});
+
+// Another tab of this browser picked someone else: this tab's connection follows.
+window.addEventListener('storage', (event) => {
+  if (event.key === null || !event.key.startsWith(prefix)) return;
+  const roomId = event.key.slice(prefix.length);
+  window.dispatchEvent(new CustomEvent(changingEvent, { detail: roomId }));
+  tellMain(roomId, event.newValue);
+});
 
 function subscribe(onChange: () => void): () => void {
   window.addEventListener(changedEvent, onChange);

@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { defaultLayout, readStoredLayout, type WorkspaceLayout } from '../../../shared/workspace/layout';
 import { api } from '../api';
-import { useMeId } from '../session/who-am-i';
+import { onMeChanging, useMeId } from '../session/who-am-i';
 
 export { columnWidthBounds, volumeHeightBounds } from '../../../shared/workspace/layout';
 
@@ -64,7 +64,7 @@ export function useLayout(roomId: string) {
 
   useEffect(() => {
     let live = true;
-    void api.layouts.get({ roomId, memberId }).then((result) => {
+    void api.layouts.get({ roomId }).then((result) => {
       if (!live || !result.ok || result.value === null) return;
       const stored = result.value;
       writeCachedLayout(roomId, memberId, stored);
@@ -79,20 +79,23 @@ export function useLayout(roomId: string) {
     };
   }, [roomId, memberId]);
 
-  const pending = useRef<{ roomId: string; memberId: string | null; layout: WorkspaceLayout } | null>(null);
+  // Main saves it as the person this window told it (session.identify), so it is sent
+  // before another pick reaches main (onMeChanging), never after.
+  const pending = useRef<{ roomId: string; layout: WorkspaceLayout } | null>(null);
   const flush = useCallback(() => {
     const waiting = pending.current;
     pending.current = null;
-    if (waiting) void api.layouts.save(waiting);
+    if (waiting) void api.layouts.save({ roomId: waiting.roomId, layout: waiting.layout });
   }, []);
   useEffect(() => {
     if (!state.edited) return;
     writeCachedLayout(state.roomId, state.memberId, state.layout);
-    pending.current = { roomId: state.roomId, memberId: state.memberId, layout: state.layout };
+    pending.current = { roomId: state.roomId, layout: state.layout };
     const timer = setTimeout(flush, saveDelayMs);
     return () => clearTimeout(timer);
   }, [state, flush]);
   // Leaving this room or person (or the page unmounting the room) saves what is waiting.
+  useEffect(() => onMeChanging(roomId, flush), [roomId, flush]);
   useEffect(() => flush, [roomId, memberId, flush]);
 
   const update = useCallback(
