@@ -8,7 +8,7 @@ import {
   RECORDING_FORMAT,
   RECORDING_VERSION,
   type RecordedItem,
-} from '../ingest/sources/replay/recording';
+} from '../recordings/recording';
 
 /**
  * Writes a room as a replayable recording (JSONL, oldest first) under <dataDir>/exports,

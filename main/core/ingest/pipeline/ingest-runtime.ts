@@ -1,6 +1,6 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { SourceConfig } from '../../../../shared/sources/source';
-import type { FetchFailureKind } from '../http/types';
+import type { FetchFailureKind } from '../../net/types';
 import type { PollerMemory } from '../../sources/source-repository';
 
 /**

@@ -6,14 +6,14 @@ import { AppError } from '../../errors';
 import type { Logger } from '../../log/rotating-log';
 import type { SourceRepository, StoredSource } from '../../sources/source-repository';
 import type { ItemWriter } from '../../items/item-writer';
-import { parseRecording, RecordingError, type Recording } from '../sources/replay/recording';
+import { parseRecording, RecordingError, type Recording } from '../../recordings/recording';
 import {
   ReplayPlayer,
   systemReplayClock,
   type ReplayClock,
   type ReplayedItem,
   type ReplayState,
-} from '../sources/replay/replay-player';
+} from './replay-player';
 
 export interface ReplayRunnerDeps {
   /** Folder holding bundled recordings as demo/<name>.jsonl. */

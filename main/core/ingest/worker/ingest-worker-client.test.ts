@@ -7,8 +7,8 @@ import {
   makePostEvent,
   startJetstreamServer,
   type FakeJetstreamServer,
-} from '../testing/protocol-servers/jetstream-server';
-import { makeStatus, startMastodonServer } from '../testing/protocol-servers/mastodon-server';
+} from '../../networks/testing/jetstream-server';
+import { makeStatus, startMastodonServer } from '../../networks/testing/mastodon-server';
 import { createIngestWorker, type IngestWorker } from './ingest-worker-client';
 import type { PolledConfig, StreamConfig, StreamEvent } from './protocol';
 

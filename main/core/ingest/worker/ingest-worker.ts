@@ -1,5 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { createPoliteFetcher } from '../http/polite-fetcher';
+import { createPoliteFetcher } from '../../net/polite-fetcher';
 import { createWriterLink } from '../writer/writer-link';
 import { pollSource } from './poll-source';
 import type { BlueskySessionMemory } from './poll-bluesky-search';

@@ -1,9 +1,9 @@
 import type { SourceConfigOf } from '../../../../shared/sources/source';
 import { parseFeed } from '../feeds/parse-feed';
-import type { PoliteFetcher } from '../http/types';
-import type { CreateSession } from '../sources/bluesky/session';
-import { pollMastodonTag } from '../sources/mastodon/poll-tag';
-import { pollRedditNewPosts } from '../sources/reddit/poll-new-posts';
+import type { PoliteFetcher } from '../../net/types';
+import type { CreateSession } from '../../networks/bluesky/session';
+import { pollMastodonTag } from '../../networks/mastodon/poll-tag';
+import { pollRedditNewPosts } from '../../networks/reddit/poll-new-posts';
 import { pollBlueskySearch, type BlueskySessionMemory } from './poll-bluesky-search';
 import { failedOutcome, okOutcome } from './outcome';
 import type { PollJob, PollOutcome } from './protocol';
