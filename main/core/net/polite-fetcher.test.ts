@@ -5,7 +5,13 @@ import { brotliCompressSync, deflateSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { parseFeed } from '../ingest/feeds/parse-feed';
 import { startFeedServer, serve, type FeedServer } from '../ingest/testing/feed-server';
-import { BILLION_LAUGHS, invalidUtf8Feed, NOT_A_FEED_HTML, rssWithItems, xxeFeed } from '../ingest/testing/hostile-feeds';
+import {
+  BILLION_LAUGHS,
+  invalidUtf8Feed,
+  NOT_A_FEED_HTML,
+  rssWithItems,
+  xxeFeed,
+} from '../ingest/testing/hostile-feeds';
 import { createPoliteFetcher, type ClosablePoliteFetcher } from './polite-fetcher';
 import type { PoliteResponse } from './types';
 

@@ -1,10 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NormalizedItem } from '../../../../shared/domain/item';
-import {
-  makePostView,
-  startBlueskyServer,
-  type FakeBlueskyServer,
-} from '../testing/bluesky-server';
+import { makePostView, startBlueskyServer, type FakeBlueskyServer } from '../testing/bluesky-server';
 import { createTestFetcher } from '../../net/testing/fetch-polite-fetcher';
 import { searchBlueskyPosts, type BlueskySearchInput } from './search-posts';
 

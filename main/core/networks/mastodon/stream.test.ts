@@ -1,11 +1,7 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import { createTestFetcher } from '../../net/testing/fetch-polite-fetcher';
-import {
-  makeStatus,
-  startMastodonServer,
-  type FakeMastodonServer,
-} from '../testing/mastodon-server';
+import { makeStatus, startMastodonServer, type FakeMastodonServer } from '../testing/mastodon-server';
 import { createRecordingSanitizer } from '../../sanitize/testing/test-sanitizer';
 import { pollMastodonTag } from './poll-tag';
 import { backoffDelayMs } from '../common/reconnecting-socket';
