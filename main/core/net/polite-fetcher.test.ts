@@ -15,7 +15,7 @@ import {
 import { createPoliteFetcher, type ClosablePoliteFetcher } from './polite-fetcher';
 import type { PoliteResponse } from './types';
 
-const CORPUS = join(__dirname, '../testing/corpus/feeds/node-feedparser');
+const CORPUS = join(__dirname, '../ingest/testing/corpus/feeds/node-feedparser');
 const FEED = rssWithItems(3);
 const NOW = Date.UTC(2026, 0, 1, 12);
 
