@@ -13,7 +13,7 @@ export interface MastodonTagPollInput {
   /** Highest status id already taken in; null on the first poll (then the newest page is read). */
   minId: string | null;
   fetcher: PoliteFetcher;
-  /** Defaults to the app's DOMPurify sanitizer. */
+  /** Defaults to the app's sanitize-html allow-list. */
   sanitize?: SanitizeWithText;
   accessToken?: string;
   signal?: AbortSignal;

@@ -25,7 +25,7 @@ export interface MastodonStreamOptions {
   instance: string;
   accessToken?: string;
   tags: readonly string[];
-  /** Defaults to the app's DOMPurify sanitizer. */
+  /** Defaults to the app's sanitize-html allow-list. */
   sanitize?: SanitizeWithText;
   /** Last ids already stored per tag, so a fallback poll starts at the right place. */
   initialMinIds?: Readonly<Record<string, string>>;

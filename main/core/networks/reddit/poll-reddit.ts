@@ -17,7 +17,7 @@ export interface RedditPollInput {
   fetcher: PoliteFetcher;
   /** Reddit blocks generic agents: "desktop:riposte:0.1.0 (by /u/name)". */
   userAgent: string;
-  /** Defaults to the app's DOMPurify sanitizer. */
+  /** Defaults to the app's sanitize-html allow-list. */
   sanitize?: SanitizeWithText;
   /** Fullnames already taken in; new ones are added. Without it only duplicates inside the page are dropped. */
   seen?: SeenIds;
