@@ -5,7 +5,7 @@ import reactHooks from 'eslint-plugin-react-hooks';
 import globals from 'globals';
 import { builtinModules } from 'node:module';
 import tseslint from 'typescript-eslint';
-import { layerZones, testFiles } from './eslint.layers.js';
+import { clientZones, layerZones, testFiles } from './eslint.layers.js';
 
 const noElectron = { name: 'electron', message: 'Only main/electron and preload may import electron.' };
 
@@ -48,6 +48,12 @@ export default tseslint.config(
       'import-x/no-restricted-paths': ['error', { zones: layerZones }],
       'import-x/no-cycle': ['error', { ignoreExternal: true }],
     },
+  },
+  {
+    // Same rule, with the clients' zones on top (a later block replaces the zones, so it repeats them).
+    files: clientZones.map((zone) => `${zone.target.slice(2)}/**/*.ts`),
+    ignores: testFiles,
+    rules: { 'import-x/no-restricted-paths': ['error', { zones: [...layerZones, ...clientZones] }] },
   },
   // no-restricted-imports: one block per kind of file, since a later block matching the same
   // file replaces the rule's options instead of adding to them.

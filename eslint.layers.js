@@ -34,6 +34,12 @@ export const layerZones = [
     from: ['./main/electron'],
     message: 'Serve mode runs without Electron.',
   },
+  {
+    target: './main/core/ingest',
+    from: './main/core/sources',
+    message:
+      'ingest reads source records through its port (ingest/pipeline/source-records.ts): the sources area hands in its repository.',
+  },
   ...infrastructure.map((folder) => ({
     target: `./main/core/${folder}`,
     from: './main/core',
@@ -41,3 +47,17 @@ export const layerZones = [
     message: `main/core/${folder} is infrastructure: it must not import a feature area (features import it).`,
   })),
 ];
+
+/**
+ * The network clients are leaves that ingest now and publishing next both use: they know
+ * HTTP, each network's protocol, HTML sanitizing and the recording format, never an area.
+ * Applied to the app's files only: a client's test may drive it through ingest's feed servers.
+ */
+const clients = ['net', 'networks', 'sanitize', 'recordings'];
+
+export const clientZones = clients.map((folder) => ({
+  target: `./main/core/${folder}`,
+  from: './main/core',
+  except: [...clients.map((other) => `./${other}`), './errors.ts'],
+  message: `main/core/${folder} is a client that ingest and publishing use: it must not import ingest or an area.`,
+}));

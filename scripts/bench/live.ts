@@ -18,7 +18,7 @@ import { join } from 'node:path';
 import { addSource } from '../../e2e/fixtures/room-steps';
 import { hostEntry, startServeMode, stopServeMode } from '../../e2e/fixtures/serve-process';
 import { registerStoreFunctions } from '../../main/core/db/store-functions';
-import { serializeRecording } from '../../main/core/ingest/sources/replay/recording';
+import { serializeRecording } from '../../main/core/recordings/recording';
 import { buildSyntheticRoom } from './synthetic-room';
 import { generateLiveRecording } from './live/recording';
 import { startCpuProfile, stopCpuProfile } from './live/cpu-profile';

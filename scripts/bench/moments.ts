@@ -23,7 +23,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { parseRecording } from '../../main/core/ingest/sources/replay/recording';
+import { parseRecording } from '../../main/core/recordings/recording';
 import { toAst } from '../../main/core/items/query';
 import { compileMatcher } from '../../main/core/items/query/match-functions';
 import { demoColumns } from '../../main/core/rooms/demo-room';

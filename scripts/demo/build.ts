@@ -1,4 +1,4 @@
-import type { RecordedItem, RecordingHeader } from '../../main/core/ingest/sources/replay/recording';
+import type { RecordedItem, RecordingHeader } from '../../main/core/recordings/recording';
 import { makeAccounts, type Account } from './accounts';
 import { composeArticle, composePost, slugify, token } from './compose';
 import { ItemFactory } from './item-factory';

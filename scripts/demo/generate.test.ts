@@ -3,9 +3,9 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { parseRecording, type RecordedItem } from '../../main/core/ingest/sources/replay/recording';
-import { ReplayPlayer, type ReplayedItem } from '../../main/core/ingest/sources/replay/replay-player';
-import { FakeClock } from '../../main/core/ingest/sources/replay/testing/fake-clock';
+import { parseRecording, type RecordedItem } from '../../main/core/recordings/recording';
+import { ReplayPlayer, type ReplayedItem } from '../../main/core/ingest/replay/replay-player';
+import { FakeClock } from '../../main/core/ingest/replay/testing/fake-clock';
 import { renderDemoFiles } from './render';
 import type { MomentTruth } from './scenario';
 

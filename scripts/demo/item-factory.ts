@@ -1,4 +1,4 @@
-import type { RecordedItem } from '../../main/core/ingest/sources/replay/recording';
+import type { RecordedItem } from '../../main/core/recordings/recording';
 import type { Account } from './accounts';
 import type { Random } from './prng';
 

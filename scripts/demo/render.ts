@@ -1,4 +1,4 @@
-import { serializeRecording } from '../../main/core/ingest/sources/replay/recording';
+import { serializeRecording } from '../../main/core/recordings/recording';
 import { buildRecording } from './build';
 import { finalScenario } from './final/scenario';
 import { rehearsalScenario } from './rehearsal/scenario';

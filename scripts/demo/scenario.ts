@@ -1,4 +1,4 @@
-import type { RecordingHeader } from '../../main/core/ingest/sources/replay/recording';
+import type { RecordingHeader } from '../../main/core/recordings/recording';
 import type { Account, Platform } from './accounts';
 import type { Random } from './prng';
 import type { RateCurve } from './rate-model';

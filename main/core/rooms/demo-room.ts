@@ -3,7 +3,7 @@ import { z } from 'zod';
 import type { ColumnAlert } from '../../../shared/columns/column';
 import type { Logger } from '../log/rotating-log';
 import { recordingPath } from '../ingest/replay/replay-runner';
-import { RecordingHeader } from '../ingest/sources/replay/recording';
+import { RecordingHeader } from '../recordings/recording';
 import type { SettingsStore } from '../settings/settings-store';
 import type { SourceService } from '../sources/source-service';
 import type { RoomService } from './room-service';

@@ -3,12 +3,7 @@ import { join } from 'node:path';
 import type { Room } from '../../../shared/rooms/room';
 import type { ItemRepository } from '../items/item-repository';
 import { toItem } from '../items/item-rows';
-import {
-  recordingLines,
-  RECORDING_FORMAT,
-  RECORDING_VERSION,
-  type RecordedItem,
-} from '../ingest/sources/replay/recording';
+import { recordingLines, RECORDING_FORMAT, RECORDING_VERSION, type RecordedItem } from '../recordings/recording';
 
 /**
  * Writes a room as a replayable recording (JSONL, oldest first) under <dataDir>/exports,

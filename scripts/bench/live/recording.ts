@@ -1,4 +1,4 @@
-import type { RecordedItem, RecordingHeader } from '../../../main/core/ingest/sources/replay/recording';
+import type { RecordedItem, RecordingHeader } from '../../../main/core/recordings/recording';
 import { createRandom } from '../../demo/prng';
 
 export interface LiveRecordingOptions {

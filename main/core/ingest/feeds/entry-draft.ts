@@ -1,6 +1,6 @@
 import { resolveBase, type RawEntry } from './item-fields';
 import { isXhtml, rssAuthorName, xhtmlText, xmlText } from './xml-text';
-import type { XmlFeedFormat } from './xml-feed';
+import type { XmlFeedFormat } from './xml-feed-format';
 
 /** Elements of an entry whose text is read; the value names the field it fills. */
 export type TextField =

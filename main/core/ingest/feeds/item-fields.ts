@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { NormalizedItem } from '../../../../shared/domain/item';
-import { collapseWhitespace, sanitizeWithText } from '../sanitize/sanitize-html';
+import { collapseWhitespace, sanitizeWithText } from '../../sanitize/sanitize-html';
 
 const MAX_EXT_ID = 2048;
 const MAX_URL = 4096;

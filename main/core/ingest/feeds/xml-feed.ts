@@ -1,6 +1,7 @@
 import { Parser } from 'htmlparser2';
 import { resolveBase, type RawEntry } from './item-fields';
 import { EntryDraft, type TextField } from './entry-draft';
+import type { XmlFeedFormat } from './xml-feed-format';
 import { xmlText } from './xml-text';
 
 /**
@@ -13,7 +14,7 @@ import { xmlText } from './xml-text';
  * reject (a mismatched, stray or missing end tag outside raw-read content, a second root) so
  * that the caller runs the full validator only then.
  */
-export type XmlFeedFormat = 'rss' | 'rdf' | 'atom';
+export type { XmlFeedFormat } from './xml-feed-format';
 
 export interface XmlFeed {
   /** null: the root element is not a feed's. */

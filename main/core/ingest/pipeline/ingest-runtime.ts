@@ -1,7 +1,7 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { SourceConfig } from '../../../../shared/sources/source';
-import type { FetchFailureKind } from '../http/types';
-import type { PollerMemory } from '../../sources/source-repository';
+import type { FetchFailureKind } from '../../net/types';
+import type { PollerMemory } from './source-records';
 
 /**
  * What the scheduler needs from the ingest worker: polls and streams run there (fetch,

@@ -1,7 +1,7 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { Logger } from '../../log/rotating-log';
 import type { SecretStore } from '../../secrets/secret-store';
-import type { SourceRepository, StoredSource } from '../../sources/source-repository';
+import type { SourceRecord, SourceRecords } from './source-records';
 import type { IngestRuntime, PollJob, StreamEvent } from './ingest-runtime';
 import type { ItemWriter } from '../../items/item-writer';
 import { isStreamed } from './poll-intervals';
@@ -9,7 +9,7 @@ import { healthAfterPoll } from './source-health';
 import { createWriteQueue } from './write-queue';
 
 export interface IngestSchedulerDeps {
-  sources: SourceRepository;
+  sources: SourceRecords;
   secrets: SecretStore;
   writer: ItemWriter;
   runtime: IngestRuntime;
@@ -21,7 +21,7 @@ export interface IngestSchedulerDeps {
   /** A source's health changed. */
   onHealth: (sourceId: string) => void;
   /** Replay sources are played on the main thread by their own runner. */
-  replay: { start(source: StoredSource): void; stop(sourceId: string): void };
+  replay: { start(source: SourceRecord): void; stop(sourceId: string): void };
 }
 
 export const maxPollsInFlight = 16;
@@ -55,10 +55,10 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
       waitingForSlot.shift()?.();
     }
   };
-  const store = (source: StoredSource, items: readonly NormalizedItem[]): Promise<number> =>
+  const store = (source: SourceRecord, items: readonly NormalizedItem[]): Promise<number> =>
     writes.enqueue(source.roomId, source.id, items, deps.onItems);
   /** Health lines are written on main, between the writer thread's transactions when there is one. */
-  const saveHealth = (...args: Parameters<SourceRepository['saveHealth']>): Promise<void> =>
+  const saveHealth = (...args: Parameters<SourceRecords['saveHealth']>): Promise<void> =>
     runtime.withWriteTurn
       ? runtime.withWriteTurn(() => sources.saveHealth(...args))
       : Promise.resolve(sources.saveHealth(...args));
@@ -189,7 +189,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
    * a poll waits for the time the last one set (servers' max-age and back-off survive a
    * restart); after a change by a person it runs at once.
    */
-  const activate = (source: StoredSource, when: 'scheduled' | 'now') => {
+  const activate = (source: SourceRecord, when: 'scheduled' | 'now') => {
     cancel(source.id);
     if (source.paused) return;
     if (source.config.kind === 'replay') {

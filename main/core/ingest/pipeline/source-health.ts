@@ -1,6 +1,6 @@
 import type { SourceHealth } from '../../../../shared/sources/source';
-import { nextPollDelay, shouldBackOff } from '../http/backoff';
-import type { FetchFailureKind } from '../http/types';
+import { nextPollDelay, shouldBackOff } from '../../net/backoff';
+import type { FetchFailureKind } from '../../net/types';
 import type { PollFailure, PollOutcome } from './ingest-runtime';
 import { baseIntervalMs, catchUpDelayMs } from './poll-intervals';
 import type { SourceConfig } from '../../../../shared/sources/source';

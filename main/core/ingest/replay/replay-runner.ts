@@ -4,21 +4,21 @@ import type { ReplayState as PublicReplayState } from '../../../../shared/contra
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import { AppError } from '../../errors';
 import type { Logger } from '../../log/rotating-log';
-import type { SourceRepository, StoredSource } from '../../sources/source-repository';
+import type { SourceRecord, SourceRecords } from '../pipeline/source-records';
 import type { ItemWriter } from '../../items/item-writer';
-import { parseRecording, RecordingError, type Recording } from '../sources/replay/recording';
+import { parseRecording, RecordingError, type Recording } from '../../recordings/recording';
 import {
   ReplayPlayer,
   systemReplayClock,
   type ReplayClock,
   type ReplayedItem,
   type ReplayState,
-} from '../sources/replay/replay-player';
+} from './replay-player';
 
 export interface ReplayRunnerDeps {
   /** Folder holding bundled recordings as demo/<name>.jsonl. */
   resourcesDir: string;
-  sources: SourceRepository;
+  sources: SourceRecords;
   writer: ItemWriter;
   log: Logger;
   now: () => number;
@@ -82,7 +82,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     return recording;
   };
 
-  const fail = (source: StoredSource, message: string) => {
+  const fail = (source: SourceRecord, message: string) => {
     deps.sources.saveHealth(
       source.id,
       { ...source.health, state: 'error', lastError: message, lastFetchAt: deps.now(), nextPollAt: null },
@@ -104,7 +104,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     deps.onHealth(sourceId);
   };
 
-  const start = (source: StoredSource) => {
+  const start = (source: SourceRecord) => {
     if (source.config.kind !== 'replay') return;
     stop(source.id);
     let recording: Recording;

@@ -3,12 +3,8 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SourceConfig } from '../../../../shared/sources/source';
 import { startFeedServer, serve, type FeedServer } from '../testing/feed-server';
 import { rssWithItems } from '../testing/hostile-feeds';
-import {
-  makePostEvent,
-  startJetstreamServer,
-  type FakeJetstreamServer,
-} from '../testing/protocol-servers/jetstream-server';
-import { makeStatus, startMastodonServer } from '../testing/protocol-servers/mastodon-server';
+import { makePostEvent, startJetstreamServer, type FakeJetstreamServer } from '../../networks/testing/jetstream-server';
+import { makeStatus, startMastodonServer } from '../../networks/testing/mastodon-server';
 import { createIngestWorker, type IngestWorker } from './ingest-worker-client';
 import type { PolledConfig, StreamConfig, StreamEvent } from './protocol';
 

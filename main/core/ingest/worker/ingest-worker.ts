@@ -1,8 +1,8 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
-import { createPoliteFetcher } from '../http/polite-fetcher';
+import { createPoliteFetcher } from '../../net/polite-fetcher';
 import { createWriterLink } from '../writer/writer-link';
 import { pollSource } from './poll-source';
-import type { BlueskySessionMemory } from './poll-bluesky-search';
+import type { BlueskySessionMemory } from './poll-deps';
 import type { FromWorker, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
 import { Streams } from './streams';
 

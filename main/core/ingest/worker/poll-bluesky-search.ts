@@ -2,14 +2,12 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { SourceConfigOf } from '../../../../shared/sources/source';
-import { searchBlueskyPosts } from '../sources/bluesky/search-posts';
-import type { BlueskySession } from '../sources/bluesky/session';
+import { searchBlueskyPosts } from '../../networks/bluesky/search-posts';
 import { failedOutcome, okOutcome } from './outcome';
-import type { PollDeps } from './poll-source';
+import type { PollDeps } from './poll-deps';
 import type { PollJob, PollOutcome } from './protocol';
 
-/** Sessions by source id, with a fingerprint of the login so a changed password logs in again. */
-export type BlueskySessionMemory = Map<string, { login: string; session: BlueskySession }>;
+export type { BlueskySessionMemory } from './poll-deps';
 
 /** Newest post time taken in (ms) and the posts at exactly that time: `since` is inclusive. */
 const SearchCursor = z.object({ since: z.number().int(), ids: z.array(z.string()).max(1000) });

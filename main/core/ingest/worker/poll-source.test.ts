@@ -1,12 +1,12 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { NormalizedItem } from '../../../../shared/domain/item';
 import { SourceConfig } from '../../../../shared/sources/source';
-import { createPoliteFetcher, type ClosablePoliteFetcher } from '../http/polite-fetcher';
+import { createPoliteFetcher, type ClosablePoliteFetcher } from '../../net/polite-fetcher';
 import { startFeedServer, serve, type FeedServer } from '../testing/feed-server';
 import { NOT_A_FEED_HTML, rssWithItems } from '../testing/hostile-feeds';
-import { makePostView, startBlueskyServer } from '../testing/protocol-servers/bluesky-server';
-import { makeStatus, startMastodonServer } from '../testing/protocol-servers/mastodon-server';
-import { makeRedditPost, startRedditServer } from '../testing/protocol-servers/reddit-server';
+import { makePostView, startBlueskyServer } from '../../networks/testing/bluesky-server';
+import { makeStatus, startMastodonServer } from '../../networks/testing/mastodon-server';
+import { makeRedditPost, startRedditServer } from '../../networks/testing/reddit-server';
 import type { BlueskySessionMemory } from './poll-bluesky-search';
 import { pollSource, type PollDeps } from './poll-source';
 import type { PollJob, PolledConfig } from './protocol';

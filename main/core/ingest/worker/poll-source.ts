@@ -1,28 +1,14 @@
 import type { SourceConfigOf } from '../../../../shared/sources/source';
 import { parseFeed } from '../feeds/parse-feed';
-import type { PoliteFetcher } from '../http/types';
-import type { CreateSession } from '../sources/bluesky/session';
-import { pollMastodonTag } from '../sources/mastodon/poll-tag';
-import { pollRedditNewPosts } from '../sources/reddit/poll-new-posts';
-import { pollBlueskySearch, type BlueskySessionMemory } from './poll-bluesky-search';
+import { pollMastodonTag } from '../../networks/mastodon/poll-tag';
+import { pollRedditNewPosts } from '../../networks/reddit/poll-new-posts';
+import { pollBlueskySearch } from './poll-bluesky-search';
+import type { PollDeps } from './poll-deps';
 import { failedOutcome, okOutcome } from './outcome';
 import type { PollJob, PollOutcome } from './protocol';
 
 export type { PollJob, PollOutcome, PollState } from './protocol';
-
-export interface PollDeps {
-  fetcher: PoliteFetcher;
-  now: () => number;
-  /** Reddit blocks generic agents: "desktop:riposte:0.1.0 (by /u/name)" style. */
-  userAgent: string;
-  /** Bluesky sessions kept between polls, keyed by source id (createSession is rate-limited). */
-  blueskySessions?: BlueskySessionMemory;
-  createBlueskySession?: CreateSession;
-  /** Default https://www.reddit.com. */
-  redditBaseUrl?: string;
-  /** Aborts the fetch when the worker closes; an aborted poll rejects instead of answering. */
-  signal?: AbortSignal;
-}
+export type { PollDeps } from './poll-deps';
 
 /** One poll of one source: fetch (politely), parse, normalize, sanitize. Failures are values, not exceptions. */
 export async function pollSource(job: PollJob, deps: PollDeps): Promise<PollOutcome> {

@@ -1,7 +1,7 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { SourceConfig, SourceConfigOf } from '../../../../shared/sources/source';
 import type { MessagePort } from 'node:worker_threads';
-import type { FetchFailureKind } from '../http/types';
+import type { FetchFailureKind } from '../../net/types';
 
 /**
  * What crosses between the main thread and the ingest worker. Everything here is plain data

@@ -1,7 +1,7 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
-import { JetstreamClient } from '../sources/bluesky/jetstream-client';
-import { MastodonStream } from '../sources/mastodon/stream';
-import { systemTimers, type StreamState, type StreamTimers } from '../sources/shared/reconnecting-socket';
+import { JetstreamClient } from '../../networks/bluesky/jetstream-client';
+import { MastodonStream } from '../../networks/mastodon/stream';
+import { systemTimers, type StreamState, type StreamTimers } from '../../networks/common/reconnecting-socket';
 import type { StreamEvent, StreamJob } from './protocol';
 
 export interface StreamsOptions {

@@ -1,0 +1,20 @@
+import type { PoliteFetcher } from '../../net/types';
+import type { BlueskySession, CreateSession } from '../../networks/bluesky/session';
+
+/** Sessions by source id, with a fingerprint of the login so a changed password logs in again. */
+export type BlueskySessionMemory = Map<string, { login: string; session: BlueskySession }>;
+
+// Its own file: pollSource hands these to each network's poll, which must not import pollSource back.
+export interface PollDeps {
+  fetcher: PoliteFetcher;
+  now: () => number;
+  /** Reddit blocks generic agents: "desktop:riposte:0.1.0 (by /u/name)" style. */
+  userAgent: string;
+  /** Bluesky sessions kept between polls, keyed by source id (createSession is rate-limited). */
+  blueskySessions?: BlueskySessionMemory;
+  createBlueskySession?: CreateSession;
+  /** Default https://www.reddit.com. */
+  redditBaseUrl?: string;
+  /** Aborts the fetch when the worker closes; an aborted poll rejects instead of answering. */
+  signal?: AbortSignal;
+}
