@@ -13,6 +13,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createCore } from '../../main/core/create-core';
+import { createSession } from '../../main/core/session/session';
 import { migrate } from '../../main/core/db/migrate';
 import { withOwnHashtagRows } from '../../main/core/db/store-functions';
 import { hashtagRowsWriter } from '../../main/core/items/hashtag-rows';
@@ -148,13 +149,19 @@ async function pipeline(pages: Buffer[]): Promise<{ itemsPerSec: number; lagP99M
   const feeds = await serveFeeds(pages);
   // No ingestRuntime: the core starts the real ingest worker and writer thread (from source, with tsx).
   const core = createCore({ dataDir: dir, shell: 'serve', version: 'bench', seedDemo: false, startIngest: false });
-  const room = await core.dispatch('rooms.create', {
-    name: 'Bench',
-    startsAt: 0,
-    endsAt: 1,
-    timeZone: 'UTC',
-    language: 'fr',
-  });
+  // The benchmark is one connection, as a window would be; none of its calls act as a person.
+  const session = createSession();
+  const room = await core.dispatch(
+    'rooms.create',
+    {
+      name: 'Bench',
+      startsAt: 0,
+      endsAt: 1,
+      timeZone: 'UTC',
+      language: 'fr',
+    },
+    session,
+  );
   if (!room.ok) throw new Error(room.message);
   const roomId = (room.value as { id: string }).id;
 
@@ -172,23 +179,31 @@ async function pipeline(pages: Buffer[]): Promise<{ itemsPerSec: number; lagP99M
   // Sources are added paused so every poll starts together when the clock starts.
   const ids: string[] = [];
   for (let index = 0; index < sourceCount; index++) {
-    const added = await core.dispatch('sources.add', {
-      roomId,
-      label: `Feed ${index}`,
-      config: { kind: 'feed', url: `${feeds.origin}/feed/${index}` },
-    });
+    const added = await core.dispatch(
+      'sources.add',
+      {
+        roomId,
+        label: `Feed ${index}`,
+        config: { kind: 'feed', url: `${feeds.origin}/feed/${index}` },
+      },
+      session,
+    );
     if (!added.ok) throw new Error(added.message);
     const id = (added.value as { id: string }).id;
-    await core.dispatch('sources.pause', { id });
+    await core.dispatch('sources.pause', { id }, session);
     ids.push(id);
   }
 
   // Start the ingest worker and writer thread (tsx compiles them from source) before the clock.
-  const warmUp = await core.dispatch('sources.add', {
-    roomId,
-    label: 'Warm-up',
-    config: { kind: 'feed', url: `${feeds.origin}/warm-up` },
-  });
+  const warmUp = await core.dispatch(
+    'sources.add',
+    {
+      roomId,
+      label: 'Warm-up',
+      config: { kind: 'feed', url: `${feeds.origin}/warm-up` },
+    },
+    session,
+  );
   if (!warmUp.ok) throw new Error(warmUp.message);
   await new Promise<void>((resolve) => {
     const check = setInterval(() => {
@@ -208,7 +223,7 @@ async function pipeline(pages: Buffer[]): Promise<{ itemsPerSec: number; lagP99M
     expected = at + 10;
   }, 10);
   const started = performance.now();
-  for (const id of ids) await core.dispatch('sources.resume', { id });
+  for (const id of ids) await core.dispatch('sources.resume', { id }, session);
   await done;
   const elapsed = performance.now() - started;
   clearInterval(probe);

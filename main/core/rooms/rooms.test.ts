@@ -2,6 +2,7 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { Room } from '../../../shared/rooms/room';
 import { createCore } from '../create-core';
 import { createTempCore, idleRuntime, tempDir } from '../testing/temp-core';
+import { createSession } from '../session/session';
 
 type TempCore = ReturnType<typeof createTempCore>;
 let core: TempCore;
@@ -68,7 +69,7 @@ describe('rooms', () => {
         seedDemo: false,
         ingestRuntime: idleRuntime,
       });
-      await first.dispatch('rooms.create', validRoom);
+      await first.dispatch('rooms.create', validRoom, createSession());
       await first.close();
       const second = createCore({
         dataDir: dir.path,
@@ -77,7 +78,7 @@ describe('rooms', () => {
         seedDemo: false,
         ingestRuntime: idleRuntime,
       });
-      const listed = await second.dispatch('rooms.list', {});
+      const listed = await second.dispatch('rooms.list', {}, createSession());
       await second.close();
       expect(listed.ok && (listed.value as Room[]).map((r) => r.name)).toEqual(['Finale 2026']);
     } finally {
