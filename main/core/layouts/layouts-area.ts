@@ -11,7 +11,7 @@ export function createLayoutsArea({
   rooms,
   team,
   now,
-}: Pick<CoreContext, 'db' | 'now'> & { rooms: RoomService; team: Pick<TeamService, 'isMember'> }): Area<
+}: Pick<CoreContext, 'db' | 'now'> & { rooms: RoomService; team: Pick<TeamService, 'actingIn'> }): Area<
   typeof layoutCalls
 > {
   const read = db.prepare<[string, string], { layout: string }>(
@@ -24,12 +24,12 @@ export function createLayoutsArea({
 
   /**
    * The key the session's layout is stored under: its person's id, or '' (the room's layout
-   * on this machine) before anyone is picked or once that person left the room.
+   * on this machine) before anyone is picked. A person who is no longer a member is refused,
+   * as any call made in their name is.
    */
   const personOf = (roomId: string, session: Session): string => {
     rooms.get(roomId);
-    const person = session.personIn(roomId);
-    return person !== null && team.isMember(roomId, person) ? person : '';
+    return session.personIn(roomId) === null ? '' : team.actingIn(session)(roomId).id;
   };
 
   return {

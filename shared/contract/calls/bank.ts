@@ -24,7 +24,7 @@ export const bankCalls = {
   'bank.add': call(
     z.object({
       roomId: Id,
-     
+
       title: Text(200),
       body: Text(20_000),
       networks: Networks,

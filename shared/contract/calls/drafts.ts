@@ -75,7 +75,7 @@ export const draftCalls = {
   'drafts.save': call(
     z.object({
       id: Id,
-     
+
       body: Body,
       baseVersion: z.number().int().min(1),
       networks: Networks.optional(),
