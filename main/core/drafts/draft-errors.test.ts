@@ -39,62 +39,49 @@ describe('errors about drafts carry a translatable key and its params', () => {
     const lead = await add('Léa', 'lead');
     const writer = await add('Walid', 'writer');
     const analyst = await add('Ali', 'analyst');
-    const draft = await call<DraftView>('drafts.create', {
+    const draft = await core.as(writer).call<DraftView>('drafts.create', {
       roomId: room.id,
-      actorId: writer.id,
       trigger: { kind: 'scratch' },
       body: 'Hello',
     });
 
     expectTranslatable(
-      await core.dispatch('drafts.create', { roomId: room.id, actorId: analyst.id, trigger: { kind: 'scratch' } }),
-      { code: 'forbidden', field: 'actorId', messageKey: 'errors.draft.createRole', params: { role: 'analyst' } },
+      await core.as(analyst).dispatch('drafts.create', { roomId: room.id, trigger: { kind: 'scratch' } }),
+      { code: 'forbidden', messageKey: 'errors.draft.createRole', params: { role: 'analyst' } },
     );
     expectTranslatable(
-      await core.dispatch('drafts.create', { roomId: room.id, actorId: 'ghost', trigger: { kind: 'scratch' } }),
-      {
-        code: 'forbidden',
-        field: 'actorId',
-        messageKey: 'errors.team.pickYourself',
-      },
+      await core.as({ id: 'ghost', roomId: room.id }).dispatch('drafts.create', {
+        roomId: room.id,
+        trigger: { kind: 'scratch' },
+      }),
+      { code: 'forbidden', messageKey: 'errors.team.pickYourself' },
     );
-    expectTranslatable(await core.dispatch('drafts.assign', { id: draft.id, actorId: lead.id, assigneeId: 'ghost' }), {
+    expectTranslatable(await core.as(lead).dispatch('drafts.assign', { id: draft.id, assigneeId: 'ghost' }), {
       code: 'not_found',
       field: 'assigneeId',
     });
-    expectTranslatable(
-      await core.dispatch('members.remove', { roomId: room.id, actorId: lead.id, memberId: 'ghost' }),
-      {
-        code: 'not_found',
-        field: 'memberId',
-        messageKey: 'errors.team.notMember',
-      },
-    );
-    expectTranslatable(
-      await core.dispatch('members.remove', { roomId: room.id, actorId: writer.id, memberId: lead.id }),
-      { code: 'forbidden', field: 'actorId', messageKey: 'errors.team.leadOnly.removeMember' },
-    );
-    await call('drafts.save', { id: draft.id, actorId: writer.id, body: 'Theirs', baseVersion: 1 });
-    expectTranslatable(
-      await core.dispatch('drafts.save', { id: draft.id, actorId: writer.id, body: 'Mine', baseVersion: 1 }),
-      {
-        code: 'conflict',
-        messageKey: 'errors.draft.saveConflict',
-        params: { base: '1', current: '2', theirs: 'Theirs', mine: 'Mine' },
-      },
-    );
+    expectTranslatable(await core.as(lead).dispatch('members.remove', { roomId: room.id, memberId: 'ghost' }), {
+      code: 'not_found',
+      field: 'memberId',
+      messageKey: 'errors.team.notMember',
+    });
+    expectTranslatable(await core.as(writer).dispatch('members.remove', { roomId: room.id, memberId: lead.id }), {
+      code: 'forbidden',
+      messageKey: 'errors.team.leadOnly.removeMember',
+    });
+    await core.as(writer).call('drafts.save', { id: draft.id, body: 'Theirs', baseVersion: 1 });
+    expectTranslatable(await core.as(writer).dispatch('drafts.save', { id: draft.id, body: 'Mine', baseVersion: 1 }), {
+      code: 'conflict',
+      messageKey: 'errors.draft.saveConflict',
+      params: { base: '1', current: '2', theirs: 'Theirs', mine: 'Mine' },
+    });
     const transition = expectTranslatable(
-      await core.dispatch('drafts.transition', { id: draft.id, actorId: writer.id, action: { type: 'approve' } }),
+      await core.as(writer).dispatch('drafts.transition', { id: draft.id, action: { type: 'approve' } }),
       { code: 'invalid_transition', field: 'action', messageKey: 'errors.draft.transition' },
     );
     expect(transition.params).toEqual({ from: 'draft', action: 'approve' });
     expectTranslatable(
-      await core.dispatch('drafts.save', {
-        id: draft.id,
-        actorId: writer.id,
-        body: 'x'.repeat(1_000_000),
-        baseVersion: 1,
-      }),
+      await core.as(writer).dispatch('drafts.save', { id: draft.id, body: 'x'.repeat(1_000_000), baseVersion: 1 }),
       {
         code: 'too_large',
         field: 'body',
@@ -103,23 +90,21 @@ describe('errors about drafts carry a translatable key and its params', () => {
       },
     );
     expectTranslatable(
-      await core.dispatch('checklist.update', {
+      await core.as(lead).dispatch('checklist.update', {
         roomId: room.id,
-        actorId: lead.id,
         template: { format: 'riposte.checklist', version: 1, id: 'x', name: { fr: 'x', en: 'x' }, items: [] },
       }),
       { code: 'invalid_input', field: 'template.items', messageKey: 'errors.checklist.noItems' },
     );
     expectTranslatable(
-      await core.dispatch('bank.add', {
+      await core.as(writer).dispatch('bank.add', {
         roomId: room.id,
-        actorId: writer.id,
         title: 'If we win',
         body: 'Yes!',
         validFrom: T0,
         validUntil: T0 + 1,
       }),
-      { code: 'forbidden', field: 'actorId', messageKey: 'errors.bank.cannotAdd', params: { role: 'writer' } },
+      { code: 'forbidden', messageKey: 'errors.bank.cannotAdd', params: { role: 'writer' } },
     );
   });
 });

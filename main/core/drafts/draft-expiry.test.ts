@@ -23,9 +23,8 @@ async function setUp() {
   const lead = await add('Léa', 'lead');
   const writer = await add('Walid', 'writer');
   const create = (body: string) =>
-    call<DraftView>('drafts.create', {
+    core.as(writer).call<DraftView>('drafts.create', {
       roomId: room.id,
-      actorId: writer.id,
       trigger: { kind: 'scratch' },
       body,
       networks: ['x'],
@@ -49,24 +48,19 @@ describe('drafts expire by themselves', () => {
     const { core, call, room, lead, writer, create, tick, now } = await setUp();
     const stale = await create('Too late for this one');
     const extended = await create('Worth waiting for');
-    const entry = await call<BankEntry>('bank.add', {
+    const entry = await core.as(lead).call<BankEntry>('bank.add', {
       roomId: room.id,
-      actorId: lead.id,
       title: 'If we win',
       body: 'Champions!',
       networks: ['x'],
       validFrom: T0 - MINUTE,
       validUntil: T0 + 3_600_000,
     });
-    const approved = await call<DraftView>('bank.use', { id: entry.id, actorId: writer.id });
+    const approved = await core.as(writer).call<DraftView>('bank.use', { id: entry.id });
 
     tick(DEFAULT_FRESHNESS_WINDOW_MS - 2 * MINUTE);
     expect(freshnessState(await call<DraftView>('drafts.get', { id: stale.id }), now())).toBe('red');
-    await call('drafts.transition', {
-      id: extended.id,
-      actorId: lead.id,
-      action: { type: 'extend', byMs: 10 * MINUTE },
-    });
+    await core.as(lead).call('drafts.transition', { id: extended.id, action: { type: 'extend', byMs: 10 * MINUTE } });
 
     const expiredEvent = waitForEvent(core, 'drafts.changed', (change) => change.draftId === stale.id);
     tick(3 * MINUTE);
@@ -98,11 +92,9 @@ describe('drafts expire by themselves', () => {
     expect((await call<DraftView>('drafts.get', { id: extended.id })).state).toBe('expired');
 
     // A lead can bring an expired draft back, with a fresh window.
-    const reopened = await call<DraftView>('drafts.transition', {
-      id: stale.id,
-      actorId: lead.id,
-      action: { type: 'reopen' },
-    });
+    const reopened = await core
+      .as(lead)
+      .call<DraftView>('drafts.transition', { id: stale.id, action: { type: 'reopen' } });
     expect(reopened.state).toBe('draft');
     expect(reopened.expiresAt).toBe(now() + DEFAULT_FRESHNESS_WINDOW_MS);
   });
@@ -112,9 +104,9 @@ describe('drafts expire by themselves', () => {
     const inReview = await create('Review me');
     const sentBack = await create('Fix me');
     for (const draft of [inReview, sentBack]) {
-      await call('drafts.transition', { id: draft.id, actorId: writer.id, action: { type: 'submit' } });
+      await core.as(writer).call('drafts.transition', { id: draft.id, action: { type: 'submit' } });
     }
-    await call('drafts.transition', { id: sentBack.id, actorId: lead.id, action: { type: 'request_changes' } });
+    await core.as(lead).call('drafts.transition', { id: sentBack.id, action: { type: 'request_changes' } });
 
     const both = Promise.all(
       [inReview, sentBack].map((draft) =>

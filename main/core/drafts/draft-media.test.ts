@@ -27,21 +27,14 @@ async function setUp() {
     mkdirSync(folder, { recursive: true });
     writeFileSync(join(folder, name), bytes);
   };
-  const draft = await call<DraftView>('drafts.create', {
+  const draft = await core.as(writer).call<DraftView>('drafts.create', {
     roomId: room.id,
-    actorId: writer.id,
     trigger: { kind: 'scratch' },
     body: 'Allez !',
     networks: ['x'],
   });
   const save = (media: unknown, base = draft) =>
-    core.dispatch('drafts.save', {
-      id: base.id,
-      actorId: writer.id,
-      body: base.body,
-      baseVersion: base.version,
-      media,
-    });
+    core.as(writer).dispatch('drafts.save', { id: base.id, body: base.body, baseVersion: base.version, media });
   const later = (ms: number) => (clock += ms);
   return { core, call, room, writer, folder, drop, draft, save, later };
 }
@@ -103,9 +96,8 @@ describe('drafts.save with media', () => {
 
     // Saving the body alone keeps the images; an empty list detaches them.
     const body = valueOf<DraftView>(
-      await core.dispatch('drafts.save', {
+      await core.as({ id: saved.authorId, roomId: room.id }).dispatch('drafts.save', {
         id: draft.id,
-        actorId: saved.authorId,
         body: 'Allez les bleus !',
         baseVersion: saved.version,
       }),

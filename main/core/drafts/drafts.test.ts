@@ -18,15 +18,13 @@ async function setUp() {
   const writer = await add('Walid', 'writer');
   const approver = await add('Anna', 'approver');
   const analyst = await add('Ali', 'analyst');
-  await call('playbook.update', {
+  await core.as(lead).call('playbook.update', {
     roomId: room.id,
-    actorId: lead.id,
     playbook: { bannedTerms: [{ term: 'cheap', reason: 'we are premium' }] },
   });
   const create = (body = '') =>
-    call<DraftView>('drafts.create', {
+    core.as(writer).call<DraftView>('drafts.create', {
       roomId: room.id,
-      actorId: writer.id,
       trigger: { kind: 'scratch' },
       body,
       networks: ['x'],
@@ -36,7 +34,7 @@ async function setUp() {
       roomId: room.id,
     });
     for (const item of template.items.filter((i) => i.kind === 'question' && i.level === 'required')) {
-      await call('drafts.answer', { id: draft.id, actorId: writer.id, itemId: item.id, value: 'pass' });
+      await core.as(writer).call('drafts.answer', { id: draft.id, itemId: item.id, value: 'pass' });
     }
   };
   return {
@@ -57,14 +55,13 @@ async function setUp() {
 
 describe('drafts through the contract', () => {
   it('goes from scratch to published, recording the stopwatch and every step in the audit log', async () => {
-    const { call, room, writer, approver, create, answerAll, tick } = await setUp();
+    const { core, call, room, writer, approver, create, answerAll, tick } = await setUp();
     const draft = await create();
     expect(draft.state).toBe('draft');
     expect(draft.stopwatch.firstEditAt).toBeNull();
     tick(30_000);
-    const saved = await call<DraftView>('drafts.save', {
+    const saved = await core.as(writer).call<DraftView>('drafts.save', {
       id: draft.id,
-      actorId: writer.id,
       body: 'Quelle finale ! Bravo aux Bleus.',
       baseVersion: draft.version,
     });
@@ -74,18 +71,16 @@ describe('drafts through the contract', () => {
     expect((await call<DraftView>('drafts.get', { id: draft.id })).body).toBe('Quelle finale ! Bravo aux Bleus.');
     await answerAll(saved);
     tick(60_000);
-    await call('drafts.transition', { id: draft.id, actorId: writer.id, action: { type: 'submit' } });
+    await core.as(writer).call('drafts.transition', { id: draft.id, action: { type: 'submit' } });
     tick(60_000);
-    const approved = await call<DraftView>('drafts.transition', {
+    const approved = await core.as(approver).call<DraftView>('drafts.transition', {
       id: draft.id,
-      actorId: approver.id,
       action: { type: 'approve' },
     });
     expect(approved.state).toBe('approved');
     expect(approved.progress.readyForApproval).toBe(true);
-    const published = await call<DraftView>('drafts.transition', {
+    const published = await core.as(writer).call<DraftView>('drafts.transition', {
       id: draft.id,
-      actorId: writer.id,
       action: { type: 'publish' },
     });
     expect(published.stopwatch).toEqual({
@@ -112,24 +107,21 @@ describe('drafts through the contract', () => {
   });
 
   it('fails the automatic banned-terms check and blocks approval until a lead overrides with a reason', async () => {
-    const { call, writer, approver, lead, create, answerAll } = await setUp();
+    const { core, writer, approver, lead, create, answerAll } = await setUp();
     const draft = await create('Nos billets cheap pour la finale');
     await answerAll(draft);
-    await call('drafts.transition', { id: draft.id, actorId: writer.id, action: { type: 'submit' } });
-    const blocked = await call('drafts.transition', {
-      id: draft.id,
-      actorId: approver.id,
-      action: { type: 'approve' },
-    }).catch((e: Error) => e.message);
+    await core.as(writer).call('drafts.transition', { id: draft.id, action: { type: 'submit' } });
+    const blocked = await core
+      .as(approver)
+      .call('drafts.transition', { id: draft.id, action: { type: 'approve' } })
+      .catch((e: Error) => e.message);
     expect(blocked).toMatch(/^invalid_transition: Required checklist items are not passed: auto_banned_terms/);
-    await call('drafts.transition', {
+    await core.as(lead).call('drafts.transition', {
       id: draft.id,
-      actorId: lead.id,
       action: { type: 'override_checklist', reason: 'Quoting the rival ad on purpose' },
     });
-    const approved = await call<DraftView>('drafts.transition', {
+    const approved = await core.as(approver).call<DraftView>('drafts.transition', {
       id: draft.id,
-      actorId: approver.id,
       action: { type: 'approve' },
     });
     expect(approved.state).toBe('approved');
@@ -140,12 +132,8 @@ describe('drafts through the contract', () => {
     const { core, call, writer, analyst, create, answerAll } = await setUp();
     const draft = await create('Bravo');
     await answerAll(draft);
-    await call('drafts.transition', { id: draft.id, actorId: writer.id, action: { type: 'submit' } });
-    const result = await core.dispatch('drafts.transition', {
-      id: draft.id,
-      actorId: analyst.id,
-      action: { type: 'approve' },
-    });
+    await core.as(writer).call('drafts.transition', { id: draft.id, action: { type: 'submit' } });
+    const result = await core.as(analyst).dispatch('drafts.transition', { id: draft.id, action: { type: 'approve' } });
     expect(result).toMatchObject({
       ok: false,
       code: 'forbidden',
@@ -155,30 +143,38 @@ describe('drafts through the contract', () => {
   });
 
   it('refuses an unknown transition and an actor from outside the room', async () => {
-    const { core, create, writer } = await setUp();
+    const { core, room, create, writer } = await setUp();
     const draft = await create('Bravo');
-    const unknown = await core.dispatch('drafts.transition', {
-      id: draft.id,
-      actorId: writer.id,
-      action: { type: 'teleport' },
-    });
+    const unknown = await core.as(writer).dispatch('drafts.transition', { id: draft.id, action: { type: 'teleport' } });
     expect(unknown).toMatchObject({ ok: false, code: 'invalid_input', field: 'action.type' });
-    const wrongState = await core.dispatch('drafts.transition', {
-      id: draft.id,
-      actorId: writer.id,
-      action: { type: 'publish' },
-    });
+    const wrongState = await core
+      .as(writer)
+      .dispatch('drafts.transition', { id: draft.id, action: { type: 'publish' } });
     expect(wrongState).toMatchObject({ ok: false, code: 'invalid_transition' });
-    const stranger = await core.dispatch('drafts.save', { id: draft.id, actorId: 'nobody', body: 'x', baseVersion: 1 });
-    expect(stranger).toMatchObject({ ok: false, code: 'forbidden', field: 'actorId' });
+    const stranger = await core
+      .as({ id: 'nobody', roomId: room.id })
+      .dispatch('drafts.save', { id: draft.id, body: 'x', baseVersion: 1 });
+    expect(stranger).toMatchObject({ ok: false, code: 'forbidden', messageKey: 'errors.team.pickYourself' });
+  });
+
+  it('refuses a draft from a connection where nobody is picked, and creates nothing', async () => {
+    const { core, call, room } = await setUp();
+    const anonymous = await core.dispatch('drafts.create', {
+      roomId: room.id,
+      trigger: { kind: 'scratch' },
+      body: 'Bravo',
+      networks: ['x'],
+    });
+    expect(anonymous).toMatchObject({ ok: false, code: 'forbidden', messageKey: 'errors.team.pickYourself' });
+    expect(await call<DraftView[]>('drafts.list', { roomId: room.id })).toEqual([]);
+    expect(await call<unknown[]>('audit.list', { roomId: room.id, type: 'created' })).toEqual([]);
   });
 
   it('refuses a 1 MB body with a clear message and keeps the saved text', async () => {
     const { core, call, writer, create } = await setUp();
     const draft = await create('Texte sauvé');
-    const result = await core.dispatch('drafts.save', {
+    const result = await core.as(writer).dispatch('drafts.save', {
       id: draft.id,
-      actorId: writer.id,
       body: 'a'.repeat(1_000_000),
       baseVersion: 1,
     });
@@ -192,10 +188,9 @@ describe('drafts through the contract', () => {
   it('answers a stale save with a conflict showing both texts, and overwrites nothing', async () => {
     const { core, call, writer, lead, create } = await setUp();
     const draft = await create('Départ');
-    await call('drafts.save', { id: draft.id, actorId: lead.id, body: 'Version de Léa', baseVersion: 1 });
-    const stale = await core.dispatch('drafts.save', {
+    await core.as(lead).call('drafts.save', { id: draft.id, body: 'Version de Léa', baseVersion: 1 });
+    const stale = await core.as(writer).dispatch('drafts.save', {
       id: draft.id,
-      actorId: writer.id,
       body: 'Version de Walid',
       baseVersion: 1,
     });
@@ -208,9 +203,8 @@ describe('drafts through the contract', () => {
   it('refuses a checklist template with no items and keeps the current one', async () => {
     const { core, call, room, lead } = await setUp();
     const before = await call<{ items: unknown[] }>('checklist.get', { roomId: room.id });
-    const result = await core.dispatch('checklist.update', {
+    const result = await core.as(lead).dispatch('checklist.update', {
       roomId: room.id,
-      actorId: lead.id,
       template: { format: 'riposte.checklist', version: 1, id: 'empty', name: { fr: 'Vide', en: 'Empty' }, items: [] },
     });
     expect(result).toMatchObject({ ok: false, code: 'invalid_input', field: 'template.items' });
@@ -228,50 +222,47 @@ describe('drafts through the contract', () => {
   });
 
   it('coalesces autosaves into one revision per burst of typing', async () => {
-    const { call, writer, create, tick } = await setUp();
+    const { core, call, writer, create, tick } = await setUp();
     const draft = await create();
+    const asWriter = core.as(writer);
     let version = draft.version;
     for (const body of ['B', 'Br', 'Bra', 'Bravo']) {
       tick(500);
-      version = (await call<DraftView>('drafts.save', { id: draft.id, actorId: writer.id, body, baseVersion: version }))
-        .version;
+      version = (await asWriter.call<DraftView>('drafts.save', { id: draft.id, body, baseVersion: version })).version;
     }
     tick(120_000);
-    await call('drafts.save', { id: draft.id, actorId: writer.id, body: 'Bravo les Bleus', baseVersion: version });
+    await asWriter.call('drafts.save', { id: draft.id, body: 'Bravo les Bleus', baseVersion: version });
     const revisions = await call<{ body: string }[]>('drafts.revisions', { id: draft.id });
     expect(revisions.map((r) => r.body)).toEqual(['Bravo les Bleus', 'Bravo']);
   });
 
   it('turns a pre-approved bank entry into an approved draft in one action, inside its window only', async () => {
-    const { core, call, room, approver, writer, tick } = await setUp();
-    const entry = await call<{ id: string }>('bank.add', {
+    const { core, room, approver, writer, tick } = await setUp();
+    const entry = await core.as(approver).call<{ id: string }>('bank.add', {
       roomId: room.id,
-      actorId: approver.id,
       title: 'Si on gagne',
       body: 'Champions !',
       networks: ['x', 'bluesky'],
       validFrom: T0,
       validUntil: T0 + 3_600_000,
     });
-    const byWriter = await core.dispatch('bank.add', {
+    const byWriter = await core.as(writer).dispatch('bank.add', {
       roomId: room.id,
-      actorId: writer.id,
       title: 'x',
       body: 'y',
       validFrom: T0,
       validUntil: T0 + 1,
     });
     expect(byWriter).toMatchObject({ ok: false, code: 'forbidden' });
-    const draft = await call<DraftView>('bank.use', { id: entry.id, actorId: writer.id });
+    const draft = await core.as(writer).call<DraftView>('bank.use', { id: entry.id });
     expect(draft).toMatchObject({ state: 'approved', triggerKind: 'bank', body: 'Champions !' });
-    const published = await call<DraftView>('drafts.transition', {
+    const published = await core.as(writer).call<DraftView>('drafts.transition', {
       id: draft.id,
-      actorId: writer.id,
       action: { type: 'publish' },
     });
     expect(published.state).toBe('published');
     tick(2 * 3_600_000);
-    expect(await core.dispatch('bank.use', { id: entry.id, actorId: writer.id })).toMatchObject({
+    expect(await core.as(writer).dispatch('bank.use', { id: entry.id })).toMatchObject({
       ok: false,
       code: 'invalid_transition',
     });
@@ -281,23 +272,18 @@ describe('drafts through the contract', () => {
     const { core, call, room, lead } = await setUp();
     const file = await call<{ fileName: string; text: string }>('playbook.export', { roomId: room.id });
     expect(file.fileName).toBe('playbook-final.json');
-    await call('playbook.update', { roomId: room.id, actorId: lead.id, playbook: {} });
-    const imported = await call<{ bannedTerms: { term: string }[] }>('playbook.import', {
+    await core.as(lead).call('playbook.update', { roomId: room.id, playbook: {} });
+    const imported = await core.as(lead).call<{ bannedTerms: { term: string }[] }>('playbook.import', {
       roomId: room.id,
-      actorId: lead.id,
       text: file.text,
     });
     expect(imported.bannedTerms.map((b) => b.term)).toEqual(['cheap']);
-    const bad = await core.dispatch('playbook.import', {
-      roomId: room.id,
-      actorId: lead.id,
-      text: '{"format":"other"}',
-    });
+    const bad = await core.as(lead).dispatch('playbook.import', { roomId: room.id, text: '{"format":"other"}' });
     expect(bad).toMatchObject({ ok: false, code: 'invalid_input', field: 'format' });
   });
 
   it('starts a response from an item at the item’s time, and refuses an unknown item', async () => {
-    const { core, call, room, writer, tick } = await setUp();
+    const { core, room, writer, tick } = await setUp();
     core.db
       .prepare(
         "INSERT INTO sources (id, room_id, kind, label, config, created_at, updated_at) VALUES ('s', ?, 'feed', 'S', '{}', 0, 0)",
@@ -309,17 +295,15 @@ describe('drafts through the contract', () => {
       )
       .run(room.id, T0 - 60_000, T0);
     tick(5_000);
-    const draft = await call<DraftView>('drafts.create', {
+    const draft = await core.as(writer).call<DraftView>('drafts.create', {
       roomId: room.id,
-      actorId: writer.id,
       trigger: { kind: 'item', itemId: Number(lastInsertRowid) },
     });
     expect(draft).toMatchObject({ triggerKind: 'item', triggerRef: String(lastInsertRowid) });
     expect(draft.stopwatch.triggerAt).toBe(T0 - 60_000);
     expect(draft.expiresAt).toBe(T0 - 60_000 + 20 * 60_000);
-    const missing = await core.dispatch('drafts.create', {
+    const missing = await core.as(writer).dispatch('drafts.create', {
       roomId: room.id,
-      actorId: writer.id,
       trigger: { kind: 'item', itemId: 999 },
     });
     expect(missing).toMatchObject({ ok: false, code: 'not_found' });
@@ -328,13 +312,9 @@ describe('drafts through the contract', () => {
   it('assigns a draft to a member of the room only, and records who did it', async () => {
     const { core, call, room, lead, approver, create } = await setUp();
     const draft = await create('Bravo');
-    const assigned = await call<DraftView>('drafts.assign', {
-      id: draft.id,
-      actorId: lead.id,
-      assigneeId: approver.id,
-    });
+    const assigned = await core.as(lead).call<DraftView>('drafts.assign', { id: draft.id, assigneeId: approver.id });
     expect(assigned.assigneeId).toBe(approver.id);
-    const outsider = await core.dispatch('drafts.assign', { id: draft.id, actorId: lead.id, assigneeId: 'nobody' });
+    const outsider = await core.as(lead).dispatch('drafts.assign', { id: draft.id, assigneeId: 'nobody' });
     // The error names the assignee, not the (valid) actor.
     expect(outsider).toMatchObject({
       ok: false,

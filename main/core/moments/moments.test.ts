@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { Result } from '../../../shared/contract/result';
 import type { NormalizedItem } from '../../../shared/domain/item';
 import type { Cue, Moment } from '../../../shared/moments/moment';
@@ -105,13 +106,12 @@ describe('pre-approved texts tied to cues', () => {
   it('offers the valid texts of a cue once it comes due, and only to the room it belongs to', async () => {
     let clock = t0;
     const { core, room, call } = await setUp(() => clock);
-    const approver = await call<{ id: string }>('members.add', { roomId: room.id, name: 'Anna', role: 'approver' });
-    const analyst = await call<{ id: string }>('members.add', { roomId: room.id, name: 'Ali', role: 'analyst' });
+    const approver = await call<RoomMember>('members.add', { roomId: room.id, name: 'Anna', role: 'approver' });
+    const analyst = await call<RoomMember>('members.add', { roomId: room.id, name: 'Ali', role: 'analyst' });
     const whistle = await call<Cue>('cues.add', { roomId: room.id, label: 'Final whistle', at: t0 + 100 * minute });
     const bank = (title: string, validUntil: number, cueId: string | null) =>
-      call<{ id: string; cueId: string | null }>('bank.add', {
+      core.as(approver).call<{ id: string; cueId: string | null }>('bank.add', {
         roomId: room.id,
-        actorId: approver.id,
         title,
         body: `${title} !`,
         validFrom: t0,
@@ -123,13 +123,13 @@ describe('pre-approved texts tied to cues', () => {
     const loose = await bank('Sans repère', t0 + 3 * 3_600_000, null);
 
     // Tying needs the right to pre-approve, and a cue of this room.
-    expect(await core.dispatch('bank.link', { id: loose.id, actorId: analyst.id, cueId: whistle.id })).toMatchObject({
+    expect(await core.as(analyst).dispatch('bank.link', { id: loose.id, cueId: whistle.id })).toMatchObject({
       ok: false,
       code: 'forbidden',
     });
     const other = await createTestRoom(core, t0, { name: 'Other', hours: 1, language: 'en' });
     const foreign = await call<Cue>('cues.add', { roomId: other.id, label: 'Elsewhere', at: t0 + minute });
-    expect(await core.dispatch('bank.link', { id: loose.id, actorId: approver.id, cueId: foreign.id })).toMatchObject({
+    expect(await core.as(approver).dispatch('bank.link', { id: loose.id, cueId: foreign.id })).toMatchObject({
       ok: false,
       code: 'not_found',
       field: 'cueId',
@@ -144,13 +144,13 @@ describe('pre-approved texts tied to cues', () => {
     const offers = await call<{ id: string }[]>('bank.offers', { momentId: moment.id });
     expect(offers.map((o) => o.id)).toEqual([win.id]);
 
-    await call('bank.link', { id: win.id, actorId: approver.id, cueId: null });
+    await core.as(approver).call('bank.link', { id: win.id, cueId: null });
     expect(await call<unknown[]>('bank.offers', { momentId: moment.id })).toEqual([]);
     const audit = await call<{ type: string }[]>('audit.list', { roomId: room.id, type: 'bank_linked' });
     expect(audit).toHaveLength(1);
 
     // Removing a cue keeps its texts, untied.
-    await call('bank.link', { id: win.id, actorId: approver.id, cueId: whistle.id });
+    await core.as(approver).call('bank.link', { id: win.id, cueId: whistle.id });
     await call('cues.remove', { id: whistle.id });
     const entries = await call<{ id: string; cueId: string | null }[]>('bank.list', { roomId: room.id });
     expect(entries.find((e) => e.id === win.id)?.cueId).toBeNull();
