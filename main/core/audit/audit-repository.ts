@@ -43,12 +43,12 @@ export function createAuditRepository(db: Db) {
   );
   // Optional filters as "? IS NULL OR column = ?" so one prepared statement serves every combination.
   const linesOf = db.prepare<
-    { roomId: string; draftId: string | null; actorId: string | null; type: string | null; limit: number },
+    { roomId: string; draftId: string | null; doneBy: string | null; type: string | null; limit: number },
     AuditRow
   >(
     `SELECT * FROM audit_log WHERE room_id = @roomId
        AND (@draftId IS NULL OR draft_id = @draftId)
-       AND (@actorId IS NULL OR actor_id = @actorId)
+       AND (@doneBy IS NULL OR actor_id = @doneBy)
        AND (@type IS NULL OR type = @type)
      ORDER BY id DESC LIMIT @limit`,
   );
@@ -61,7 +61,7 @@ export function createAuditRepository(db: Db) {
         .all({
           roomId: filter.roomId,
           draftId: filter.draftId ?? null,
-          actorId: filter.doneBy ?? null,
+          doneBy: filter.doneBy ?? null,
           type: filter.type ?? null,
           limit: filter.limit,
         })
@@ -70,9 +70,9 @@ export function createAuditRepository(db: Db) {
           roomId: row.room_id,
           draftId: row.draft_id,
           type: row.type,
-          actorId: row.actor_id,
-          actorName: row.actor_name,
-          actorRole: row.actor_role,
+          doneBy: row.actor_id,
+          doneByName: row.actor_name,
+          doneByRole: row.actor_role,
           at: row.at,
           from: row.from_state,
           to: row.to_state,

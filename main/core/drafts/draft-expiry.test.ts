@@ -77,9 +77,9 @@ describe('drafts expire by themselves', () => {
     expect(audit).toHaveLength(1);
     expect(audit[0]).toMatchObject({
       draftId: stale.id,
-      actorId: 'system',
-      actorName: 'Riposte',
-      actorRole: 'system',
+      doneBy: 'system',
+      doneByName: 'Riposte',
+      doneByRole: 'system',
       from: 'draft',
       to: 'expired',
       messageKey: 'drafts.event.expired',

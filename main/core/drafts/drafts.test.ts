@@ -90,7 +90,7 @@ describe('drafts through the contract', () => {
       approvedAt: T0 + 150_000,
       publishedAt: T0 + 150_000,
     });
-    const audit = await call<{ type: string; actorName: string }[]>('audit.list', {
+    const audit = await call<{ type: string; doneByName: string }[]>('audit.list', {
       roomId: room.id,
       draftId: draft.id,
     });
@@ -102,8 +102,8 @@ describe('drafts through the contract', () => {
       'approved',
       'published',
     ]);
-    const onlyApprovals = await call<{ actorName: string }[]>('audit.list', { roomId: room.id, type: 'approved' });
-    expect(onlyApprovals.map((e) => e.actorName)).toEqual(['Anna']);
+    const onlyApprovals = await call<{ doneByName: string }[]>('audit.list', { roomId: room.id, type: 'approved' });
+    expect(onlyApprovals.map((e) => e.doneByName)).toEqual(['Anna']);
   });
 
   it('fails the automatic banned-terms check and blocks approval until a lead overrides with a reason', async () => {

@@ -25,7 +25,7 @@ export function createLayoutsArea({
   /**
    * The key the session's layout is stored under: its person's id, or '' (the room's layout
    * on this machine) before anyone is picked. A person who is no longer a member is refused,
-   * as any call made in their name is.
+   * like every call made in their name.
    */
   const personOf = (roomId: string, session: Session): string => {
     rooms.get(roomId);

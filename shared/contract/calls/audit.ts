@@ -7,9 +7,10 @@ export const AuditEntry = z.object({
   roomId: z.string(),
   draftId: z.string().nullable(),
   type: z.string(),
-  actorId: z.string(),
-  actorName: z.string(),
-  actorRole: z.string(),
+  /** Who did it, as recorded when it was done (a member, or 'system' for Riposte's own clock). */
+  doneBy: z.string(),
+  doneByName: z.string(),
+  doneByRole: z.string(),
   at: z.number(),
   from: z.string().nullable(),
   to: z.string().nullable(),
