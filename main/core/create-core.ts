@@ -19,6 +19,11 @@ import { createItemRepository } from './items/item-repository';
 import { createLayoutsArea } from './layouts/layouts-area';
 import { createRotatingLog, type Logger } from './log/rotating-log';
 import { createMomentsArea } from './moments/moments-area';
+import { createPublisher } from './networks/publishing/create-publisher';
+import type { CreatePublisher } from './networks/publishing/publisher';
+import { createOutboxArea } from './outbox/outbox-area';
+import type { StoredEntry } from './outbox/entry-repository';
+import type { CrashPoint } from './outbox/outbox-sender';
 import { createPlaybookArea } from './playbook/playbook-area';
 import { seedDemoRoomIfEmpty, type DemoColumn } from './rooms/demo-room';
 import { createRoomsArea } from './rooms/rooms-area';
@@ -52,6 +57,12 @@ export interface CoreOptions {
   draftExpiryIntervalMs?: number;
   logger?: Logger;
   echoLog?: boolean;
+  /** The publishing clients; tests and benchmarks point them at local protocol servers. */
+  createPublisher?: CreatePublisher;
+  /** Start the outbox sender (tests that drive it by hand turn it off). */
+  startOutbox?: boolean;
+  /** Tests and the crash soak: strike a simulated crash at a step of a send. */
+  outboxCrashAt?: (point: CrashPoint, entry: StoredEntry) => void;
 }
 
 export interface Core {
@@ -95,11 +106,12 @@ export function createCore(options: CoreOptions): Core {
   const layouts = createLayoutsArea({ ...ctx, rooms, team });
   const { playbook, ...playbookArea } = createPlaybookArea({ ...ctx, rooms, team, audit: audit.log });
   const { checklists, ...checklistsArea } = createChecklistsArea({ ...ctx, rooms, team, audit: audit.log });
+  const secrets = createSecretStore(db, loadMasterKey(dataDir, options.keyProtector));
   const { sources, replays, ...sourcesArea } = createSourcesArea({
     ...ctx,
     read: read.db,
     rooms,
-    secrets: createSecretStore(db, loadMasterKey(dataDir, options.keyProtector)),
+    secrets,
     runtime:
       options.ingestRuntime ??
       createIngestWorker({
@@ -130,6 +142,18 @@ export function createCore(options: CoreOptions): Core {
     startDraft: drafts.drafts.startFromBank,
   });
   const assets = createAssetsArea({ ...ctx, rooms });
+  const outbox = createOutboxArea({
+    ...ctx,
+    rooms,
+    team,
+    audit: audit.log,
+    drafts: drafts.publication,
+    secrets,
+    items: createItemRepository(read.db),
+    createPublisher: options.createPublisher ?? createPublisher,
+    send: options.startOutbox ?? true,
+    ...(options.outboxCrashAt ? { crashAt: options.outboxCrashAt } : {}),
+  });
 
   const areas = [
     app,
@@ -146,6 +170,7 @@ export function createCore(options: CoreOptions): Core {
     drafts,
     bank,
     assets,
+    outbox,
   ];
   const handlers: Handlers = {
     ...app.handlers,
@@ -162,6 +187,7 @@ export function createCore(options: CoreOptions): Core {
     ...drafts.handlers,
     ...bank.handlers,
     ...assets.handlers,
+    ...outbox.handlers,
   };
   const dispatch = createDispatch(handlers, log);
 

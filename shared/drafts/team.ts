@@ -13,6 +13,7 @@ export const Member = z.object({
 export type Member = z.infer<typeof Member>;
 
 export const DEFAULT_FRESHNESS_WINDOW_MS = 20 * 60_000;
+export const DEFAULT_PUBLISH_HOLD_MS = 10_000;
 
 /**
  * How a room reviews drafts. Defaults suit a small brand team: a lead or an approver signs
@@ -31,6 +32,13 @@ export const RoomPolicy = z.object({
     .min(60_000)
     .max(24 * 3_600_000)
     .default(DEFAULT_FRESHNESS_WINDOW_MS),
+  /** How long "publish" holds an entry before it leaves, so "cancel" can still stop it. */
+  publishHoldMs: z
+    .number()
+    .int()
+    .min(0)
+    .max(10 * 60_000)
+    .default(DEFAULT_PUBLISH_HOLD_MS),
 });
 export type RoomPolicy = z.infer<typeof RoomPolicy>;
 

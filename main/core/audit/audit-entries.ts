@@ -40,8 +40,21 @@ export type AuditRecord =
   | (DraftLine & { type: 'commented' })
   | (DraftLine & { type: 'checklist_answered'; itemId: string; item: string; value: string; note?: string })
   | (DraftLine & { type: 'from_bank'; bankId: string; title: string })
+  | PublishingRecord
   /** A step of the draft lifecycle, which writes its own sentence (shared/drafts/lifecycle.ts). */
   | { type: AuditEventType; roomId: string; actor: AuditActor; event: AuditEvent };
+
+/** What publishing records: accounts, each channel's entry, the freeze switch, retractions. */
+export type PublishingRecord =
+  | (Line & { type: 'account_added'; accountId: string; label: string })
+  | (Line & { type: 'account_removed'; accountId: string; label: string })
+  | (DraftLine & { type: 'publish_queued'; entryId: string; channel: string; notBefore: number })
+  | (DraftLine & { type: 'publish_cancelled'; entryId: string; channel: string })
+  | (DraftLine & { type: 'published_channel'; entryId: string; channel: string; url: string | null })
+  | (DraftLine & { type: 'publish_failed'; entryId: string; channel: string; reason: string })
+  | (DraftLine & { type: 'retracted'; reason: string })
+  | (Line & { type: 'frozen'; reason: string })
+  | (Line & { type: 'unfrozen'; cancelled: number });
 
 /** Audit sentences the lifecycle does not write (it only knows its own transitions). */
 const linesEn = {
@@ -59,6 +72,15 @@ const linesEn = {
   'drafts.event.policyUpdated': '{{actor}} changed the room’s review rules.',
   'drafts.event.playbookUpdated': '{{actor}} changed the playbook.',
   'drafts.event.checklistUpdated': '{{actor}} changed the checklist template.',
+  'drafts.event.accountAdded': '{{actor}} connected the publishing account {{channel}}.',
+  'drafts.event.accountRemoved': '{{actor}} removed the publishing account {{channel}}.',
+  'drafts.event.publishQueued': '{{actor}} published to {{channel}} (leaves after the undo window).',
+  'drafts.event.publishCancelled': '{{actor}} cancelled the post to {{channel}} before it left.',
+  'drafts.event.publishedChannel': 'Published on {{channel}}.',
+  'drafts.event.publishFailed': 'The post to {{channel}} failed: {{reason}}',
+  'drafts.event.retracted': '{{actor}} retracted the response everywhere: {{reason}}',
+  'drafts.event.frozen': '{{actor}} stopped all publishing: {{reason}}',
+  'drafts.event.unfrozen': '{{actor}} let publishing resume ({{cancelled}} waiting posts cancelled).',
 } as const;
 type LineKey = keyof typeof linesEn;
 
@@ -160,6 +182,54 @@ export function toStoredLine(entry: AuditRecord): StoredAuditLine {
         to: 'approved',
         detail: { bankId: entry.bankId },
         params: { title: entry.title },
+      });
+    case 'account_added':
+    case 'account_removed':
+      return line(entry, entry.type, {
+        key: entry.type === 'account_added' ? 'drafts.event.accountAdded' : 'drafts.event.accountRemoved',
+        detail: { accountId: entry.accountId },
+        params: { channel: entry.label },
+      });
+    case 'publish_queued':
+      return line(entry, entry.type, {
+        key: 'drafts.event.publishQueued',
+        draftId: entry.draftId,
+        detail: { entryId: entry.entryId, notBefore: entry.notBefore },
+        params: { channel: entry.channel },
+      });
+    case 'publish_cancelled':
+      return line(entry, entry.type, {
+        key: 'drafts.event.publishCancelled',
+        draftId: entry.draftId,
+        detail: { entryId: entry.entryId },
+        params: { channel: entry.channel },
+      });
+    case 'published_channel':
+      return line(entry, entry.type, {
+        key: 'drafts.event.publishedChannel',
+        draftId: entry.draftId,
+        detail: { entryId: entry.entryId, url: entry.url },
+        params: { channel: entry.channel },
+      });
+    case 'publish_failed':
+      return line(entry, entry.type, {
+        key: 'drafts.event.publishFailed',
+        draftId: entry.draftId,
+        detail: { entryId: entry.entryId },
+        params: { channel: entry.channel, reason: entry.reason },
+      });
+    case 'retracted':
+      return line(entry, entry.type, {
+        key: 'drafts.event.retracted',
+        draftId: entry.draftId,
+        params: { reason: entry.reason },
+      });
+    case 'frozen':
+      return line(entry, entry.type, { key: 'drafts.event.frozen', params: { reason: entry.reason } });
+    case 'unfrozen':
+      return line(entry, entry.type, {
+        key: 'drafts.event.unfrozen',
+        params: { cancelled: String(entry.cancelled) },
       });
     default: {
       // The lifecycle's own steps: its sentence, as it wrote it.

@@ -14,6 +14,8 @@ export interface StoredDraft extends DraftForLifecycle {
   networks: Network[];
   /** Image names in the room's asset folder, attached to the post. */
   media: string[];
+  /** Alt text per attached image name, sent with the image when it is published. */
+  altTexts: Record<string, string>;
   triggerKind: TriggerKind;
   triggerRef: string | null;
   assigneeId: string | null;
@@ -27,6 +29,7 @@ interface DraftRow {
   body: string;
   networks: string;
   media: string;
+  media_alt: string;
   trigger_kind: TriggerKind;
   trigger_ref: string | null;
   author_id: string;
@@ -52,6 +55,7 @@ const toDraft = (row: DraftRow): StoredDraft => ({
   body: row.body,
   networks: z.array(Network).parse(JSON.parse(row.networks)),
   media: z.array(z.string()).parse(JSON.parse(row.media)),
+  altTexts: z.record(z.string(), z.string()).parse(JSON.parse(row.media_alt)),
   triggerKind: row.trigger_kind,
   triggerRef: row.trigger_ref,
   authorId: row.author_id,
@@ -79,6 +83,7 @@ const toParams = (draft: StoredDraft) => ({
   body: draft.body,
   networks: JSON.stringify(draft.networks),
   media: JSON.stringify(draft.media),
+  mediaAlt: JSON.stringify(draft.altTexts),
   triggerKind: draft.triggerKind,
   triggerRef: draft.triggerRef,
   authorId: draft.authorId,
@@ -110,16 +115,16 @@ export type DraftRepository = ReturnType<typeof createDraftRepository>;
 
 export function createDraftRepository(db: Db) {
   const insert = db.prepare(
-    `INSERT INTO drafts (id, room_id, body, networks, media, trigger_kind, trigger_ref, author_id, assignee_id, state,
+    `INSERT INTO drafts (id, room_id, body, networks, media, media_alt, trigger_kind, trigger_ref, author_id, assignee_id, state,
        version, expires_at, scheduled_for, approvals, override, trigger_at, first_edit_at, submitted_at,
        approved_at, published_at, created_at, updated_at)
-     VALUES (@id, @roomId, @body, @networks, @media, @triggerKind, @triggerRef, @authorId, @assigneeId, @state,
+     VALUES (@id, @roomId, @body, @networks, @media, @mediaAlt, @triggerKind, @triggerRef, @authorId, @assigneeId, @state,
        @version, @expiresAt, @scheduledFor, @approvals, @override, @triggerAt, @firstEditAt, @submittedAt,
        @approvedAt, @publishedAt, @createdAt, @updatedAt)`,
   );
   // Only writes when the stored version is the one the caller read: the second writer loses, loudly.
   const update = db.prepare(
-    `UPDATE drafts SET body = @body, networks = @networks, media = @media, assignee_id = @assigneeId, state = @state,
+    `UPDATE drafts SET body = @body, networks = @networks, media = @media, media_alt = @mediaAlt, assignee_id = @assigneeId, state = @state,
        version = @version + 1, expires_at = @expiresAt, scheduled_for = @scheduledFor, approvals = @approvals,
        override = @override, first_edit_at = @firstEditAt, submitted_at = @submittedAt, approved_at = @approvedAt,
        published_at = @publishedAt, updated_at = @updatedAt

@@ -66,7 +66,14 @@ export function createDraftService(deps: DraftServiceDeps) {
     /** Autosave: committed before it returns. A save from a stale version is refused with both texts. */
     save(
       actor: ActingPerson,
-      input: { id: string; body: string; baseVersion: number; networks?: Network[]; media?: string[] },
+      input: {
+        id: string;
+        body: string;
+        baseVersion: number;
+        networks?: Network[];
+        media?: string[];
+        altTexts?: Record<string, string>;
+      },
     ): DraftView {
       checkBody(input.body);
       const current = mustGet(input.id);
@@ -96,13 +103,19 @@ export function createDraftService(deps: DraftServiceDeps) {
       }
       const networks = input.networks ? [...new Set(input.networks)] : current.networks;
       const media = input.media ? checkMedia(input.media, (name) => assetExists(current.roomId, name)) : current.media;
-      const sameMedia = JSON.stringify(media) === JSON.stringify(current.media);
+      // Alt text is kept only for images still attached.
+      const altTexts = Object.fromEntries(
+        media.map((name) => [name, (input.altTexts ?? current.altTexts)[name] ?? '']).filter(([, text]) => text !== ''),
+      );
+      const sameMedia =
+        JSON.stringify(media) === JSON.stringify(current.media) &&
+        JSON.stringify(altTexts) === JSON.stringify(current.altTexts);
       if (input.body === current.body && networks.join() === current.networks.join() && sameMedia)
         return view(current, drafts.answers(current.id));
       const at = now();
       db.transaction(() => {
         const edited: StoredDraft = input.body === current.body ? current : { ...current, ...recordEdit(current, at) };
-        write({ ...edited, body: input.body, networks, media, updatedAt: Math.max(edited.updatedAt, at) });
+        write({ ...edited, body: input.body, networks, media, altTexts, updatedAt: Math.max(edited.updatedAt, at) });
         const began = drafts.recordRevision({
           draftId: current.id,
           version: current.version + 1,

@@ -4,6 +4,7 @@ import { assetExists } from '../assets/asset-folder';
 import type { AuditLog } from '../audit/audit-log';
 import type { ChecklistService } from '../checklists/checklist-service';
 import type { ItemRepository } from '../items/item-repository';
+import type { DraftPublication } from '../outbox/draft-publication';
 import type { PlaybookService } from '../playbook/playbook-service';
 import type { RoomService } from '../rooms/room-service';
 import type { TeamService } from '../team/team-service';
@@ -26,7 +27,9 @@ export interface DraftsAreaDeps extends CoreContext {
  * Drafts and their review: writing, checklist answers, approvals, comments and history.
  * Its background work is the timer that expires drafts past their window.
  */
-export function createDraftsArea(deps: DraftsAreaDeps): Area<typeof draftCalls> & { drafts: DraftService } {
+export function createDraftsArea(
+  deps: DraftsAreaDeps,
+): Area<typeof draftCalls> & { drafts: DraftService; publication: DraftPublication } {
   const { db, team, now, log, dataDir } = deps;
   const repository = createDraftRepository(db);
   const drafts = createDraftService({
@@ -44,8 +47,27 @@ export function createDraftsArea(deps: DraftsAreaDeps): Area<typeof draftCalls> 
   });
   const expiry = createDraftExpiry({ repository, drafts, now, log });
   const { actingIn } = team;
+  const publication: DraftPublication = {
+    get: (id) => drafts.get(id),
+    recordPublication(draftId, at, everyChannelOut) {
+      const current = repository.get(draftId);
+      if (!current) return;
+      const firstOut = Math.min(current.stopwatch.publishedAt ?? at, at);
+      const state = everyChannelOut ? 'published' : current.state;
+      if (state === current.state && firstOut === current.stopwatch.publishedAt) return;
+      // The outbox holds the entry's transaction: no one else writes this draft in between.
+      repository.update({
+        ...current,
+        state,
+        stopwatch: { ...current.stopwatch, publishedAt: firstOut },
+        updatedAt: Math.max(current.updatedAt, at),
+      });
+      deps.events.emit('drafts.changed', { roomId: current.roomId, draftId });
+    },
+  };
   return {
     drafts,
+    publication,
     handlers: {
       'drafts.list': ({ roomId }) => drafts.list(roomId),
       'drafts.get': ({ id }) => drafts.get(id),

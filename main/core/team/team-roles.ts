@@ -9,7 +9,11 @@ import { keyedError } from '../errors';
 export type ActingPerson = (roomId: string) => RoomMember;
 
 /** `action` names the sentence's key (errors.team.leadOnly.<action>) and its English text. */
-export function requireLead(by: RoomMember, action: 'removeMember' | 'policy' | 'checklist', what: string): void {
+export function requireLead(
+  by: RoomMember,
+  action: 'removeMember' | 'policy' | 'checklist' | 'accounts' | 'freeze' | 'retract',
+  what: string,
+): void {
   if (by.role !== 'lead') {
     throw keyedError(
       'forbidden',

@@ -33,6 +33,8 @@ export const DraftView = z.object({
   networks: z.array(Network),
   /** Image names from the room's asset folder (see assets.list), served at /assets/<roomId>/<name>. */
   media: z.array(z.string()),
+  /** Alt text per attached image, by name: asked for each image, sent as its description. */
+  altTexts: z.record(z.string(), z.string()),
   triggerKind: z.enum(['item', 'moment', 'scratch', 'bank']),
   triggerRef: z.string().nullable(),
   authorId: z.string(),
@@ -81,6 +83,8 @@ export const draftCalls = {
       networks: Networks.optional(),
       /** Replaces the attached images when given; main checks each is in the room's asset folder. */
       media: z.array(AssetName).max(4).optional(),
+      /** Alt text per image name; may change while the draft can still be edited. */
+      altTexts: z.record(AssetName, z.string().max(1500)).optional(),
     }),
     DraftView,
   ),

@@ -1,0 +1,243 @@
+import { z } from 'zod';
+import type { EntryState, PublishNetwork, WaitReason } from '../../../shared/publishing/outbox';
+import type { Db } from '../db/open-database';
+import type { ReplyTarget } from '../networks/publishing/publisher';
+import { StoredMedia } from './account-repository';
+
+/** An outbox entry as stored: what the view shows plus what only the sender needs. */
+export interface StoredEntry {
+  id: string;
+  roomId: string;
+  draftId: string;
+  accountId: string;
+  network: PublishNetwork;
+  channelLabel: string;
+  body: string;
+  draftVersion: number;
+  media: { name: string; altText: string }[];
+  replyTo: ReplyTarget | null;
+  contentWarning: string | null;
+  rkey: string;
+  state: EntryState;
+  notBefore: number;
+  waitReason: WaitReason | null;
+  nextAttemptAt: number | null;
+  attempts: number;
+  firstSentAt: number | null;
+  staleConfirmed: boolean;
+  remoteId: string | null;
+  remoteUrl: string | null;
+  publishedAt: number | null;
+  failureCode: string | null;
+  failureReason: string | null;
+  retryable: boolean;
+  createdAt: number;
+  createdBy: string;
+  updatedAt: number;
+  retractedAt: number | null;
+}
+
+interface EntryRow {
+  id: string;
+  room_id: string;
+  draft_id: string;
+  account_id: string;
+  network: PublishNetwork;
+  channel_label: string;
+  body: string;
+  draft_version: number;
+  media: string;
+  reply_to: string | null;
+  rkey: string;
+  state: EntryState;
+  not_before: number;
+  wait_reason: WaitReason | null;
+  next_attempt_at: number | null;
+  attempts: number;
+  first_sent_at: number | null;
+  stale_confirmed: number;
+  remote_id: string | null;
+  remote_url: string | null;
+  published_at: number | null;
+  failure_code: string | null;
+  failure_reason: string | null;
+  retryable: number;
+  created_at: number;
+  created_by: string;
+  updated_at: number;
+  retracted_at: number | null;
+}
+
+const ReplyColumn = z.object({
+  target: z
+    .object({
+      url: z.string(),
+      remoteId: z.string(),
+      cid: z.string().optional(),
+      root: z.object({ uri: z.string(), cid: z.string() }).optional(),
+    })
+    .nullable(),
+  contentWarning: z.string().nullable(),
+});
+
+const toEntry = (row: EntryRow): StoredEntry => {
+  const extra = ReplyColumn.parse(
+    row.reply_to === null ? { target: null, contentWarning: null } : JSON.parse(row.reply_to),
+  );
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    draftId: row.draft_id,
+    accountId: row.account_id,
+    network: row.network,
+    channelLabel: row.channel_label,
+    body: row.body,
+    draftVersion: row.draft_version,
+    media: StoredMedia.parse(JSON.parse(row.media)),
+    replyTo: extra.target,
+    contentWarning: extra.contentWarning,
+    rkey: row.rkey,
+    state: row.state,
+    notBefore: row.not_before,
+    waitReason: row.wait_reason,
+    nextAttemptAt: row.next_attempt_at,
+    attempts: row.attempts,
+    firstSentAt: row.first_sent_at,
+    staleConfirmed: row.stale_confirmed === 1,
+    remoteId: row.remote_id,
+    remoteUrl: row.remote_url,
+    publishedAt: row.published_at,
+    failureCode: row.failure_code,
+    failureReason: row.failure_reason,
+    retryable: row.retryable === 1,
+    createdAt: row.created_at,
+    createdBy: row.created_by,
+    updatedAt: row.updated_at,
+    retractedAt: row.retracted_at,
+  };
+};
+
+const toRow = (entry: StoredEntry): EntryRow => ({
+  id: entry.id,
+  room_id: entry.roomId,
+  draft_id: entry.draftId,
+  account_id: entry.accountId,
+  network: entry.network,
+  channel_label: entry.channelLabel,
+  body: entry.body,
+  draft_version: entry.draftVersion,
+  media: JSON.stringify(entry.media),
+  reply_to:
+    entry.replyTo === null && entry.contentWarning === null
+      ? null
+      : JSON.stringify({ target: entry.replyTo, contentWarning: entry.contentWarning }),
+  rkey: entry.rkey,
+  state: entry.state,
+  not_before: entry.notBefore,
+  wait_reason: entry.waitReason,
+  next_attempt_at: entry.nextAttemptAt,
+  attempts: entry.attempts,
+  first_sent_at: entry.firstSentAt,
+  stale_confirmed: entry.staleConfirmed ? 1 : 0,
+  remote_id: entry.remoteId,
+  remote_url: entry.remoteUrl,
+  published_at: entry.publishedAt,
+  failure_code: entry.failureCode,
+  failure_reason: entry.failureReason,
+  retryable: entry.retryable ? 1 : 0,
+  created_at: entry.createdAt,
+  created_by: entry.createdBy,
+  updated_at: entry.updatedAt,
+  retracted_at: entry.retractedAt,
+});
+
+const columns: readonly (keyof EntryRow)[] = [
+  'id',
+  'room_id',
+  'draft_id',
+  'account_id',
+  'network',
+  'channel_label',
+  'body',
+  'draft_version',
+  'media',
+  'reply_to',
+  'rkey',
+  'state',
+  'not_before',
+  'wait_reason',
+  'next_attempt_at',
+  'attempts',
+  'first_sent_at',
+  'stale_confirmed',
+  'remote_id',
+  'remote_url',
+  'published_at',
+  'failure_code',
+  'failure_reason',
+  'retryable',
+  'created_at',
+  'created_by',
+  'updated_at',
+  'retracted_at',
+];
+
+/**
+ * Outbox entries. Every change is a compare-and-set on the state read (`from`), so the
+ * sender and a person clicking "cancel" at the same instant cannot both win.
+ */
+export function createEntryRepository(db: Db) {
+  const insert = db.prepare(
+    `INSERT INTO outbox_entries (${columns.join(', ')}) VALUES (${columns.map((c) => `@${c}`).join(', ')})`,
+  );
+  const update = db.prepare(
+    `UPDATE outbox_entries SET ${columns
+      .filter((c) => c !== 'id')
+      .map((c) => `${c} = @${c}`)
+      .join(', ')} WHERE id = @id AND state = @expected_state AND updated_at = @expected_updated_at`,
+  );
+  const byId = db.prepare<[string], EntryRow>('SELECT * FROM outbox_entries WHERE id = ?');
+  const ofDraft = db.prepare<[string], EntryRow>(
+    'SELECT * FROM outbox_entries WHERE draft_id = ? ORDER BY created_at, id',
+  );
+  const ofRoom = db.prepare<[string], EntryRow>(
+    'SELECT * FROM outbox_entries WHERE room_id = ? ORDER BY created_at DESC, id LIMIT 1000',
+  );
+  // Due now; manual channels and "too old, send anyway?" wait for a person, not the sender.
+  // A frozen room sends nothing, but a retraction (deleting) still goes through.
+  const due = db.prepare<{ now: number; limit: number }, EntryRow>(
+    `SELECT e.* FROM outbox_entries e
+     WHERE e.state IN ('queued', 'unknown', 'retracting') AND e.not_before <= @now AND e.network != 'manual'
+       AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= @now)
+       AND (e.wait_reason IS NULL OR e.wait_reason NOT IN ('stale', 'manual'))
+       AND (e.state = 'retracting'
+         OR NOT EXISTS (SELECT 1 FROM outbox_freezes f WHERE f.room_id = e.room_id AND f.unfrozen_at IS NULL))
+     ORDER BY e.not_before LIMIT @limit`,
+  );
+  const inState = db.prepare<[EntryState], EntryRow>('SELECT * FROM outbox_entries WHERE state = ? LIMIT 10000');
+  const liveOfRoom = db.prepare<[string], EntryRow>(
+    `SELECT * FROM outbox_entries WHERE room_id = ? AND state IN ('queued', 'sending', 'unknown')
+     ORDER BY not_before LIMIT 1000`,
+  );
+
+  return {
+    insert: (entry: StoredEntry): void => void insert.run(toRow(entry)),
+    /** Writes `next` over `previous`; false when someone changed the entry in between. */
+    replace(previous: StoredEntry, next: StoredEntry): boolean {
+      return (
+        update.run({ ...toRow(next), expected_state: previous.state, expected_updated_at: previous.updatedAt })
+          .changes === 1
+      );
+    },
+    get(id: string): StoredEntry | undefined {
+      const row = byId.get(id);
+      return row ? toEntry(row) : undefined;
+    },
+    ofDraft: (draftId: string): StoredEntry[] => ofDraft.all(draftId).map(toEntry),
+    ofRoom: (roomId: string): StoredEntry[] => ofRoom.all(roomId).map(toEntry),
+    liveOfRoom: (roomId: string): StoredEntry[] => liveOfRoom.all(roomId).map(toEntry),
+    due: (now: number, limit: number): StoredEntry[] => due.all({ now, limit }).map(toEntry),
+    inState: (state: EntryState): StoredEntry[] => inState.all(state).map(toEntry),
+  };
+}
+export type EntryRepository = ReturnType<typeof createEntryRepository>;

@@ -1,0 +1,362 @@
+import { publicationStatus, type WaitReason } from '../../../shared/publishing/outbox';
+import type { AuditLog } from '../audit/audit-log';
+import { systemActor } from '../audit/audit-entries';
+import type { Db } from '../db/open-database';
+import type { Logger } from '../log/rotating-log';
+import type { OutgoingPost, PublishImage, PublishOutcome, Publisher } from '../networks/publishing/publisher';
+import type { DraftPublication } from './draft-publication';
+import type { EntryRepository, StoredEntry } from './entry-repository';
+
+/** Mastodon keeps an Idempotency-Key one hour; past 55 minutes we look the post up instead. */
+export const MASTODON_IDEMPOTENCY_MS = 55 * 60_000;
+/** A send (with its images) that has not answered by then is treated as unknown. */
+export const SEND_DEADLINE_MS = 60_000;
+/** After this many unclear or server-side failures in a row, the entry fails visibly. */
+export const MAX_ATTEMPTS = 6;
+const TICK_MS = 100;
+const BATCH = 25;
+
+/** Where a crash can strike in one send; tests and the soak inject one at each. */
+export type CrashPoint = 'marked_sending' | 'request_sent' | 'answer_received';
+
+export class SimulatedCrash extends Error {
+  constructor(point: CrashPoint) {
+    super(`Simulated crash at ${point}`);
+    this.name = 'SimulatedCrash';
+  }
+}
+
+export interface OutboxSenderDeps {
+  db: Db;
+  entries: EntryRepository;
+  drafts: DraftPublication;
+  audit: AuditLog;
+  log: Logger;
+  now: () => number;
+  clientFor: (accountId: string) => Publisher | null;
+  readImage: (roomId: string, name: string) => Promise<PublishImage>;
+  roomLanguage: (roomId: string) => string | null;
+  onReconnect: (accountId: string) => void;
+  onChanged: (roomId: string) => void;
+  onAlert: (entry: StoredEntry, kind: 'failed' | 'reconnect' | 'stale', reason: string) => void;
+  /** Tests: throw a SimulatedCrash at a point to stop everything as a kill would. */
+  crashAt?: ((point: CrashPoint, entry: StoredEntry) => void) | undefined;
+  random?: () => number;
+}
+
+/** Jittered exponential back-off: 2 s, 4 s, 8 s… capped at a minute, ±50 %. */
+export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
+  const base = Math.min(60_000, 2_000 * 2 ** Math.max(0, attempt - 1));
+  return Math.round(base * (0.5 + random()));
+}
+
+/**
+ * Sends what is due, one entry at a time per entry, and never twice. Every send is first
+ * written as `sending`; an answer that is not clear (timeout, reset, 5xx, a crash before the
+ * answer was stored) leaves it `unknown`, and an unknown entry is settled before anything
+ * is sent again: by resending with the same Idempotency-Key inside Mastodon's hour, else by
+ * looking the post up (Mastodon's own statuses, Bluesky's getRecord on the stored rkey).
+ */
+export function createOutboxSender(deps: OutboxSenderDeps) {
+  const { db, entries, drafts, audit, log, now } = deps;
+  const random = deps.random ?? Math.random;
+  const inFlight = new Set<string>();
+  /** Per account: nothing is sent before this time (429, Retry-After). */
+  const rateLimitedUntil = new Map<string, number>();
+  let timer: ReturnType<typeof setTimeout> | null = null;
+  let stopped = true;
+  let crashed = false;
+  let ticking: Promise<void> = Promise.resolve();
+  /** Aborted on stop, so closing the app does not wait out a slow server (the entry stays settleable). */
+  let shutdown = new AbortController();
+  const deadline = () => AbortSignal.any([shutdown.signal, AbortSignal.timeout(SEND_DEADLINE_MS)]);
+
+  const crash = (point: CrashPoint, entry: StoredEntry) => {
+    deps.crashAt?.(point, entry);
+  };
+
+  /** Compare-and-set write; false when a person (cancel, freeze) got there first. */
+  const write = (entry: StoredEntry, next: Partial<StoredEntry>): StoredEntry | null => {
+    const updated: StoredEntry = { ...entry, ...next, updatedAt: Math.max(now(), entry.updatedAt + 1) };
+    return entries.replace(entry, updated) ? updated : null;
+  };
+
+  const waitFor = (entry: StoredEntry, reason: WaitReason, until: number, state: 'queued' | 'unknown') =>
+    write(entry, { state, waitReason: reason, nextAttemptAt: until });
+
+  const fail = (entry: StoredEntry, code: string, reason: string, retryable: boolean) => {
+    const failed = db.transaction(() => {
+      const next = write(entry, {
+        state: 'failed',
+        failureCode: code,
+        failureReason: reason,
+        retryable,
+        waitReason: null,
+        nextAttemptAt: null,
+      });
+      if (next) {
+        audit.record({
+          type: 'publish_failed',
+          roomId: entry.roomId,
+          draftId: entry.draftId,
+          actor: systemActor,
+          at: next.updatedAt,
+          entryId: entry.id,
+          channel: entry.channelLabel,
+          reason,
+        });
+      }
+      return next;
+    })();
+    if (failed) deps.onAlert(failed, code === 'reconnect' ? 'reconnect' : 'failed', reason);
+    return failed;
+  };
+
+  const published = (entry: StoredEntry, remoteId: string, url: string, at: number) => {
+    db.transaction(() => {
+      const next = write(entry, {
+        state: 'published',
+        remoteId,
+        remoteUrl: url,
+        publishedAt: at,
+        waitReason: null,
+        nextAttemptAt: null,
+        failureCode: null,
+        failureReason: null,
+      });
+      if (!next) return;
+      audit.record({
+        type: 'published_channel',
+        roomId: entry.roomId,
+        draftId: entry.draftId,
+        actor: systemActor,
+        at,
+        entryId: entry.id,
+        channel: entry.channelLabel,
+        url,
+      });
+      drafts.recordPublication(entry.draftId, at, publicationStatus(entries.ofDraft(entry.draftId)) === 'published');
+    })();
+  };
+
+  /** Unclear or server-side trouble: try again later (settling first), or fail visibly after enough tries. */
+  const unclear = (entry: StoredEntry, reason: string) => {
+    if (entry.attempts >= MAX_ATTEMPTS) {
+      fail(entry, 'unknown', reason, true);
+      return;
+    }
+    waitFor(entry, 'retrying', now() + retryDelayMs(entry.attempts, random), 'unknown');
+  };
+
+  /** `before`: the state before this try; a try that reached no server leaves the entry as it was. */
+  const apply = (entry: StoredEntry, outcome: PublishOutcome, before: 'queued' | 'unknown') => {
+    switch (outcome.kind) {
+      case 'published':
+        published(entry, outcome.remoteId, outcome.url, outcome.acknowledgedAt);
+        return;
+      case 'rejected':
+        fail(entry, 'rejected', outcome.reason, false);
+        return;
+      case 'reconnect':
+        deps.onReconnect(entry.accountId);
+        fail(entry, 'reconnect', outcome.reason, true);
+        return;
+      case 'rate_limited':
+        rateLimitedUntil.set(entry.accountId, outcome.until);
+        // Nothing was posted: the entry stays as it was before this try.
+        waitFor(entry, 'rate_limited', outcome.until, before);
+        return;
+      case 'offline':
+        // The request never reached the server: wait for the network, with no limit on tries.
+        waitFor(entry, 'offline', now() + Math.min(30_000, retryDelayMs(Math.min(entry.attempts, 3), random)), before);
+        return;
+      case 'unknown':
+        unclear(entry, outcome.reason);
+        return;
+    }
+  };
+
+  const postOf = async (entry: StoredEntry, signal: AbortSignal): Promise<OutgoingPost> => ({
+    entryId: entry.id,
+    rkey: entry.rkey,
+    text: entry.body,
+    language: deps.roomLanguage(entry.roomId),
+    images: await Promise.all(
+      entry.media.map((m) => deps.readImage(entry.roomId, m.name).then((img) => ({ ...img, altText: m.altText }))),
+    ),
+    replyTo: entry.replyTo,
+    contentWarning: entry.contentWarning,
+    visibility: 'public',
+    createdAt: entry.createdAt,
+    signal,
+  });
+
+  async function send(entry: StoredEntry): Promise<void> {
+    const client = deps.clientFor(entry.accountId);
+    if (!client) {
+      fail(entry, 'reconnect', 'The account’s credentials are gone: connect it again.', true);
+      return;
+    }
+    const at = now();
+    const limitedUntil = rateLimitedUntil.get(entry.accountId) ?? 0;
+    if (limitedUntil > at) {
+      waitFor(entry, 'rate_limited', limitedUntil, entry.state === 'unknown' ? 'unknown' : 'queued');
+      return;
+    }
+    const wasUnknown = entry.state === 'unknown';
+    const sending = write(entry, {
+      state: 'sending',
+      attempts: entry.attempts + 1,
+      firstSentAt: entry.firstSentAt ?? at,
+      waitReason: null,
+      nextAttemptAt: null,
+    });
+    if (!sending) return;
+    crash('marked_sending', sending);
+    const signal = deadline();
+    if (wasUnknown && !(entry.network === 'mastodon' && at - (entry.firstSentAt ?? at) < MASTODON_IDEMPOTENCY_MS)) {
+      // Past Mastodon's hour, and always on Bluesky (re-creating a record key answers 500): look first.
+      const found = await client.find({
+        entryId: entry.id,
+        rkey: entry.rkey,
+        text: entry.body,
+        createdAt: entry.createdAt,
+        signal,
+      });
+      crash('answer_received', sending);
+      if (found.kind === 'found') {
+        published(sending, found.remoteId, found.url, found.acknowledgedAt);
+        return;
+      }
+      if (found.kind === 'unknown') {
+        unclear(sending, found.reason);
+        return;
+      }
+    }
+    let outcome: PublishOutcome;
+    try {
+      const post = await postOf(sending, signal);
+      crash('request_sent', sending);
+      outcome = await client.publish(post);
+    } catch (error) {
+      if (error instanceof SimulatedCrash) throw error;
+      outcome = { kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+    }
+    crash('answer_received', sending);
+    apply(sending, outcome, wasUnknown ? 'unknown' : 'queued');
+  }
+
+  async function retract(entry: StoredEntry): Promise<void> {
+    const client = deps.clientFor(entry.accountId);
+    if (!client || entry.remoteId === null) {
+      write(entry, {
+        failureCode: 'retract',
+        failureReason: 'The account is gone: delete this post by hand.',
+        waitReason: 'manual',
+      });
+      return;
+    }
+    const outcome = await client.retract(entry.remoteId, deadline());
+    if (outcome.kind === 'deleted' || outcome.kind === 'absent') {
+      write(entry, {
+        state: 'retracted',
+        retractedAt: now(),
+        waitReason: null,
+        nextAttemptAt: null,
+        failureCode: null,
+        failureReason: null,
+      });
+      return;
+    }
+    if (outcome.kind === 'reconnect') deps.onReconnect(entry.accountId);
+    const retryable = outcome.kind === 'failed' ? outcome.retryable : false;
+    write(entry, {
+      failureCode: 'retract',
+      failureReason: outcome.reason,
+      waitReason: retryable ? 'retrying' : 'manual',
+      nextAttemptAt: retryable ? now() + retryDelayMs(1, random) : null,
+    });
+  }
+
+  const staleCheck = (entry: StoredEntry): boolean => {
+    // Only what surely never reached a server is held; an unclear one is settled first.
+    if (entry.staleConfirmed || entry.state !== 'queued') return false;
+    const draft = drafts.get(entry.draftId);
+    if (now() <= draft.expiresAt) return false;
+    const minutes = Math.round((now() - draft.expiresAt) / 60_000);
+    const held = write(entry, { waitReason: 'stale', nextAttemptAt: null });
+    if (held) deps.onAlert(held, 'stale', `This response is past its freshness window by ${minutes} min`);
+    return true;
+  };
+
+  async function process(entry: StoredEntry): Promise<void> {
+    try {
+      if (entry.state === 'retracting') await retract(entry);
+      else if (!staleCheck(entry)) await send(entry);
+    } catch (error) {
+      if (error instanceof SimulatedCrash) {
+        crashed = true;
+        stop();
+        return;
+      }
+      log.error('Outbox entry could not be processed', { entryId: entry.id, error });
+      const current = entries.get(entry.id);
+      if (current && current.state === 'sending')
+        unclear(current, error instanceof Error ? error.message : String(error));
+    } finally {
+      inFlight.delete(entry.id);
+      deps.onChanged(entry.roomId);
+    }
+  }
+
+  async function tick(): Promise<void> {
+    if (stopped) return;
+    const due = entries.due(now(), BATCH).filter((entry) => !inFlight.has(entry.id));
+    const work = due.map((entry) => {
+      inFlight.add(entry.id);
+      return process(entry);
+    });
+    if (work.length > 0) await Promise.all(work);
+  }
+
+  const schedule = () => {
+    if (stopped) return;
+    timer = setTimeout(() => {
+      ticking = tick()
+        .catch((error: unknown) => log.error('Outbox tick failed', { error }))
+        .finally(schedule);
+    }, TICK_MS);
+  };
+
+  function stop(): void {
+    stopped = true;
+    if (timer) clearTimeout(timer);
+    timer = null;
+  }
+
+  return {
+    /** Entries a previous run left `sending` have an unknown outcome: they are settled first. */
+    start(): void {
+      for (const entry of entries.inState('sending')) {
+        write(entry, { state: 'unknown', waitReason: null, nextAttemptAt: null });
+      }
+      stopped = false;
+      crashed = false;
+      shutdown = new AbortController();
+      schedule();
+    },
+    /** Runs one pass at once (tests, and after a person's change). */
+    async runOnce(): Promise<void> {
+      await tick();
+    },
+    get crashed(): boolean {
+      return crashed;
+    },
+    async stop(): Promise<void> {
+      stop();
+      shutdown.abort();
+      await ticking;
+    },
+  };
+}
+export type OutboxSender = ReturnType<typeof createOutboxSender>;
