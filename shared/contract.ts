@@ -15,6 +15,7 @@ import { columnCalls, columnEvents } from './contract/calls/columns';
 import { layoutCalls } from './contract/calls/layouts';
 import { momentCalls, momentEvents } from './contract/calls/moments';
 import { playbookCalls } from './contract/calls/playbook';
+import { reportCalls, reportEvents } from './contract/calls/report';
 import { roomCalls, roomEvents } from './contract/calls/rooms';
 import { sessionCalls } from './contract/calls/session';
 import { sourceCalls, sourceEvents } from './contract/calls/sources';
@@ -38,6 +39,7 @@ export const calls = {
   ...auditCalls,
   ...momentCalls,
   ...assetCalls,
+  ...reportCalls,
 };
 
 export const events = {
@@ -48,6 +50,7 @@ export const events = {
   ...teamEvents,
   ...draftEvents,
   ...momentEvents,
+  ...reportEvents,
 };
 
 export type Calls = typeof calls;

@@ -20,6 +20,9 @@ import { createLayoutsArea } from './layouts/layouts-area';
 import { createRotatingLog, type Logger } from './log/rotating-log';
 import { createMomentsArea } from './moments/moments-area';
 import { createPlaybookArea } from './playbook/playbook-area';
+import type { EngagementFetcher } from './report/engagement-counts';
+import { createReportArea } from './report/report-area';
+import type { ReportShell } from './report/report-shell';
 import { seedDemoRoomIfEmpty, type DemoColumn } from './rooms/demo-room';
 import { createRoomsArea } from './rooms/rooms-area';
 import { loadMasterKey, type MasterKeyProtector } from './secrets/key-file';
@@ -52,6 +55,12 @@ export interface CoreOptions {
   draftExpiryIntervalMs?: number;
   logger?: Logger;
   echoLog?: boolean;
+  /** The built report worker (out/main/report-worker.js); from source when absent. */
+  reportWorkerUrl?: URL;
+  /** The desktop's PDF printer and folder opener; serve mode has none. */
+  reportShell?: ReportShell;
+  /** Asks the networks for the published posts' counts at export time (tests pass a local one). */
+  engagementFetcher?: EngagementFetcher;
 }
 
 export interface Core {
@@ -130,6 +139,14 @@ export function createCore(options: CoreOptions): Core {
     startDraft: drafts.drafts.startFromBank,
   });
   const assets = createAssetsArea({ ...ctx, rooms });
+  const report = createReportArea({
+    ...ctx,
+    rooms,
+    team,
+    ...(options.reportWorkerUrl ? { workerUrl: options.reportWorkerUrl } : {}),
+    ...(options.reportShell ? { shell: options.reportShell } : {}),
+    ...(options.engagementFetcher ? { engagement: options.engagementFetcher } : {}),
+  });
 
   const areas = [
     app,
@@ -146,6 +163,7 @@ export function createCore(options: CoreOptions): Core {
     drafts,
     bank,
     assets,
+    report,
   ];
   const handlers: Handlers = {
     ...app.handlers,
@@ -162,6 +180,7 @@ export function createCore(options: CoreOptions): Core {
     ...drafts.handlers,
     ...bank.handlers,
     ...assets.handlers,
+    ...report.handlers,
   };
   const dispatch = createDispatch(handlers, log);
 

@@ -1,8 +1,7 @@
-import { ColumnFilters } from '../../../../shared/columns/column';
 import type { ColumnShare, Count, MinutePoint, SourceHealth, TopPost } from '../../../../shared/report/figures';
 import type { ReadableDb } from '../../db/read-db';
 import { minuteMs, volumePerMinute } from '../../items/query';
-import type { ColumnRecord, SourceRecord } from './room-records';
+import { columnFilters, type ColumnRecord, type SourceRecord } from './room-records';
 
 /**
  * Figures over the room's items, counted in SQL: most come from item_minute_counts (one row
@@ -133,12 +132,7 @@ export function columnShares(
   onColumn: () => void,
 ): ColumnShare[] {
   const counted = columns.map((column) => {
-    let filters: ColumnFilters = {};
-    try {
-      filters = ColumnFilters.parse(JSON.parse(column.filters));
-    } catch {
-      filters = {};
-    }
+    const filters = columnFilters(column.filters);
     const series = volumePerMinute(db, roomId, column.query.trim() === '' ? null : column.query, span, filters);
     onColumn();
     return { id: column.id, name: column.name, series, total: series.reduce((sum, point) => sum + point.count, 0) };

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ColumnFilters } from '../../../../shared/columns/column';
 import { Approval, ChecklistOverride } from '../../../../shared/drafts/draft';
 import { defaultRoomPolicy, RoomPolicy } from '../../../../shared/drafts/team';
 import type { MomentKind, MomentStatus } from '../../../../shared/moments/moment';
@@ -204,4 +205,9 @@ export function readRoomRecords(db: ReadableDb, roomId: string): RoomRecords {
     checklistFails,
     audit,
   };
+}
+
+/** A column's stored filters; a row that no longer parses counts as no filter. */
+export function columnFilters(json: string): ColumnFilters {
+  return parseJson(ColumnFilters, json, {});
 }
