@@ -19,6 +19,8 @@ export default defineConfig({
           'ingest-worker': 'main/core/ingest/worker/ingest-worker.ts',
           // Item inserts (FTS merges, WAL checkpoints) run in this one, off the main event loop too.
           'item-writer': 'main/core/ingest/writer/item-writer-thread.ts',
+          // The post-event report counts on its own read-only connection in this one.
+          'report-worker': 'main/core/report/worker/report-worker.ts',
         },
         output: { entryFileNames: '[name].js', chunkFileNames: 'chunks/[name]-[hash].js' },
       },

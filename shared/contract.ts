@@ -16,6 +16,7 @@ import { layoutCalls } from './contract/calls/layouts';
 import { momentCalls, momentEvents } from './contract/calls/moments';
 import { playbookCalls } from './contract/calls/playbook';
 import { publishingCalls, publishingEvents } from './contract/calls/publishing';
+import { reportCalls, reportEvents } from './contract/calls/report';
 import { roomCalls, roomEvents } from './contract/calls/rooms';
 import { sessionCalls } from './contract/calls/session';
 import { sourceCalls, sourceEvents } from './contract/calls/sources';
@@ -40,6 +41,7 @@ export const calls = {
   ...momentCalls,
   ...assetCalls,
   ...publishingCalls,
+  ...reportCalls,
 };
 
 export const events = {
@@ -51,6 +53,7 @@ export const events = {
   ...draftEvents,
   ...momentEvents,
   ...publishingEvents,
+  ...reportEvents,
 };
 
 export type Calls = typeof calls;

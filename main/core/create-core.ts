@@ -25,6 +25,9 @@ import { createOutboxArea } from './outbox/outbox-area';
 import type { StoredEntry } from './outbox/entry-repository';
 import type { CrashPoint } from './outbox/outbox-sender';
 import { createPlaybookArea } from './playbook/playbook-area';
+import type { EngagementFetcher } from './report/engagement-counts';
+import { createReportArea } from './report/report-area';
+import type { ReportShell } from './report/report-shell';
 import { seedDemoRoomIfEmpty, type DemoColumn } from './rooms/demo-room';
 import { createRoomsArea } from './rooms/rooms-area';
 import { loadMasterKey, type MasterKeyProtector } from './secrets/key-file';
@@ -63,6 +66,12 @@ export interface CoreOptions {
   startOutbox?: boolean;
   /** Tests and the crash soak: strike a simulated crash at a step of a send. */
   outboxCrashAt?: (point: CrashPoint, entry: StoredEntry) => void;
+  /** The built report worker (out/main/report-worker.js); from source when absent. */
+  reportWorkerUrl?: URL;
+  /** The desktop's PDF printer and folder opener; serve mode has none. */
+  reportShell?: ReportShell;
+  /** Asks the networks for the published posts' counts at export time (tests pass a local one). */
+  engagementFetcher?: EngagementFetcher;
 }
 
 export interface Core {
@@ -154,6 +163,14 @@ export function createCore(options: CoreOptions): Core {
     send: options.startOutbox ?? true,
     ...(options.outboxCrashAt ? { crashAt: options.outboxCrashAt } : {}),
   });
+  const report = createReportArea({
+    ...ctx,
+    rooms,
+    team,
+    ...(options.reportWorkerUrl ? { workerUrl: options.reportWorkerUrl } : {}),
+    ...(options.reportShell ? { shell: options.reportShell } : {}),
+    ...(options.engagementFetcher ? { engagement: options.engagementFetcher } : {}),
+  });
 
   const areas = [
     app,
@@ -171,6 +188,7 @@ export function createCore(options: CoreOptions): Core {
     bank,
     assets,
     outbox,
+    report,
   ];
   const handlers: Handlers = {
     ...app.handlers,
@@ -188,6 +206,7 @@ export function createCore(options: CoreOptions): Core {
     ...bank.handlers,
     ...assets.handlers,
     ...outbox.handlers,
+    ...report.handlers,
   };
   const dispatch = createDispatch(handlers, log);
 

@@ -11,6 +11,7 @@ import { appOrigin, hardenSessions } from './hardening';
 import { bridgeCoreToIpc } from './ipc-bridge';
 import { notifyMomentsNatively } from './moment-notifications';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
+import { electronReportShell } from './report-printer';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let core: Core | undefined;
@@ -53,6 +54,8 @@ async function start() {
       // Packaged: electron-builder copies resources/demo beside the app; in development, the repo's.
       resourcesDir: app.isPackaged ? process.resourcesPath : join(app.getAppPath(), 'resources'),
       ingestWorkerUrl: new URL('./ingest-worker.js', import.meta.url),
+      reportWorkerUrl: new URL('./report-worker.js', import.meta.url),
+      reportShell: electronReportShell,
       keyProtector: {
         protect: (key) => safeStorage.encryptString(key.toString('base64')),
         unprotect: (stored) => Buffer.from(safeStorage.decryptString(stored), 'base64'),

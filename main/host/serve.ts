@@ -40,6 +40,7 @@ async function main() {
       seedDemo: options.demo,
       resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)),
       ingestWorkerUrl: new URL('./ingest-worker.js', import.meta.url),
+      reportWorkerUrl: new URL('./report-worker.js', import.meta.url),
     });
   } catch (error) {
     console.error(

@@ -3,6 +3,7 @@ import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
 import type { Core } from '../core/create-core';
 import { cookieToken, isAllowedHost, isAllowedOrigin, newSessionToken, sameToken, tokenCookie } from './auth';
+import { serveReportDownload } from './report-downloads';
 import { serveRoomAsset } from './room-assets';
 import { serveStatic } from './static-files';
 import { createWebSocketApi } from './websocket-api';
@@ -85,6 +86,7 @@ export async function startHost({
     if (!sameToken(cookieToken(request), token)) return refuse(response, 401, unauthorizedText);
     const headers = securityHeaders(host);
     if (serveRoomAsset(core.dataDir, url.pathname, response, headers)) return;
+    if (serveReportDownload(core.dataDir, url.pathname, response, headers)) return;
     serveStatic(rendererDir, url.pathname, response, headers);
   };
 

@@ -6,6 +6,7 @@ import enCommon from './locales/en/common.json';
 import enDrafts from './locales/en/drafts.json';
 import enErrors from './locales/en/errors.json';
 import enMoments from './locales/en/moments.json';
+import enReport from './locales/en/report.json';
 import enRooms from './locales/en/rooms.json';
 import enSources from './locales/en/sources.json';
 import enWorkspace from './locales/en/workspace.json';
@@ -13,6 +14,7 @@ import frCommon from './locales/fr/common.json';
 import frDrafts from './locales/fr/drafts.json';
 import frErrors from './locales/fr/errors.json';
 import frMoments from './locales/fr/moments.json';
+import frReport from './locales/fr/report.json';
 import frRooms from './locales/fr/rooms.json';
 import frSources from './locales/fr/sources.json';
 import frWorkspace from './locales/fr/workspace.json';
@@ -26,6 +28,7 @@ export const catalog = {
     workspace: enWorkspace,
     drafts: enDrafts,
     moments: enMoments,
+    report: enReport,
   },
   fr: {
     common: frCommon,
@@ -35,6 +38,7 @@ export const catalog = {
     workspace: frWorkspace,
     drafts: frDrafts,
     moments: frMoments,
+    report: frReport,
   },
 } as const;
 

@@ -1,4 +1,4 @@
-import { useEffect, type ReactNode } from 'react';
+import { useEffect, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { roomsHref } from '../toolkit/use-hash-route';
@@ -8,6 +8,7 @@ import { useRoom } from './use-room';
 import { MomentAlert } from '../moments/MomentAlert';
 import { NextCue } from '../moments/NextCue';
 import { Workspace } from '../workspace/Workspace';
+import { ReportView } from '../report/ReportView';
 import { SourcesHealthBadge } from '../sources/SourcesHealthBadge';
 import { EventClock } from './EventClock';
 import { SidePanels } from './SidePanels';
@@ -19,6 +20,7 @@ import { SidePanels } from './SidePanels';
 export function RoomView({ roomId, preferences }: { roomId: string; preferences: ReactNode }) {
   const { t, i18n } = useTranslation('rooms');
   const { room, error } = useRoom(roomId);
+  const [reportOpen, setReportOpen] = useState(false);
 
   useEffect(() => {
     void api.settings.update({ lastRoomId: roomId });
@@ -48,10 +50,14 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
         <NextCue roomId={room.id} />
         <SourcesHealthBadge roomId={room.id} />
         <div className="spacer" />
+        <button type="button" aria-pressed={reportOpen} onClick={() => setReportOpen((open) => !open)}>
+          {t('report:view.open')}
+        </button>
         {preferences}
       </header>
       <MomentAlert roomId={room.id} />
-      <div className="room-body">
+      {reportOpen && <ReportView room={room} onClose={() => setReportOpen(false)} />}
+      <div className="room-body" hidden={reportOpen}>
         <main className="room-panels" aria-label={room.name}>
           <Workspace room={room} />
         </main>
