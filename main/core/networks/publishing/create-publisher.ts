@@ -1,11 +1,13 @@
+import { createMastodonPublisher } from '../mastodon/publish';
 import type { CreatePublisher, Publisher } from './publisher';
 
 /**
- * Chooses the publishing client for an account's network. Until a network's client is
- * part of the build, connecting such an account is refused with a plain reason, so nothing
- * is ever queued for a client that cannot send it.
+ * Chooses the publishing client for an account's network. A network whose client is not
+ * part of this build yet (Bluesky) cannot be connected: the account is refused with a plain
+ * reason when it is added, so nothing is ever queued for a client that cannot send it.
  */
-export const createPublisher: CreatePublisher = (credentials) => unavailable(credentials.network);
+export const createPublisher: CreatePublisher = (credentials, options) =>
+  credentials.network === 'mastodon' ? createMastodonPublisher(credentials, options) : unavailable('Bluesky');
 
 function unavailable(network: string): Publisher {
   const reason = `Publishing to ${network} is not available in this version yet`;

@@ -20,7 +20,13 @@ export function testClock(start = T0) {
  */
 export async function setUpOutbox(
   makeCore: (now: () => number, options: Partial<CoreOptions>) => TestCore,
-  options: { clock?: ReturnType<typeof testClock>; network?: MemoryNetwork; core?: Partial<CoreOptions> } = {},
+  options: {
+    clock?: ReturnType<typeof testClock>;
+    network?: MemoryNetwork;
+    core?: Partial<CoreOptions>;
+    /** Connect the in-memory Mastodon and Bluesky accounts (not when testing a real client). */
+    addAccounts?: boolean;
+  } = {},
 ) {
   const clock = options.clock ?? testClock();
   const network = options.network ?? createMemoryNetwork(clock.now);
@@ -32,17 +38,23 @@ export async function setUpOutbox(
   const writer = await add('Walid', 'writer');
   const approver = await add('Anna', 'approver');
   const observer = await add('Olga', 'observer');
-  const mastodon = await core.as(lead).call<AccountView>('accounts.addMastodon', {
-    roomId: room.id,
+  const connect = options.addAccounts ?? true;
+  const addAccount = (name: string, input: object) =>
+    connect ? core.as(lead).call<AccountView>(name, { roomId: room.id, ...input }) : Promise.resolve(null);
+  const mastodon = await addAccount('accounts.addMastodon', {
     instance: 'https://social.test',
     accessToken: 'token-123456',
   });
-  const bluesky = await core.as(lead).call<AccountView>('accounts.addBluesky', {
-    roomId: room.id,
+  const bluesky = await addAccount('accounts.addBluesky', {
     service: 'https://pds.test',
     identifier: 'riposte.test',
     appPassword: 'abcd-efgh-ijkl-mnop',
   });
+  /** The in-memory accounts, for tests that connected them. */
+  const accountOf = (account: AccountView | null): AccountView => {
+    if (account === null) throw new Error('This test did not connect the in-memory accounts');
+    return account;
+  };
 
   const approvedDraft = async (body = 'Quelle finale ! Bravo aux Bleus.'): Promise<DraftView> => {
     const draft = await core.as(writer).call<DraftView>('drafts.create', {
@@ -96,8 +108,12 @@ export async function setUpOutbox(
     writer,
     approver,
     observer,
-    mastodon,
-    bluesky,
+    get mastodon() {
+      return accountOf(mastodon);
+    },
+    get bluesky() {
+      return accountOf(bluesky);
+    },
     approvedDraft,
     outbox,
     until,

@@ -152,11 +152,12 @@ describe('report figures on a hand-made room', () => {
     expect(process.freezes).toEqual([]);
   });
 
-  it('reads the outbox once publishing has made its tables: links, networks and freezes', () => {
+  it('reads the outbox: links, networks and freezes', () => {
     const { core, figures } = handMadeFigures(true);
     const entry = core.db.prepare(
       `INSERT INTO outbox_entries (id, room_id, draft_id, account_id, network, channel_label, state, remote_id, remote_url,
-         published_at, failure_reason, created_at, created_by) VALUES (?, ?, ?, 'acc', ?, ?, ?, ?, ?, ?, ?, ?, 'm-lou')`,
+         published_at, failure_reason, created_at, created_by, body, draft_version, rkey, not_before, updated_at)
+       VALUES (?, ?, ?, 'acc', ?, ?, ?, ?, ?, ?, ?, ?, 'm-lou', 'Réponse', 1, 'k', 0, 0)`,
     );
     entry.run(
       'o1',
@@ -185,7 +186,9 @@ describe('report figures on a hand-made room', () => {
       T0 + 8 * minute,
     );
     core.db
-      .prepare('INSERT INTO outbox_freezes VALUES (?, ?, ?, ?, ?, ?)')
+      .prepare(
+        'INSERT INTO outbox_freezes (room_id, frozen_at, frozen_by, reason, unfrozen_at, unfrozen_by) VALUES (?, ?, ?, ?, ?, ?)',
+      )
       .run(handMadeRoomId, T0 + 50 * minute, 'm-lou', 'Deuil national', T0 + 55 * minute, 'm-lou');
     const result = figures();
     expect(result.responses.find((r) => r.id === 'd-spike')?.links).toEqual([

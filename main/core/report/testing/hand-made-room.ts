@@ -173,11 +173,10 @@ export function buildHandMadeRoom(db: Db): void {
   audit.run(handMadeRoomId, 'd-spike', 'published', at(9));
 }
 
-/** What the lead's outbox migration adds, for tests of the report before and after it. */
+/** A publishing account of the hand-made room, for the outbox rows tests add. */
 export function addOutboxTables(db: Db): void {
-  db.exec(`CREATE TABLE outbox_entries (id TEXT PRIMARY KEY, room_id TEXT, draft_id TEXT, account_id TEXT,
-    network TEXT, channel_label TEXT, state TEXT, remote_id TEXT, remote_url TEXT, published_at INTEGER,
-    failure_reason TEXT, created_at INTEGER, created_by TEXT);
-    CREATE TABLE outbox_freezes (room_id TEXT, frozen_at INTEGER, frozen_by TEXT, reason TEXT, unfrozen_at INTEGER,
-    unfrozen_by TEXT);`);
+  db.prepare(
+    `INSERT INTO publish_accounts (id, room_id, network, label, server, created_at, created_by)
+     VALUES ('acc', ?, 'mastodon', '@marque@social', 'https://social.example', 0, 'm-lou')`,
+  ).run(handMadeRoomId);
 }
