@@ -5,9 +5,11 @@
  * Each area lists its calls in shared/contract/calls/<area>.ts; they meet here.
  */
 import type { z } from 'zod';
+import { accessCalls, accessEvents } from './contract/calls/access';
 import { appCalls, appEvents } from './contract/calls/app';
 import { assetCalls } from './contract/calls/assets';
 import { auditCalls } from './contract/calls/audit';
+import { backupCalls } from './contract/calls/backups';
 import { bankCalls } from './contract/calls/bank';
 import { checklistCalls } from './contract/calls/checklists';
 import { draftCalls, draftEvents } from './contract/calls/drafts';
@@ -38,6 +40,8 @@ export const calls = {
   ...auditCalls,
   ...momentCalls,
   ...assetCalls,
+  ...accessCalls,
+  ...backupCalls,
 };
 
 export const events = {
@@ -48,6 +52,7 @@ export const events = {
   ...teamEvents,
   ...draftEvents,
   ...momentEvents,
+  ...accessEvents,
 };
 
 export type Calls = typeof calls;

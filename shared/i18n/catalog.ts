@@ -8,6 +8,7 @@ import enErrors from './locales/en/errors.json';
 import enMoments from './locales/en/moments.json';
 import enRooms from './locales/en/rooms.json';
 import enSources from './locales/en/sources.json';
+import enTeam from './locales/en/team.json';
 import enWorkspace from './locales/en/workspace.json';
 import frCommon from './locales/fr/common.json';
 import frDrafts from './locales/fr/drafts.json';
@@ -15,6 +16,7 @@ import frErrors from './locales/fr/errors.json';
 import frMoments from './locales/fr/moments.json';
 import frRooms from './locales/fr/rooms.json';
 import frSources from './locales/fr/sources.json';
+import frTeam from './locales/fr/team.json';
 import frWorkspace from './locales/fr/workspace.json';
 
 export const catalog = {
@@ -26,6 +28,7 @@ export const catalog = {
     workspace: enWorkspace,
     drafts: enDrafts,
     moments: enMoments,
+    team: enTeam,
   },
   fr: {
     common: frCommon,
@@ -35,6 +38,7 @@ export const catalog = {
     workspace: frWorkspace,
     drafts: frDrafts,
     moments: frMoments,
+    team: frTeam,
   },
 } as const;
 
