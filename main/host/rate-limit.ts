@@ -3,7 +3,15 @@
  * address is refused (429) until the window has moved on, even with a right answer, so a
  * guesser learns nothing more.
  */
-export function createFailureLimiter({ limit, windowMs, now = Date.now }: { limit: number; windowMs: number; now?: () => number }) {
+export function createFailureLimiter({
+  limit,
+  windowMs,
+  now = Date.now,
+}: {
+  limit: number;
+  windowMs: number;
+  now?: () => number;
+}) {
   const failures = new Map<string, number[]>();
   const recent = (address: string): number[] => {
     const cutoff = now() - windowMs;

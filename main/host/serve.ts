@@ -66,7 +66,13 @@ async function main() {
 
   const rendererDir = fileURLToPath(new URL('../renderer', import.meta.url));
   const team = options.team ? { certificate: await loadOrCreateCertificate(options.dataDir) } : undefined;
-  const host = await startHost({ core, rendererDir, port: options.port, bindHost: options.host, ...(team ? { team } : {}) });
+  const host = await startHost({
+    core,
+    rendererDir,
+    port: options.port,
+    bindHost: options.host,
+    ...(team ? { team } : {}),
+  });
   console.log(`Riposte is running. Open ${host.loginUrl}`);
   console.log(`Data: ${options.dataDir}`);
   if (team) {

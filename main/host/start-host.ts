@@ -111,7 +111,10 @@ export async function startHost({
     if (!hostAllowed(host) || !host) return refuse(response, 421, 'Unknown host name.');
     const url = new URL(request.url ?? '/', `${scheme}://${host}`);
     const headers = securityHeaders(host, scheme);
-    if (team && handleJoin(request, response, url.pathname, { core, fingerprint: team.certificate.fingerprint, limiter, headers })) {
+    if (
+      team &&
+      handleJoin(request, response, url.pathname, { core, fingerprint: team.certificate.fingerprint, limiter, headers })
+    ) {
       return;
     }
     if (request.method !== 'GET' && request.method !== 'HEAD') return refuse(response, 405, 'Method not allowed.');

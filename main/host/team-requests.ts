@@ -16,7 +16,12 @@ export const clientAddress = (request: IncomingMessage): string => request.socke
 /** A request from this very machine (loopback, or to our own address): where the owner sits. */
 export const fromThisMachine = (request: IncomingMessage): boolean => {
   const remote = request.socket.remoteAddress ?? '';
-  return remote === request.socket.localAddress || remote === '127.0.0.1' || remote === '::1' || remote === '::ffff:127.0.0.1';
+  return (
+    remote === request.socket.localAddress ||
+    remote === '127.0.0.1' ||
+    remote === '::1' ||
+    remote === '::ffff:127.0.0.1'
+  );
 };
 
 export const sessionCookie = (token: string) =>
@@ -38,7 +43,12 @@ function readBody(request: IncomingMessage): Promise<string> {
   });
 }
 
-function json(response: ServerResponse, status: number, body: Record<string, unknown>, extra: Record<string, string> = {}) {
+function json(
+  response: ServerResponse,
+  status: number,
+  body: Record<string, unknown>,
+  extra: Record<string, string> = {},
+) {
   response.writeHead(status, {
     'content-type': 'application/json; charset=utf-8',
     'cache-control': 'no-store',
@@ -56,17 +66,30 @@ export function handleJoin(
   request: IncomingMessage,
   response: ServerResponse,
   path: string,
-  deps: { core: Core; fingerprint: string; limiter: ReturnType<typeof createFailureLimiter>; headers: Record<string, string> },
+  deps: {
+    core: Core;
+    fingerprint: string;
+    limiter: ReturnType<typeof createFailureLimiter>;
+    headers: Record<string, string>;
+  },
 ): boolean {
   if (path === '/join.js' && request.method === 'GET') {
-    response.writeHead(200, { ...deps.headers, 'content-type': 'text/javascript; charset=utf-8', 'cache-control': 'no-cache' });
+    response.writeHead(200, {
+      ...deps.headers,
+      'content-type': 'text/javascript; charset=utf-8',
+      'cache-control': 'no-cache',
+    });
     response.end(joinScript);
     return true;
   }
   if (path !== '/join') return false;
   const locale = joinLocale(request);
   if (request.method === 'GET') {
-    response.writeHead(200, { ...deps.headers, 'content-type': 'text/html; charset=utf-8', 'cache-control': 'no-store' });
+    response.writeHead(200, {
+      ...deps.headers,
+      'content-type': 'text/html; charset=utf-8',
+      'cache-control': 'no-store',
+    });
     response.end(joinPage(locale, deps.fingerprint));
     return true;
   }
@@ -102,7 +125,8 @@ export function handleJoin(
       if (error instanceof AppError && error.messageKey) {
         const local = errorTemplate(locale === 'fr' ? frErrors : enErrors, error.messageKey) ?? error.message;
         json(response, 401, { code: error.code, messageKey: error.messageKey, message: local });
-      } else json(response, 400, { code: 'invalid_input', message: 'Send {"secret": "...", "device": "..."} as JSON.' });
+      } else
+        json(response, 400, { code: 'invalid_input', message: 'Send {"secret": "...", "device": "..."} as JSON.' });
     });
   return true;
 }

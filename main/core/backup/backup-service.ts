@@ -102,7 +102,14 @@ export function createBackupService(deps: { db: Db; dataDir: string; now: () => 
         for (const file of backupsIn(dir)) {
           const known = seen.get(file.fileName);
           if (known) known.paths.push(file.path);
-          else seen.set(file.fileName, { fileName: file.fileName, paths: [file.path], bytes: file.bytes, at: file.at, roomId: null });
+          else
+            seen.set(file.fileName, {
+              fileName: file.fileName,
+              paths: [file.path],
+              bytes: file.bytes,
+              at: file.at,
+              roomId: null,
+            });
         }
       }
       return [...seen.values()].sort((a, b) => b.fileName.localeCompare(a.fileName));
@@ -117,17 +124,27 @@ export function createBackupService(deps: { db: Db; dataDir: string; now: () => 
     async setFolder(next: string | null): Promise<void> {
       if (next !== null) {
         if (!isAbsolute(next)) {
-          throw keyedError('invalid_input', 'errors.backup.folderNotAbsolute', 'Give the full path of the backup folder.', {
-            field: 'folder',
-          });
+          throw keyedError(
+            'invalid_input',
+            'errors.backup.folderNotAbsolute',
+            'Give the full path of the backup folder.',
+            {
+              field: 'folder',
+            },
+          );
         }
         try {
           await mkdir(next, { recursive: true });
         } catch (error) {
-          throw keyedError('invalid_input', 'errors.backup.folderUnusable', `Riposte cannot write in ${next}: ${String(error)}`, {
-            field: 'folder',
-            params: { folder: next },
-          });
+          throw keyedError(
+            'invalid_input',
+            'errors.backup.folderUnusable',
+            `Riposte cannot write in ${next}: ${String(error)}`,
+            {
+              field: 'folder',
+              params: { folder: next },
+            },
+          );
         }
       }
       writeSetting.run(settingsKey, JSON.stringify({ folder: next }));

@@ -73,8 +73,14 @@ export function createAccessRepository(db: Db) {
     /** False when someone redeemed it first: single use holds even between two racing requests. */
     markRedeemed: (id: string, at: number): boolean => markRedeemed.run(at, id).changes === 1,
     cancelOpenInvitesOf: (memberId: string, at: number) => cancelOpenInvitesOf.run(at, memberId),
-    addSession: (session: { id: string; roomId: string; memberId: string; device: string; tokenHash: string; at: number }) =>
-      insertSession.run(session),
+    addSession: (session: {
+      id: string;
+      roomId: string;
+      memberId: string;
+      device: string;
+      tokenHash: string;
+      at: number;
+    }) => insertSession.run(session),
     sessionByTokenHash: (hash: string) => sessionByToken.get(hash),
     session: (id: string) => sessionById.get(id),
     liveSessionsOf: (roomId: string) => liveSessionsOf.all(roomId),

@@ -139,7 +139,10 @@ export function createAccessService(deps: {
     redeem(secret: string, device: string): { token: string; binding: SessionBinding } {
       const invite = findInvite(secret);
       if (!invite || invite.cancelled_at !== null) {
-        throw refused('errors.team.inviteUnknown', 'This invite is not valid: check the code, or ask the lead for a new one.');
+        throw refused(
+          'errors.team.inviteUnknown',
+          'This invite is not valid: check the code, or ask the lead for a new one.',
+        );
       }
       if (invite.redeemed_at !== null) {
         throw refused(
@@ -148,7 +151,10 @@ export function createAccessService(deps: {
         );
       }
       if (invite.expires_at <= now()) {
-        throw refused('errors.team.inviteExpired', 'This invite has expired (invites last 24 hours). Ask the lead for a new one.');
+        throw refused(
+          'errors.team.inviteExpired',
+          'This invite has expired (invites last 24 hours). Ask the lead for a new one.',
+        );
       }
       if (!isCurrent(invite)) {
         throw refused('errors.team.inviteMemberGone', 'The person this invite was for is no longer in the team.');

@@ -12,7 +12,8 @@ const refusals: Record<Capability, string> = {
   read: 'Your role ({{role}}) cannot see this room.',
   comment:
     'As {{role}} you can read this room but not comment on drafts: comments are for the lead, writers, approvers, legal and analysts.',
-  curate: 'As {{role}} you cannot change columns, moments, cues or item flags: that is for the lead, writers and analysts.',
+  curate:
+    'As {{role}} you cannot change columns, moments, cues or item flags: that is for the lead, writers and analysts.',
   export: 'As {{role}} you cannot export from this room: exports are for the lead and analysts.',
   write: 'As {{role}} you cannot write drafts, the content bank or the playbook: that is for the lead and writers.',
   review: 'As {{role}} you cannot move a draft through review: that is for the lead, writers, approvers and legal.',
@@ -23,9 +24,14 @@ const refusals: Record<Capability, string> = {
 /** Refuses, with a sentence naming the role and who may, when `by` lacks `capability`. */
 export function requireCapability(by: RoomMember, capability: Capability): void {
   if (!roleMay(by.role, capability)) {
-    throw keyedError('forbidden', `errors.team.roleMay.${capability}`, refusals[capability].replace('{{role}}', by.role), {
-      params: { role: by.role },
-    });
+    throw keyedError(
+      'forbidden',
+      `errors.team.roleMay.${capability}`,
+      refusals[capability].replace('{{role}}', by.role),
+      {
+        params: { role: by.role },
+      },
+    );
   }
 }
 
@@ -60,7 +66,11 @@ export function createCallGate(deps: {
     }
     const roomId = deps.callRoom(name, input);
     if (roomId !== undefined && roomId !== binding.roomId) {
-      throw keyedError('forbidden', 'errors.team.otherRoom', 'Your invite is for another room: this one is not yours to see.');
+      throw keyedError(
+        'forbidden',
+        'errors.team.otherRoom',
+        'Your invite is for another room: this one is not yours to see.',
+      );
     }
     if (need === 'own') return;
     requireCapability(deps.team.actingIn(session)(binding.roomId), need);

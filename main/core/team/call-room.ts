@@ -46,7 +46,9 @@ export function createCallRoom(db: Db) {
     let statement = statements.get(table);
     if (!statement) {
       const column = table === 'rooms' ? 'id' : 'room_id';
-      statement = db.prepare<[string | number], { room: string }>(`SELECT ${column} AS room FROM ${table} WHERE id = ?`);
+      statement = db.prepare<[string | number], { room: string }>(
+        `SELECT ${column} AS room FROM ${table} WHERE id = ?`,
+      );
       statements.set(table, statement);
     }
     return statement;

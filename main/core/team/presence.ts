@@ -13,7 +13,10 @@ export type PresenceBoard = ReturnType<typeof createPresenceBoard>;
  * Who is looking at which draft, per room, in memory only: presence is about now, and a
  * restart forgets it. Keyed by connection, so two tabs of one person count twice.
  */
-export function createPresenceBoard(deps: { now: () => number; onChanged: (roomId: string, people: Presence[]) => void }) {
+export function createPresenceBoard(deps: {
+  now: () => number;
+  onChanged: (roomId: string, people: Presence[]) => void;
+}) {
   const rooms = new Map<string, Map<Session, Presence>>();
 
   const list = (roomId: string): Presence[] => {

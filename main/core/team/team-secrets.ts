@@ -18,11 +18,7 @@ export function newCode(): string {
 
 /** What a person typed, as stored: case, spaces and dashes do not matter; O/I/L read as 0/1/1. */
 export function normalizeCode(typed: string): string {
-  return typed
-    .toUpperCase()
-    .replace(/[\s-]/g, '')
-    .replace(/O/g, '0')
-    .replace(/[IL]/g, '1');
+  return typed.toUpperCase().replace(/[\s-]/g, '').replace(/O/g, '0').replace(/[IL]/g, '1');
 }
 
 export const hashSecret = (secret: string): string => createHash('sha256').update(secret).digest('hex');
