@@ -5,9 +5,11 @@
  * Each area lists its calls in shared/contract/calls/<area>.ts; they meet here.
  */
 import type { z } from 'zod';
+import { accessCalls, accessEvents } from './contract/calls/access';
 import { appCalls, appEvents } from './contract/calls/app';
 import { assetCalls } from './contract/calls/assets';
 import { auditCalls } from './contract/calls/audit';
+import { backupCalls } from './contract/calls/backups';
 import { bankCalls } from './contract/calls/bank';
 import { checklistCalls } from './contract/calls/checklists';
 import { draftCalls, draftEvents } from './contract/calls/drafts';
@@ -42,6 +44,8 @@ export const calls = {
   ...assetCalls,
   ...publishingCalls,
   ...reportCalls,
+  ...accessCalls,
+  ...backupCalls,
 };
 
 export const events = {
@@ -54,6 +58,7 @@ export const events = {
   ...momentEvents,
   ...publishingEvents,
   ...reportEvents,
+  ...accessEvents,
 };
 
 export type Calls = typeof calls;

@@ -4,6 +4,7 @@ import { calls, type AppInfo } from '../../shared/contract';
 import { createAppArea } from './app/app-area';
 import type { AreaLifecycle, CoreContext } from './area';
 import { createAssetsArea } from './assets/assets-area';
+import { createBackupArea } from './backup/backup-area';
 import { createAuditArea } from './audit/audit-area';
 import { createBankArea } from './bank/bank-area';
 import { createChecklistsArea } from './checklists/checklists-area';
@@ -32,7 +33,11 @@ import { seedDemoRoomIfEmpty, type DemoColumn } from './rooms/demo-room';
 import { createRoomsArea } from './rooms/rooms-area';
 import { loadMasterKey, type MasterKeyProtector } from './secrets/key-file';
 import { createSecretStore } from './secrets/secret-store';
-import { createSession } from './session/session';
+import { createSession, type Session } from './session/session';
+import { createAccessArea } from './team/access-area';
+import type { AccessService } from './team/access-service';
+import { createCallGate } from './team/call-gate';
+import { createCallRoom } from './team/call-room';
 import { createSessionArea } from './team/session-area';
 import { createSourcesArea } from './sources/sources-area';
 import { createTeamArea } from './team/team-area';
@@ -72,6 +77,8 @@ export interface CoreOptions {
   reportShell?: ReportShell;
   /** Asks the networks for the published posts' counts at export time (tests pass a local one). */
   engagementFetcher?: EngagementFetcher;
+  /** How often automatic backups run once a folder is picked (tests shorten it). */
+  backupIntervalMs?: number;
 }
 
 export interface Core {
@@ -81,6 +88,10 @@ export interface Core {
   events: EventHub;
   /** Every call, from any shell: `session` is the caller's connection (see session/session.ts). */
   dispatch: Dispatch;
+  /** Invites and team sessions, for the shell that hosts the room (main/host). */
+  access: AccessService;
+  /** A window or socket closed: what it held (presence) goes with it. */
+  forgetSession(session: Session): void;
   close(): Promise<void>;
 }
 
@@ -112,6 +123,13 @@ export function createCore(options: CoreOptions): Core {
   const audit = createAuditArea({ ...ctx, rooms });
   const { team, ...teamArea } = createTeamArea({ ...ctx, rooms, audit: audit.log });
   const session = createSessionArea({ rooms, team });
+  const { access, forgetSession, ...accessArea } = createAccessArea({ ...ctx, rooms, team });
+  const backups = createBackupArea({
+    ...ctx,
+    rooms,
+    team,
+    ...(options.backupIntervalMs !== undefined ? { intervalMs: options.backupIntervalMs } : {}),
+  });
   const layouts = createLayoutsArea({ ...ctx, rooms, team });
   const { playbook, ...playbookArea } = createPlaybookArea({ ...ctx, rooms, team, audit: audit.log });
   const { checklists, ...checklistsArea } = createChecklistsArea({ ...ctx, rooms, team, audit: audit.log });
@@ -178,6 +196,8 @@ export function createCore(options: CoreOptions): Core {
     audit,
     teamArea,
     session,
+    accessArea,
+    backups,
     layouts,
     playbookArea,
     checklistsArea,
@@ -196,6 +216,8 @@ export function createCore(options: CoreOptions): Core {
     ...audit.handlers,
     ...teamArea.handlers,
     ...session.handlers,
+    ...accessArea.handlers,
+    ...backups.handlers,
     ...layouts.handlers,
     ...playbookArea.handlers,
     ...checklistsArea.handlers,
@@ -208,7 +230,7 @@ export function createCore(options: CoreOptions): Core {
     ...outbox.handlers,
     ...report.handlers,
   };
-  const dispatch = createDispatch(handlers, log);
+  const dispatch = createDispatch(handlers, log, createCallGate({ access, team, callRoom: createCallRoom(db) }));
 
   if (options.seedDemo ?? true) {
     // Riposte itself builds the demo room, through the same calls (and checks) as a person would.
@@ -231,6 +253,8 @@ export function createCore(options: CoreOptions): Core {
     log,
     events,
     dispatch,
+    access,
+    forgetSession,
     async close() {
       for (const area of started.reverse()) await area.close();
       read.close();

@@ -18,7 +18,11 @@ export function bridgeCoreToIpc(core: Core): () => void {
     if (!session) {
       session = createSession();
       sessions.set(contents.id, session);
-      contents.once('destroyed', () => sessions.delete(contents.id));
+      const created = session;
+      contents.once('destroyed', () => {
+        sessions.delete(contents.id);
+        core.forgetSession(created);
+      });
     }
     return session;
   };

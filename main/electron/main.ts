@@ -12,6 +12,7 @@ import { bridgeCoreToIpc } from './ipc-bridge';
 import { notifyMomentsNatively } from './moment-notifications';
 import { registerAppScheme, serveRenderer } from './renderer-protocol';
 import { electronReportShell } from './report-printer';
+import { addTeamHostingMenu } from './team-hosting';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 let core: Core | undefined;
@@ -71,6 +72,7 @@ async function start() {
   serveRenderer(join(here, '../renderer'), core.dataDir);
   bridgeCoreToIpc(core);
   notifyMomentsNatively(core);
+  addTeamHostingMenu(core, join(here, '../renderer'));
   createWindow();
   app.on('activate', () => {
     if (BrowserWindow.getAllWindows().length === 0) createWindow();

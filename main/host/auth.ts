@@ -33,8 +33,15 @@ export function isAllowedHost(hostHeader: string | undefined, port: number, bind
   return allowed.has(hostHeader.toLowerCase());
 }
 
-export function isAllowedOrigin(origin: string | undefined, hostHeader: string | undefined): boolean {
+/** The page's own origin only: a WebSocket opened by a page of another site (or scheme) is refused. */
+export function isAllowedOrigin(
+  origin: string | undefined,
+  hostHeader: string | undefined,
+  scheme: 'http' | 'https' = 'http',
+): boolean {
   return (
-    origin !== undefined && hostHeader !== undefined && origin.toLowerCase() === `http://${hostHeader.toLowerCase()}`
+    origin !== undefined &&
+    hostHeader !== undefined &&
+    origin.toLowerCase() === `${scheme}://${hostHeader.toLowerCase()}`
   );
 }

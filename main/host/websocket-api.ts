@@ -4,7 +4,7 @@ import { WebSocketServer, type RawData, type WebSocket } from 'ws';
 import { maxWireMessageBytes, type WireCall, type WireMessage } from '../../shared/contract/wire';
 import { englishError } from '../../shared/i18n/english-errors';
 import type { Core } from '../core/create-core';
-import { createSession, type Session } from '../core/session/session';
+import type { Session } from '../core/session/session';
 
 /** Socket buffers beyond this mean a stalled tab: drop pushes rather than grow memory. */
 const maxBufferedBytes = 16 * 1024 * 1024;
@@ -27,6 +27,17 @@ function peekId(data: Buffer): number | null {
   return match?.[1] ? Number(match[1]) : null;
 }
 
+/** The room an event is about, when it names one: a teammate's socket gets only its own room's. */
+function eventRoom(payload: unknown): string | undefined {
+  if (typeof payload !== 'object' || payload === null) return undefined;
+  const fields = payload as { roomId?: unknown; room?: { id?: unknown } };
+  if (typeof fields.roomId === 'string') return fields.roomId;
+  return typeof fields.room?.id === 'string' ? fields.room.id : undefined;
+}
+
+/** Close code for a session the lead revoked (the client shows why and does not reconnect). */
+export const revokedCloseCode = 4401;
+
 export function createWebSocketApi(core: Core) {
   // The hard cap closes the socket (1009); below it, oversized calls get an error answer.
   const server = new WebSocketServer({ noServer: true, maxPayload: maxWireMessageBytes * 4 });
@@ -39,8 +50,18 @@ export function createWebSocketApi(core: Core) {
 
   const unsubscribe = core.events.subscribe((event, payload) => {
     const text = JSON.stringify({ kind: 'event', event, payload } satisfies WireMessage);
-    for (const socket of sockets.keys()) {
+    const room = eventRoom(payload);
+    for (const [socket, session] of sockets) {
+      const bound = session.binding;
+      // The host's own settings are not a teammate's; another room's news is not theirs to see.
+      if (bound && (event === 'settings.changed' || (room !== undefined && room !== bound.roomId))) continue;
       if (socket.readyState === socket.OPEN && socket.bufferedAmount < maxBufferedBytes) socket.send(text);
+    }
+  });
+  const stopRevocations = core.access.onRevoked((sessionIds) => {
+    const ended = new Set(sessionIds);
+    for (const [socket, session] of sockets) {
+      if (session.binding && ended.has(session.binding.sessionId)) socket.close(revokedCloseCode, 'session revoked');
     }
   });
 
@@ -78,20 +99,25 @@ export function createWebSocketApi(core: Core) {
   };
 
   return {
-    /** Called once the HTTP layer has checked the token, Host and Origin. */
-    upgrade(request: IncomingMessage, socket: Duplex, head: Buffer) {
+    /** Called once the HTTP layer has checked Host, Origin and the cookie, and found its session. */
+    upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, session: Session) {
       server.handleUpgrade(request, socket, head, (ws) => {
-        const session = createSession();
         sockets.set(ws, session);
+        if (session.binding) core.access.socketOpened(session.binding);
         ws.on('message', (data) => {
           onMessage(ws, session, data).catch((error: unknown) => core.log.error('WebSocket message failed', { error }));
         });
         ws.on('error', (error) => core.log.warn('WebSocket error', { error }));
-        ws.on('close', () => sockets.delete(ws));
+        ws.on('close', () => {
+          sockets.delete(ws);
+          core.forgetSession(session);
+          if (session.binding) core.access.socketClosed(session.binding);
+        });
       });
     },
     close() {
       unsubscribe();
+      stopRevocations();
       for (const socket of sockets.keys()) socket.terminate();
       server.close();
     },

@@ -69,9 +69,14 @@ function createWebSocketApi(): RiposteApi {
         for (const listener of listeners.get(message.event as EventName) ?? []) listener(message.payload);
       }
     };
-    socket.onclose = () => {
+    socket.onclose = (event: CloseEvent) => {
       for (const resolve of pending.values()) resolve(lostResult());
       pending.clear();
+      // The lead revoked this session (main/host/websocket-api.ts): reconnecting cannot help.
+      if (event.code === 4401) {
+        setConnectionState('unauthorized');
+        return;
+      }
       // A socket refused before it ever opened means the session token is not valid here.
       if (!everOpened) {
         void fetch(window.location.href, { cache: 'no-store' }).then((response) => {

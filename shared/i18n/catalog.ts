@@ -9,6 +9,7 @@ import enMoments from './locales/en/moments.json';
 import enReport from './locales/en/report.json';
 import enRooms from './locales/en/rooms.json';
 import enSources from './locales/en/sources.json';
+import enTeam from './locales/en/team.json';
 import enWorkspace from './locales/en/workspace.json';
 import frCommon from './locales/fr/common.json';
 import frDrafts from './locales/fr/drafts.json';
@@ -17,6 +18,7 @@ import frMoments from './locales/fr/moments.json';
 import frReport from './locales/fr/report.json';
 import frRooms from './locales/fr/rooms.json';
 import frSources from './locales/fr/sources.json';
+import frTeam from './locales/fr/team.json';
 import frWorkspace from './locales/fr/workspace.json';
 
 export const catalog = {
@@ -29,6 +31,7 @@ export const catalog = {
     drafts: enDrafts,
     moments: enMoments,
     report: enReport,
+    team: enTeam,
   },
   fr: {
     common: frCommon,
@@ -39,6 +42,7 @@ export const catalog = {
     drafts: frDrafts,
     moments: frMoments,
     report: frReport,
+    team: frTeam,
   },
 } as const;
 

@@ -20,7 +20,12 @@ export type Dispatch = (name: string, input: unknown, session: Session) => Promi
  * The one gate every call passes through, whichever shell carried it: unknown names are
  * refused, input is validated before any handler runs, and exceptions become typed results.
  */
-export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
+export function createDispatch(
+  handlers: Handlers,
+  log: Logger,
+  /** Throws when this session may not make this call (team roles); runs after validation. */
+  gate: (name: CallName, input: unknown, session: Session) => void = () => {},
+): Dispatch {
   return async (name, input, session) => {
     if (!isCallName(name)) {
       return {
@@ -33,6 +38,7 @@ export function createDispatch(handlers: Handlers, log: Logger): Dispatch {
     const parsed = calls[name].input.safeParse(input);
     if (!parsed.success) return validationError(parsed.error);
     try {
+      gate(name, parsed.data, session);
       const handler = handlers[name] as (input: unknown, session: Session) => unknown;
       return { ok: true, value: await handler(parsed.data, session) };
     } catch (error) {

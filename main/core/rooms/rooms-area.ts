@@ -15,7 +15,12 @@ export function createRoomsArea(ctx: Pick<CoreContext, 'db' | 'events' | 'now'>)
   return {
     rooms,
     handlers: {
-      'rooms.list': rooms.list,
+      // A teammate's session sees only the room its invite is for.
+      'rooms.list': (input, session) => {
+        const all = rooms.list(input);
+        const bound = session.binding;
+        return bound ? all.filter((room) => room.id === bound.roomId) : all;
+      },
       'rooms.get': ({ id }) => rooms.get(id),
       'rooms.create': rooms.create,
       'rooms.rename': rooms.rename,

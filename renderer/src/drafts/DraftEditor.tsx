@@ -12,6 +12,8 @@ import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
 import { errorText } from '../i18n';
+import { DraftPresence } from '../team/DraftPresence';
+import { useDraftPresence } from '../team/use-presence';
 import { ChecklistView } from './ChecklistView';
 import { DraftHistory } from './DraftHistory';
 import { DraftMedia } from './DraftMedia';
@@ -32,6 +34,7 @@ export function DraftEditor(props: {
   const { t, i18n } = useTranslation('drafts');
   const { draft, me, playbook } = props;
   const save = useAutosave(draft, me?.id ?? null);
+  const presence = useDraftPresence(draft.roomId, draft.id, me?.id ?? null);
   const [template, setTemplate] = useState<ChecklistTemplate | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -91,12 +94,16 @@ export function DraftEditor(props: {
       <p className="muted" aria-label={t('editor.trigger')}>
         {t(`triggers.${draft.triggerKind}`)}
       </p>
+      <DraftPresence others={presence.others} />
       <textarea
         aria-label={t('editor.body')}
         value={save.body}
         readOnly={!editable || !me}
         rows={6}
-        onChange={(event) => save.change({ body: event.target.value })}
+        onChange={(event) => {
+          presence.typing();
+          save.change({ body: event.target.value });
+        }}
         onBlur={() => void save.flush()}
       />
       {save.state.kind === 'conflict' && (

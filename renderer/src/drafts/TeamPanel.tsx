@@ -4,6 +4,7 @@ import type { RoomMember } from '../../../shared/contract/calls/team';
 import { Role, roles, type RoomPolicy } from '../../../shared/drafts/team';
 import { api } from '../api';
 import { errorText } from '../i18n';
+import { TeamHosting } from '../team/TeamHosting';
 
 export function TeamPanel(props: {
   roomId: string;
@@ -131,6 +132,7 @@ export function TeamPanel(props: {
         </fieldset>
       )}
       {failure && <p role="alert">{failure}</p>}
+      {me?.role === 'lead' && <TeamHosting roomId={roomId} />}
     </section>
   );
 }

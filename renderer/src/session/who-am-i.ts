@@ -1,4 +1,4 @@
-import { useCallback, useSyncExternalStore } from 'react';
+import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { api, onConnectionState } from '../api';
 
 /**
@@ -41,6 +41,21 @@ function tellMain(roomId: string, memberId: string | null): void {
     if (!result.ok && result.code === 'not_found' && memberId !== null && readMe(roomId) === memberId) {
       chooseMe(roomId, null);
     }
+    // A teammate's session belongs to the invited person: whatever was picked, main's answer holds.
+    if (!result.ok && result.messageKey === 'errors.team.boundSession') followMain(roomId);
+  });
+}
+
+/** Takes main's person for this room when it has one (a team session is bound to it). */
+function followMain(roomId: string): void {
+  void api.session.get({ roomId }).then((result) => {
+    if (!result.ok || result.value.memberId === null || result.value.memberId === readMe(roomId)) return;
+    try {
+      localStorage.setItem(key(roomId), result.value.memberId);
+    } catch {
+      // Storage refused: main still acts as the bound person.
+    }
+    window.dispatchEvent(new CustomEvent(changedEvent));
   });
 }
 
@@ -95,5 +110,6 @@ function subscribe(onChange: () => void): () => void {
 /** The member id picked in this room, or null, kept current. */
 export function useMeId(roomId: string): string | null {
   const snapshot = useCallback(() => readMe(roomId), [roomId]);
+  useEffect(() => followMain(roomId), [roomId]);
   return useSyncExternalStore(subscribe, snapshot);
 }
