@@ -5,6 +5,7 @@
 import enCommon from './locales/en/common.json';
 import enDrafts from './locales/en/drafts.json';
 import enErrors from './locales/en/errors.json';
+import enFaults from './locales/en/faults.json';
 import enMoments from './locales/en/moments.json';
 import enRooms from './locales/en/rooms.json';
 import enSources from './locales/en/sources.json';
@@ -12,6 +13,7 @@ import enWorkspace from './locales/en/workspace.json';
 import frCommon from './locales/fr/common.json';
 import frDrafts from './locales/fr/drafts.json';
 import frErrors from './locales/fr/errors.json';
+import frFaults from './locales/fr/faults.json';
 import frMoments from './locales/fr/moments.json';
 import frRooms from './locales/fr/rooms.json';
 import frSources from './locales/fr/sources.json';
@@ -26,6 +28,7 @@ export const catalog = {
     workspace: enWorkspace,
     drafts: enDrafts,
     moments: enMoments,
+    faults: enFaults,
   },
   fr: {
     common: frCommon,
@@ -35,6 +38,7 @@ export const catalog = {
     workspace: frWorkspace,
     drafts: frDrafts,
     moments: frMoments,
+    faults: frFaults,
   },
 } as const;
 
