@@ -5,6 +5,7 @@
 import enCommon from './locales/en/common.json';
 import enDrafts from './locales/en/drafts.json';
 import enErrors from './locales/en/errors.json';
+import enFaults from './locales/en/faults.json';
 import enMoments from './locales/en/moments.json';
 import enReport from './locales/en/report.json';
 import enRooms from './locales/en/rooms.json';
@@ -14,6 +15,7 @@ import enWorkspace from './locales/en/workspace.json';
 import frCommon from './locales/fr/common.json';
 import frDrafts from './locales/fr/drafts.json';
 import frErrors from './locales/fr/errors.json';
+import frFaults from './locales/fr/faults.json';
 import frMoments from './locales/fr/moments.json';
 import frReport from './locales/fr/report.json';
 import frRooms from './locales/fr/rooms.json';
@@ -32,6 +34,7 @@ export const catalog = {
     moments: enMoments,
     report: enReport,
     team: enTeam,
+    faults: enFaults,
   },
   fr: {
     common: frCommon,
@@ -43,6 +46,7 @@ export const catalog = {
     moments: frMoments,
     report: frReport,
     team: frTeam,
+    faults: frFaults,
   },
 } as const;
 

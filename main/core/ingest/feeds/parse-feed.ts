@@ -30,8 +30,16 @@ function fail(message: string): ParseFeedResult {
   return { ok: false, message };
 }
 
+/** Leading comments are skipped by a walk: a regex repeating a lazy comment backtracks exponentially. */
 function looksLikeHtmlPage(text: string): boolean {
-  return /^(?:<!--[\s\S]*?-->\s*)*(?:<!doctype\s+html|<html[\s>])/i.test(text);
+  let index = 0;
+  while (text.startsWith('<!--', index)) {
+    const end = text.indexOf('-->', index + 4);
+    if (end < 0) return false;
+    index = end + 3;
+    while (/\s/.test(text[index] ?? '')) index += 1;
+  }
+  return /^(?:<!doctype\s+html|<html[\s>])/i.test(text.slice(index, index + 16));
 }
 
 function isJsonType(contentType: string | null): boolean {

@@ -34,6 +34,24 @@ describe('the cheap well-formedness scan', () => {
     expect(performance.now() - started).toBeLessThan(500);
   });
 
+  it('reads past a doctype with an internal subset, comments and processing instructions', () => {
+    const doctype = '<!DOCTYPE rss [ <!ENTITY a "x>y"> <!ELEMENT rss ANY> ]>';
+    expect(looksMalformed(`<?xml version="1.0"?>\n<!-- a -->\n${doctype}\n${rss(item).slice(22)}`)).toBe(false);
+    expect(looksMalformed(`${rss(item)}\n<?pi done?>\n<!-- end -->  `)).toBe(false);
+    expect(looksMalformed('<!DOCTYPE rss [ <!ENTITY a "b"> <rss></rss>')).toBe(true);
+    expect(looksMalformed('<rss></rss >')).toBe(false);
+  });
+
+  it('stays linear on a crafted doctype, comment runs and end tags (exponential before)', () => {
+    const started = performance.now();
+    const crafted = `<?xml version="1.0"?><!DOCTYPE r ${'[]'.repeat(60)}[ <r/>`;
+    expect(looksMalformed(crafted)).toBe(true);
+    expect(looksMalformed(`<!DOCTYPE r ${'[]'.repeat(30_000)}[`)).toBe(true);
+    expect(looksMalformed(`<r>${'<!---->'.repeat(600)}x`)).toBe(true);
+    expect(looksMalformed(`<r>${'</r>'.repeat(20_000)}${'<!---->'.repeat(500)}`)).toBe(false);
+    expect(performance.now() - started).toBeLessThan(500);
+  });
+
   it('names the line when the validator confirms', () => {
     expect(malformedMessage(rss(item))).toBeNull();
     expect(malformedMessage('<rss>\n<channel>\n<title>a & b</title></channel></rss>')).toMatch(

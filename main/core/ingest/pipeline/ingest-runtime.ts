@@ -16,7 +16,7 @@ export interface PollJob {
   credential: string | null;
 }
 
-export type PollFailure = FetchFailureKind | 'malformed' | 'auth' | 'invalid_input';
+export type PollFailure = FetchFailureKind | 'malformed' | 'auth' | 'invalid_input' | 'too_slow';
 
 export interface PollOutcome {
   sourceId: string;

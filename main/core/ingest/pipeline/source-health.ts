@@ -10,6 +10,7 @@ function asFetchFailure(failure: PollFailure): FetchFailureKind {
   switch (failure) {
     case 'malformed':
     case 'invalid_input':
+    case 'too_slow':
       return 'bad_response';
     case 'auth':
       return 'http';

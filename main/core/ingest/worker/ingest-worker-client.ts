@@ -1,6 +1,9 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
 import type { ToWriter, WriterSettings } from '../writer/protocol';
 import { createWriteTurns, withMainTurn } from '../writer/write-turns';
+import { faultSentence } from '../../../../shared/i18n/fault-sentences';
+import { failedOutcome } from './outcome';
+import { watchWorker, type WorkerWatchdog } from './worker-watchdog';
 import type { FromWorker, PollJob, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
 
 export type { PollJob, PollOutcome, StreamEvent, StreamJob } from './protocol';
@@ -23,6 +26,14 @@ export interface IngestWorkerOptions {
   /** A crashing worker is restarted at most this often. Default 10 s. */
   minRestartIntervalMs?: number;
   now?: () => number;
+  /**
+   * The per-poll deadline for reading a body: a worker silent this long is stuck. It is
+   * replaced, the poll it was reading fails with "this feed took too long to read", and
+   * the other polls run again on the new worker. Default 20 s (the fetch timeout).
+   */
+  stuckAfterMs?: number;
+  /** How often the worker says it is alive. Default 250 ms. */
+  heartbeatMs?: number;
   /** Told each time the worker stops unexpectedly, with the reason (for the log). */
   onCrash?: (message: string) => void;
   /** Test hook: each new Worker, e.g. to terminate it and prove a crash is survived. */
@@ -49,6 +60,7 @@ const writerBuiltFile = './item-writer.js';
 const closeTimeoutMs = 5_000;
 
 interface PendingPoll {
+  job: PollJob;
   resolve(outcome: PollOutcome): void;
   reject(error: Error): void;
 }
@@ -69,8 +81,10 @@ interface ActiveStream {
 export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWorker {
   const now = options.now ?? Date.now;
   const minRestartIntervalMs = options.minRestartIntervalMs ?? 10_000;
+  const stuckAfterMs = options.stuckAfterMs ?? 20_000;
   const settings: WorkerSettings = {
     userAgent: options.userAgent ?? DEFAULT_INGEST_USER_AGENT,
+    heartbeatMs: options.heartbeatMs ?? 250,
     ...(options.redditBaseUrl !== undefined ? { redditBaseUrl: options.redditBaseUrl } : {}),
   };
   const pending = new Map<number, PendingPoll>();
@@ -85,6 +99,9 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
   let turns: Int32Array | null = null;
   /** Why the writer thread stopped, when that is what brought the pair down. */
   let writerStopped: string | null = null;
+  let watchdog: WorkerWatchdog | null = null;
+  /** Set when the watchdog replaced a stuck worker: the poll it was reading, if known. */
+  let replacedStuck: { blamed: number | null } | null = null;
   let lastStartAt = Number.NEGATIVE_INFINITY;
   let restartTimer: ReturnType<typeof setTimeout> | null = null;
   let nextRequestId = 1;
@@ -104,7 +121,21 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     const createdWriter =
       channel && options.dataDir !== undefined ? spawnWriter(options.dataDir, channel.port2, createdTurns) : null;
     let lastError: string | null = null;
-    created.on('message', (message: FromWorker) => handle(message));
+    const createdWatchdog = watchWorker({
+      deadlineMs: stuckAfterMs,
+      onStuck: (silentMs) => {
+        if (worker !== created) return;
+        replacedStuck = { blamed: createdWatchdog.blamed() };
+        lastError = `it did not respond for ${Math.round(silentMs)} ms and was replaced`;
+        void created.terminate();
+      },
+    });
+    watchdog?.stop();
+    watchdog = createdWatchdog;
+    created.on('message', (message: FromWorker) => {
+      createdWatchdog.alive();
+      handle(message, createdWatchdog);
+    });
     created.on('error', (error) => {
       lastError = error.message;
     });
@@ -112,6 +143,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
       lastError = `a message could not be read (${error.message})`;
     });
     created.on('exit', (code) => {
+      createdWatchdog.stop();
       if (worker !== created) return;
       worker = null;
       writer = null;
@@ -176,11 +208,16 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
 
   const crashed = (workerReason: string): void => {
     const reason = writerStopped ?? workerReason;
+    const stuck = replacedStuck;
     writerStopped = null;
+    replacedStuck = null;
     options.onCrash?.(reason);
-    const error = new Error(`The ingest worker stopped unexpectedly (${reason}); this poll did not finish`);
-    for (const poll of pending.values()) poll.reject(error);
-    pending.clear();
+    if (stuck) retryAfterStuck(stuck.blamed);
+    else {
+      const error = new Error(`The ingest worker stopped unexpectedly (${reason}); this poll did not finish`);
+      for (const poll of pending.values()) poll.reject(error);
+      pending.clear();
+    }
     stopping.clear();
     for (const [sourceId, stream] of streams) {
       stream.onEvent({
@@ -194,8 +231,35 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     if (streams.size > 0) ensureWorker();
   };
 
-  const handle = (message: FromWorker): void => {
+  /**
+   * A stuck worker's polls: the one it was reading fails with a plain reason (its source backs
+   * off like any failing source); the others were only waiting and run again on the new worker.
+   * Stuck outside any poll's reading, no source is to blame: every poll fails as after a crash.
+   */
+  const retryAfterStuck = (blamed: number | null): void => {
+    const offender = blamed === null ? undefined : pending.get(blamed);
+    if (!offender) {
+      const error = new Error(faultSentence('faults.ingest.workerStuck'));
+      for (const poll of pending.values()) poll.reject(error);
+      pending.clear();
+      return;
+    }
+    if (blamed !== null) pending.delete(blamed);
+    const seconds = Math.round(stuckAfterMs / 1000);
+    offender.resolve(
+      failedOutcome(offender.job, 'too_slow', faultSentence('faults.ingest.tooSlowToRead', { seconds })),
+    );
+    for (const [requestId, poll] of pending) queued.push({ type: 'poll', requestId, job: poll.job });
+    if (pending.size > 0) ensureWorker();
+  };
+
+  const handle = (message: FromWorker, watched: WorkerWatchdog): void => {
     switch (message.type) {
+      case 'alive':
+        return;
+      case 'reading':
+        watched.reading(message.requestId);
+        return;
       case 'poll_done':
       case 'poll_error': {
         const poll = pending.get(message.requestId);
@@ -255,7 +319,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
       if (closing) return Promise.reject(new Error('The ingest worker is closed'));
       const requestId = nextRequestId++;
       return new Promise<PollOutcome>((resolve, reject) => {
-        pending.set(requestId, { resolve, reject });
+        pending.set(requestId, { job, resolve, reject });
         post({ type: 'poll', requestId, job });
       });
     },
@@ -276,6 +340,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
       closing = true;
       if (restartTimer !== null) clearTimeout(restartTimer);
       restartTimer = null;
+      watchdog?.stop();
       const current = worker;
       const currentWriter = writer;
       closed = (async () => {

@@ -44,6 +44,19 @@ const streams = new Streams({
 });
 let closing = false;
 
+// Main replaces a worker that stops saying this (a parse that never ends, for instance).
+const heartbeat = setInterval(() => send({ type: 'alive' }), settings.heartbeatMs ?? 250);
+const whileReading =
+  (requestId: number) =>
+  <T>(read: () => T): T => {
+    send({ type: 'reading', requestId });
+    try {
+      return read();
+    } finally {
+      send({ type: 'reading', requestId: null });
+    }
+  };
+
 port.on('message', (message: ToWorker) => {
   switch (message.type) {
     case 'poll': {
@@ -83,6 +96,7 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
       blueskySessions,
       ...(settings.redditBaseUrl !== undefined ? { redditBaseUrl: settings.redditBaseUrl } : {}),
       signal: abort.signal,
+      whileReading: whileReading(requestId),
     });
     send({ type: 'poll_done', requestId, outcome: await store(outcome, job.roomId) });
   } catch (error) {
@@ -127,6 +141,7 @@ async function close(): Promise<void> {
   await Promise.allSettled([...running]);
   await streamOutbox.catch(() => undefined);
   await fetcher.close().catch(() => undefined);
+  clearInterval(heartbeat);
   send({ type: 'closed' });
   settings.writerPort?.close();
   port.close();

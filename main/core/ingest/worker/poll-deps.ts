@@ -17,4 +17,9 @@ export interface PollDeps {
   redditBaseUrl?: string;
   /** Aborts the fetch when the worker closes; an aborted poll rejects instead of answering. */
   signal?: AbortSignal;
+  /**
+   * Wraps the synchronous reading of a fetched body (parse, normalize, sanitize), so the
+   * worker can name the source to blame if that work never ends.
+   */
+  whileReading?: <T>(read: () => T) => T;
 }

@@ -54,11 +54,9 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
     case 'failed':
       return failedOutcome(job, response.kind, response.message, response.retryAfterMs);
     case 'ok': {
-      const parsed = parseFeed(response.body, {
-        url: response.finalUrl,
-        contentType: response.contentType,
-        now: deps.now(),
-      });
+      const read = () =>
+        parseFeed(response.body, { url: response.finalUrl, contentType: response.contentType, now: deps.now() });
+      const parsed = deps.whileReading ? deps.whileReading(read) : read();
       // Validators are kept only with a readable body, so a broken feed is re-read (and reported) until fixed.
       if (!parsed.ok) return { ...failedOutcome(job, 'malformed', parsed.message), maxAgeMs: response.maxAgeMs };
       return okOutcome(job, {

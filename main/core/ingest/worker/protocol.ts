@@ -31,7 +31,8 @@ export interface PollJob {
   credential: string | null;
 }
 
-export type PollFailureKind = FetchFailureKind | 'malformed' | 'auth' | 'invalid_input';
+/** `too_slow`: reading the body kept the worker busy past its deadline; the watchdog replaced the worker. */
+export type PollFailureKind = FetchFailureKind | 'malformed' | 'auth' | 'invalid_input' | 'too_slow';
 
 export type PollResult =
   { kind: 'ok' } | { kind: 'not_modified' } | { kind: 'failed'; failure: PollFailureKind; message: string };
@@ -83,6 +84,8 @@ export interface WorkerSettings {
   redditBaseUrl?: string;
   /** The writer thread's end of the channel: items are stored there instead of sent back. */
   writerPort?: MessagePort;
+  /** How often the worker says it is alive, so main can tell a stuck worker from a busy network. */
+  heartbeatMs?: number;
 }
 
 export type ToWorker =
@@ -97,4 +100,8 @@ export type FromWorker =
   | { type: 'stream_event'; event: StreamEvent }
   /** Sent after a stopped stream handed over its last batch: no event for it follows. */
   | { type: 'stream_stopped'; sourceId: string }
+  /** The event loop turned: sent every `heartbeatMs`. */
+  | { type: 'alive' }
+  /** This poll's body is being read now (null: no longer); a stuck worker is blamed on it. */
+  | { type: 'reading'; requestId: number | null }
   | { type: 'closed' };
