@@ -107,7 +107,7 @@ describe('Mastodon publisher', () => {
     server = await startMastodonPublishServer({ mediaPolls: 1_000_000 });
     const publisher = createMastodonPublisher(
       { network: 'mastodon', instance: server.origin, accessToken: server.token },
-      { now: () => start, mediaPollMs: 1, mediaTimeoutMs: 50 },
+      { now: () => start, mediaPollMs: 5, mediaTimeoutMs: 1_000 },
     );
     const image = { bytes: png, mimeType: 'image/png', altText: 'x', fileName: 'x.png' };
     const outcome = await publisher.publish(post({ images: [image] }));
