@@ -191,7 +191,7 @@ test('faults: an invite used twice, a brute-force of codes, a WebSocket from ano
     }),
   ).toBe(403);
 
-  // Revoked, the cookie opens nothing any more.
+  // Revoked, the cookie opens nothing anymore.
   const connected = panel.getByRole('list', { name: 'Connected people' });
   await connected.getByRole('button', { name: 'Revoke every session of Walid' }).click();
   await expect(connected.getByRole('listitem', { name: 'Walid — laptop' })).toHaveCount(0);

@@ -182,7 +182,7 @@ export const ReportFigures = z.object({
 });
 export type ReportFigures = z.infer<typeof ReportFigures>;
 
-/** The report's sections, in the order they print. A team can leave any out. */
+/** The report's sections, in the order they print. A team can leave sections out. */
 export const reportSections = ['summary', 'timeline', 'moments', 'responses', 'conversation', 'process'] as const;
 export const ReportSection = z.enum(reportSections);
 export type ReportSection = z.infer<typeof ReportSection>;

@@ -13,7 +13,7 @@ import { setUpOutbox, testClock } from './testing/outbox-test-kit';
 const points: CrashPoint[] = ['marked_sending', 'request_sent', 'answer_received'];
 
 /**
- * A crash (the process dies) at any step of any send, any number of times, then a restart
+ * A crash (the process dies) at every step of every send, again and again, then a restart
  * on the same store: every entry ends published with exactly one remote post.
  */
 describe('the outbox under crashes', () => {

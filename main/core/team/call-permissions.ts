@@ -5,7 +5,7 @@ import type { Capability } from '../../../shared/team/capabilities';
  * What each call needs of a team session's person (the README's roles table). Typed over
  * every call name, so a new call cannot ship without a row here.
  * - a capability: the person's role must have it, in the room the call is about;
- * - 'own': about the session itself (who am I, my layout, my presence), any member;
+ * - 'own': about the session itself (who am I, my layout, my presence), every member;
  * - 'machine': only the host machine's own windows (a teammate's session cannot).
  */
 export type CallNeed = Capability | 'own' | 'machine';

@@ -48,7 +48,7 @@ export function createPresenceBoard(deps: {
       deps.onChanged(roomId, people);
       return people;
     },
-    /** A window or socket closed: it looks at nothing any more. */
+    /** A window or socket closed: it looks at nothing anymore. */
     forget(session: Session): void {
       for (const [roomId, board] of rooms) {
         if (board.delete(session)) deps.onChanged(roomId, list(roomId));

@@ -35,7 +35,7 @@ export function createSessionArea(ctx: {
           throw keyedError(
             'not_found',
             'errors.team.notMember',
-            'This person is not a member of this room (any more); pick someone from the team.',
+            'This person is not a member of this room; pick someone from the team.',
             { field: 'memberId' },
           );
         }

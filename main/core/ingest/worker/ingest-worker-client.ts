@@ -233,8 +233,8 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
 
   /**
    * A stuck worker's polls: the one it was reading fails with a plain reason (its source backs
-   * off like any failing source); the others were only waiting and run again on the new worker.
-   * Stuck outside any poll's reading, no source is to blame: every poll fails as after a crash.
+   * off like every failing source); the others were only waiting and run again on the new worker.
+   * Stuck outside every poll's reading, no source is to blame: every poll fails as after a crash.
    */
   const retryAfterStuck = (blamed: number | null): void => {
     const offender = blamed === null ? undefined : pending.get(blamed);

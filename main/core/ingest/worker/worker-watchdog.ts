@@ -8,7 +8,7 @@ export interface WorkerWatchdog {
   /** Any message from the worker proves its loop turned. */
   alive(): void;
   reading(requestId: number | null): void;
-  /** The poll being read when the worker went silent, if any. */
+  /** The poll being read when the worker went silent (if there was one). */
   blamed(): number | null;
   stop(): void;
 }

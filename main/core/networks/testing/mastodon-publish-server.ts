@@ -27,7 +27,7 @@ export interface StoredMedia {
 }
 
 export interface MastodonPublishServerOptions {
-  /** The account's bearer token; any other answers 401. */
+  /** The account's bearer token; every other one answers 401. */
   token?: string;
   /** The clock that ages Idempotency-Keys (kept 1 hour) and dates statuses. */
   now?: () => number;

@@ -1,7 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { sendScripted, type ScriptedResponse } from './listen';
 
-/** A scripted answer for the next request on `route` ("POST /api/v1/statuses"; any request when omitted). */
+/** A scripted answer for the next request on `route` ("POST /api/v1/statuses"; every request when omitted). */
 export interface RouteScript extends ScriptedResponse {
   route?: string;
 }

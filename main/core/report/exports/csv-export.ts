@@ -26,7 +26,7 @@ function* tableRows(db: ReadableDb, roomId: string, choices: CsvChoices, now: nu
     case 'items': {
       const column = choices.columnId ? records.columns.find((c) => c.id === choices.columnId) : undefined;
       if (choices.columnId && !column) {
-        throw keyedError('not_found', 'errors.report.columnNotFound', 'This column is not in this room (any more).');
+        throw keyedError('not_found', 'errors.report.columnNotFound', 'This column is not in this room.');
       }
       ensureMatchFunctions(db);
       const filters = column ? columnFilters(column.filters) : {};

@@ -18,7 +18,7 @@ import { headline, momentRows, processFigures, responseRows } from './team-figur
 export type ReportProgress = (progress: { phase: string; done: number; total: number }) => void;
 
 /**
- * Every figure of a room's report, from the store. Runs on any readable connection; the app
+ * Every figure of a room's report, from the store. Runs on a readable connection; the app
  * runs it in the report worker thread on a read-only connection, inside one read
  * transaction so every section counts the same items.
  */

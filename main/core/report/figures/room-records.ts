@@ -123,7 +123,7 @@ export function readRoomRecords(db: ReadableDb, roomId: string): RoomRecords {
       'SELECT id, name, starts_at AS startsAt, ends_at AS endsAt, time_zone AS timeZone, language FROM rooms WHERE id = ?',
     )
     .get(roomId) as RoomRecord | undefined;
-  if (!room) throw keyedError('not_found', 'errors.report.roomNotFound', 'This room does not exist (any more).');
+  if (!room) throw keyedError('not_found', 'errors.report.roomNotFound', 'This room does not exist.');
   const policyRow = db.prepare('SELECT policy FROM room_policies WHERE room_id = ?').pluck().get(roomId) as
     string | undefined;
   const members = (

@@ -12,7 +12,7 @@ export interface FindContext {
 }
 
 const pageSize = 40;
-/** An event's account posts a few times a minute at most: 5 pages reach far past any entry's age. */
+/** An event's account posts a few times a minute at most: 5 pages reach far past every entry's age. */
 const maxPages = 5;
 
 /**
