@@ -46,7 +46,8 @@ export function toWallTime(utcMs: number, timeZone: string): WallTime & { second
   };
 }
 
-function offsetAt(utcMs: number, timeZone: string): number {
+/** How far the zone's clocks are ahead of UTC at `utcMs`, in milliseconds. */
+export function offsetAt(utcMs: number, timeZone: string): number {
   const wall = toWallTime(utcMs, timeZone);
   const asUtc = Date.UTC(wall.year, wall.month - 1, wall.day, wall.hour, wall.minute, wall.second);
   return asUtc - Math.floor(utcMs / 1000) * 1000;
