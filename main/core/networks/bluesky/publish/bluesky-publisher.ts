@@ -76,11 +76,11 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
     async publish(post: OutgoingPost): Promise<PublishOutcome> {
       const session = await keeper.ensure('Signing in to Bluesky');
       if (!session.ok) return notPublished(beforePosting(session.outcome));
-      const facets = await facetsOf(post.text, keeper);
+      const facets = await facetsOf(post.text, keeper, post.signal);
       if (!facets.ok) return notPublished(facets.outcome);
-      const reply = post.replyTo ? await replyRefsFor(post.replyTo, keeper) : null;
+      const reply = post.replyTo ? await replyRefsFor(post.replyTo, keeper, post.signal) : null;
       if (reply && !reply.ok) return notPublished(reply.outcome);
-      const images = await uploadImages(post.images, keeper, BLUESKY_MAX_IMAGE_BYTES);
+      const images = await uploadImages(post.images, keeper, BLUESKY_MAX_IMAGE_BYTES, post.signal);
       if (!images.ok) return notPublished(images.outcome);
       const record: AppBskyFeedPost.Record = {
         $type: postCollection,

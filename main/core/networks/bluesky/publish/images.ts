@@ -68,6 +68,7 @@ export async function uploadImages(
   images: PublishImage[],
   keeper: SessionKeeper,
   maxBytes: number,
+  signal: AbortSignal,
 ): Promise<Attempt<AppBskyEmbedImages.Image[]>> {
   const embedded: AppBskyEmbedImages.Image[] = [];
   for (const image of images) {
@@ -77,7 +78,7 @@ export async function uploadImages(
       return { ok: false, outcome };
     }
     const uploaded = await keeper.run(`Uploading ${image.fileName}`, () =>
-      keeper.agent.uploadBlob(new Uint8Array(prepared.bytes), { encoding: prepared.mimeType }),
+      keeper.agent.uploadBlob(new Uint8Array(prepared.bytes), { encoding: prepared.mimeType, signal }),
     );
     if (!uploaded.ok) return uploaded;
     embedded.push({

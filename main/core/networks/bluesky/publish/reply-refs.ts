@@ -15,13 +15,14 @@ const RepliedRecord = z.object({ reply: z.object({ root: StrongRef }).optional()
 export async function replyRefsFor(
   target: ReplyTarget,
   keeper: SessionKeeper,
+  signal: AbortSignal,
 ): Promise<Attempt<AppBskyFeedPost.ReplyRef>> {
   if (target.cid) {
     const parent = { uri: target.remoteId, cid: target.cid };
     return { ok: true, value: { root: target.root ?? parent, parent } };
   }
   const read = await keeper.run('Finding the post to reply to', () =>
-    keeper.agent.app.bsky.feed.getPosts({ uris: [target.remoteId] }),
+    keeper.agent.app.bsky.feed.getPosts({ uris: [target.remoteId] }, { signal }),
   );
   if (!read.ok) return { ok: false, outcome: beforePosting(read.outcome) };
   const post = read.value.data.posts.find((p) => p.uri === target.remoteId) ?? read.value.data.posts[0];

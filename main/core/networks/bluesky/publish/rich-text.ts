@@ -8,7 +8,7 @@ import type { Attempt, SessionKeeper } from './session-keeper';
  * into "no such handle": a handle the PDS says does not exist loses its facet (the text stays
  * as written), but a PDS that could not be asked stops the send, which is safe to try again.
  */
-export async function facetsOf(text: string, keeper: SessionKeeper): Promise<Attempt<Facet[]>> {
+export async function facetsOf(text: string, keeper: SessionKeeper, signal: AbortSignal): Promise<Attempt<Facet[]>> {
   const rich = new RichText({ text });
   rich.detectFacetsWithoutResolution();
   const facets = rich.facets ?? [];
@@ -20,7 +20,7 @@ export async function facetsOf(text: string, keeper: SessionKeeper): Promise<Att
   for (const handle of handles) {
     const resolved = await keeper.run(`Resolving @${handle}`, async () => {
       try {
-        const answer = await keeper.agent.com.atproto.identity.resolveHandle({ handle });
+        const answer = await keeper.agent.com.atproto.identity.resolveHandle({ handle }, { signal });
         return answer.data.did;
       } catch (error) {
         // "Unable to resolve handle": the account does not exist; anything else is not an answer.
