@@ -1,6 +1,7 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { cidOf, sessionToken } from './atproto-ids';
-import { listenOnLoopback, sendJson, sendScripted } from './listen';
+import { cidOf } from './atproto-ids';
+import { createPdsSessions, sendXrpcError as error } from './bluesky-pds-sessions';
+import { listenOnLoopback, sendJson } from './listen';
 import { PublishFaults, readBody, type RouteScript } from './publish-faults';
 
 export interface StoredRecord {
@@ -66,8 +67,6 @@ export interface FakeBlueskyPds {
 }
 
 const postCollection = 'app.bsky.feed.post';
-/** A rotated refresh token still works this long, so two racing refreshes do not log the account out. */
-const refreshGraceMs = 2 * 60 * 60_000;
 
 /**
  * An AT Protocol PDS subset on 127.0.0.1 speaking the documented XRPC shapes: sessions
@@ -81,56 +80,25 @@ export async function startBlueskyPdsServer(options: BlueskyPdsServerOptions = {
   const did = options.did ?? 'did:plc:anariposte';
   const appPassword = options.appPassword ?? 'abcd-efgh-ijkl-mnop';
   const now = options.now ?? Date.now;
-  const accessTtl = options.accessTtlMs ?? 2 * 60 * 60_000;
   const maxBlobBytes = options.maxBlobBytes ?? 1_000_000;
   const writeLimit = options.writeLimit ?? { points: 5000, windowMs: 60 * 60_000 };
-  const loginLimit = options.loginLimit ?? { count: 30, windowMs: 5 * 60_000 };
   const faults = new PublishFaults();
   const records = new Map<string, StoredRecord>();
   const blobs = new Map<string, StoredBlob>();
   const creates = new Map<string, number>();
   const users = new Map<string, string>([[handle, did]]);
   const foreign = new Map<string, { uri: string; cid: string; handle: string; value: Record<string, unknown> }>();
-  const access = new Map<string, { expiresAt: number }>();
-  const refresh = new Map<string, { rotatedAt: number | null }>();
   const requests: string[] = [];
-  let logins = 0;
-  let refreshes = 0;
   let writes = { startedAt: now(), used: 0 };
-  let loginWindow = { startedAt: now(), used: 0 };
   let origin = '';
-
-  const error = (response: ServerResponse, status: number, name: string, message: string, headers = {}) =>
-    sendScripted(response, { status, headers, body: JSON.stringify({ error: name, message }) });
-
-  const didDoc = () => ({
-    '@context': ['https://www.w3.org/ns/did/v1'],
-    id: did,
-    alsoKnownAs: [`at://${handle}`],
-    service: [{ id: '#atproto_pds', type: 'AtprotoPersonalDataServer', serviceEndpoint: origin }],
-  });
-  const newSession = () => {
-    const accessJwt = sessionToken('access', did, now() + accessTtl);
-    const refreshJwt = sessionToken('refresh', did, now() + 90 * 24 * 60 * 60_000);
-    access.set(accessJwt, { expiresAt: now() + accessTtl });
-    refresh.set(refreshJwt, { rotatedAt: null });
-    return { accessJwt, refreshJwt, handle, did, didDoc: didDoc(), email: 'ana@riposte.test', emailConfirmed: true };
-  };
-  const bearer = (request: IncomingMessage) => /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
-
-  /** True when the access token was refused (the answer is sent), false when it is good. */
-  const refuseAccess = (request: IncomingMessage, response: ServerResponse): boolean => {
-    const token = access.get(bearer(request));
-    if (!token) {
-      error(response, 401, 'AuthenticationRequired', 'Invalid identifier or password');
-      return true;
-    }
-    if (token.expiresAt <= now()) {
-      error(response, 400, 'ExpiredToken', 'Token has expired');
-      return true;
-    }
-    return false;
-  };
+  const sessions = createPdsSessions(
+    { handle, did, appPassword, origin: () => origin },
+    {
+      now,
+      accessTtlMs: options.accessTtlMs ?? 2 * 60 * 60_000,
+      loginLimit: options.loginLimit ?? { count: 30, windowMs: 5 * 60_000 },
+    },
+  );
 
   const writeHeaders = () => ({
     'ratelimit-limit': String(writeLimit.points),
@@ -147,37 +115,6 @@ export async function startBlueskyPdsServer(options: BlueskyPdsServerOptions = {
     }
     writes.used += points;
     return true;
-  };
-
-  const createSession = (body: Record<string, unknown>, response: ServerResponse) => {
-    if (now() - loginWindow.startedAt >= loginLimit.windowMs) loginWindow = { startedAt: now(), used: 0 };
-    const reset = String(Math.ceil((loginWindow.startedAt + loginLimit.windowMs) / 1000));
-    if (loginWindow.used >= loginLimit.count) {
-      return error(response, 429, 'RateLimitExceeded', 'Rate Limit Exceeded', {
-        'ratelimit-limit': String(loginLimit.count),
-        'ratelimit-remaining': '0',
-        'ratelimit-reset': reset,
-      });
-    }
-    loginWindow.used += 1;
-    const identifier = typeof body.identifier === 'string' ? body.identifier.toLowerCase() : '';
-    if ((identifier !== handle && identifier !== did) || body.password !== appPassword) {
-      return error(response, 401, 'AuthenticationRequired', 'Invalid identifier or password');
-    }
-    logins += 1;
-    sendJson(response, { ...newSession(), active: true });
-  };
-
-  const refreshSession = (request: IncomingMessage, response: ServerResponse) => {
-    const token = bearer(request);
-    const known = refresh.get(token);
-    if (!known) return error(response, 401, 'InvalidToken', 'Token could not be verified');
-    if (known.rotatedAt !== null && now() - known.rotatedAt > refreshGraceMs) {
-      return error(response, 400, 'ExpiredToken', 'Token has been revoked');
-    }
-    known.rotatedAt ??= now();
-    refreshes += 1;
-    sendJson(response, { ...newSession(), active: true });
   };
 
   const createRecord = (request: IncomingMessage, body: Record<string, unknown>, response: ServerResponse) => {
@@ -241,9 +178,9 @@ export async function startBlueskyPdsServer(options: BlueskyPdsServerOptions = {
     };
     switch (`${method} ${nsid}`) {
       case 'POST com.atproto.server.createSession':
-        return createSession(json(), response);
+        return sessions.createSession(json(), response);
       case 'POST com.atproto.server.refreshSession':
-        return refreshSession(request, response);
+        return sessions.refreshSession(request, response);
       case 'GET com.atproto.identity.resolveHandle': {
         const found = users.get((url.searchParams.get('handle') ?? '').toLowerCase());
         if (!found) return error(response, 400, 'InvalidRequest', 'Unable to resolve handle');
@@ -255,10 +192,10 @@ export async function startBlueskyPdsServer(options: BlueskyPdsServerOptions = {
         return sendJson(response, { uri: record.uri, cid: record.cid, value: record.value });
       }
     }
-    if (refuseAccess(request, response)) return;
+    if (sessions.refuseAccess(request, response)) return;
     switch (`${method} ${nsid}`) {
       case 'GET com.atproto.server.getSession':
-        return sendJson(response, { handle, did, didDoc: didDoc(), active: true, emailConfirmed: true });
+        return sendJson(response, { handle, did, didDoc: sessions.didDoc(), active: true, emailConfirmed: true });
       case 'GET app.bsky.actor.getProfile':
         if (url.searchParams.get('actor') !== did && url.searchParams.get('actor') !== handle) {
           return error(response, 400, 'InvalidRequest', 'Profile not found');
@@ -302,10 +239,10 @@ export async function startBlueskyPdsServer(options: BlueskyPdsServerOptions = {
     blobs,
     requests,
     get logins() {
-      return logins;
+      return sessions.logins;
     },
     get refreshes() {
-      return refreshes;
+      return sessions.refreshes;
     },
     createsPerKey: (rkey) => creates.get(rkey) ?? 0,
     addUser: (other, otherDid) => void users.set(other.toLowerCase(), otherDid),
@@ -315,13 +252,8 @@ export async function startBlueskyPdsServer(options: BlueskyPdsServerOptions = {
       foreign.set(post.uri, { ...post, handle: author, value });
       return post;
     },
-    expireAccessTokens: () => {
-      for (const token of access.values()) token.expiresAt = now();
-    },
-    revokeSessions: () => {
-      access.clear();
-      refresh.clear();
-    },
+    expireAccessTokens: () => sessions.expireAccessTokens(),
+    revokeSessions: () => sessions.revokeSessions(),
     scriptNext: (...responses) => faults.scriptNext(...responses),
     stallNext: (routeName) => faults.stallNext(routeName),
     dropAfterCommit: (count) => faults.dropAfterCommit(count),
