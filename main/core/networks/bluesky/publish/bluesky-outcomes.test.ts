@@ -79,6 +79,17 @@ describe('Bluesky publisher: sessions, not logins', () => {
 });
 
 describe('Bluesky publisher: answers as outcomes', () => {
+  it('a sign-in the PDS rate-limits waits until its reset and says so', async () => {
+    const { publisher } = await setup({ loginLimit: { count: 0, windowMs: 5 * 60_000 } });
+    const until = Math.ceil((start + 5 * 60_000) / 1000) * 1000;
+    expect(await publisher().publish(post())).toEqual({
+      kind: 'rate_limited',
+      until,
+      reason: `Bluesky limits sign-ins: try again after ${new Date(until).toISOString()}`,
+    });
+    expect(await publisher().verify(signal())).toMatchObject({ ok: false, reason: expect.stringContaining('limits') });
+  });
+
   it('a 400 is rejected with the PDS’s own reason', async () => {
     const { publisher } = await setup();
     const outcome = await publisher().publish(post({ text: 'x'.repeat(301) }));

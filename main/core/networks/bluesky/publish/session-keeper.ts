@@ -122,5 +122,7 @@ function loginFailure(error: unknown, now: number, what: string): NotPublished {
       reason: `Bluesky refused the handle or app password (${error.message})`,
     };
   }
-  return beforePosting(failureOutcome(error, now, `${what}: signing in`));
+  const outcome = beforePosting(failureOutcome(error, now, `${what}: signing in`));
+  if (outcome.kind !== 'rate_limited') return outcome;
+  return { ...outcome, reason: `Bluesky limits sign-ins: try again after ${new Date(outcome.until).toISOString()}` };
 }
