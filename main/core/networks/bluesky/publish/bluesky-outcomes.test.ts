@@ -49,6 +49,21 @@ describe('Bluesky publisher: sessions, not logins', () => {
     expect(saves.at(-1)?.accessJwt).not.toBe(saves[0]?.accessJwt);
   });
 
+  it('an expired token whose refresh gets no answer waits for the network; nothing is posted, then it goes', async () => {
+    const { publisher, server: pds } = await setup();
+    const client = publisher();
+    await client.publish(post());
+    pds.expireAccessTokens();
+    pds.scriptNext({ route: 'POST com.atproto.server.refreshSession', status: 503, body: '' });
+    expect(await client.publish(post({ rkey: '3lbcdefghij23' }))).toMatchObject({
+      kind: 'offline',
+      reason: expect.stringContaining('refresh'),
+    });
+    expect(pds.records.has('3lbcdefghij23')).toBe(false);
+    expect((await client.publish(post({ rkey: '3lbcdefghij23' }))).kind).toBe('published');
+    expect(pds.logins).toBe(1);
+  });
+
   it('a session the PDS ended is created again once; a refused app password asks for a reconnect', async () => {
     const { publisher, server: pds, saves } = await setup();
     await publisher().publish(post());

@@ -26,12 +26,12 @@ export function budgetFrom(headers: Headers): RateBudget | null {
   };
 }
 
-/** The access token was refused: the request was not processed, so it is safe to send again once. */
+/**
+ * The access token was refused (401, or 400 ExpiredToken: the refusals the agent answers
+ * with a refresh): the request was not processed, so it is safe to send again once.
+ */
 export function isAuthRefusal(error: unknown): boolean {
-  return (
-    error instanceof XRPCError &&
-    (error.status === 401 || error.error === 'ExpiredToken' || error.error === 'InvalidToken')
-  );
+  return error instanceof XRPCError && (error.status === 401 || error.error === 'ExpiredToken');
 }
 
 /**
@@ -53,7 +53,7 @@ export function failureOutcome(error: unknown, now: number, what: string): NotPu
     return { kind: 'unknown', reason: `${what}: Bluesky answered unreadably` };
   }
   const message = error.message || error.error || `HTTP ${error.status}`;
-  if (isAuthRefusal(error) || error.status === 403 || error.error === 'AccountTakedown') {
+  if (isAuthRefusal(error) || error.error === 'InvalidToken' || error.status === 403) {
     return { kind: 'reconnect', status: error.status, reason: `${message}: reconnect the account` };
   }
   if (error.status === 429) {

@@ -1,5 +1,5 @@
 import { AppBskyRichtextFacet, RichText, XRPCError, type Facet } from '@atproto/api';
-import { isAuthRefusal, beforePosting } from './outcomes';
+import { beforePosting } from './outcomes';
 import type { Attempt, SessionKeeper } from './session-keeper';
 
 /**
@@ -24,7 +24,7 @@ export async function facetsOf(text: string, keeper: SessionKeeper, signal: Abor
         return answer.data.did;
       } catch (error) {
         // "Unable to resolve handle": the account does not exist; anything else is not an answer.
-        if (error instanceof XRPCError && error.status === 400 && !isAuthRefusal(error)) return null;
+        if (error instanceof XRPCError && error.status === 400 && error.error === 'InvalidRequest') return null;
         throw error;
       }
     });

@@ -31,9 +31,7 @@ export function createSessionKeeper(
   options: PublisherOptions,
   fetchImpl: typeof globalThis.fetch,
 ): SessionKeeper {
-  let refreshTrouble = false;
   const persistSession = (event: AtpSessionEvent, session: AtpSessionData | undefined) => {
-    if (event === 'network-error') refreshTrouble = true;
     if ((event === 'create' || event === 'update') && session) options.saveSession?.(stored(session));
     if (event === 'expired') options.saveSession?.(null);
   };
@@ -86,12 +84,14 @@ export function createSessionKeeper(
     for (let tries = 0; ; tries += 1) {
       const session = await ensure(what);
       if (!session.ok) return session;
-      refreshTrouble = false;
+      const tokenBefore = agent.session?.accessJwt;
       try {
         return { ok: true, value: await call() };
       } catch (error) {
         if (!isAuthRefusal(error)) return { ok: false, outcome: failureOutcome(error, options.now(), what) };
-        if (refreshTrouble) {
+        // The agent refreshes on every such refusal: a session still holding the same token means the
+        // refresh itself got no answer (the network, not the account).
+        if (agent.session && agent.session.accessJwt === tokenBefore) {
           return { ok: false, outcome: { kind: 'offline', reason: `${what}: could not refresh the session` } };
         }
         // Still refused with a live session (the agent already refreshed once), or a second time: a person must act.
