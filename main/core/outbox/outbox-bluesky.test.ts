@@ -43,7 +43,10 @@ describe('publishing to a Bluesky PDS', () => {
     const [record] = [...server.records.values()];
     expect(server.records.size).toBe(1);
     expect(server.createsPerKey(record?.rkey ?? '')).toBe(1);
-    expect(record?.value).toMatchObject({ text: 'Quelle finale ! #FRA 🎉', langs: [expect.any(String)] });
+    expect(record?.value).toMatchObject({
+      text: 'Quelle finale ! #FRA 🎉',
+      langs: [expect.stringMatching(/^[a-z]{2}/)],
+    });
     expect(view.entries[0]?.remoteUrl).toBe(`https://bsky.app/profile/${server.handle}/post/${record?.rkey}`);
     // One login when the account was added; everything after used that session.
     expect(server.logins).toBe(1);

@@ -15,9 +15,9 @@ const points: CrashPoint[] = ['marked_sending', 'request_sent', 'answer_received
 
 /**
  * The crash property again, with the real Bluesky client against the local PDS: the process
- * dies at any step of any send (and an answer may be lost after the PDS wrote the record),
- * each restart resumes the saved session, and every entry still ends with exactly one record
- * under its own key. A blind resend would show here as the PDS's HTTP 500 on an existing key.
+ * dies at every step of a send, again and again (and an answer may be lost after the PDS
+ * wrote the record), each restart resumes the saved session, and every entry still ends
+ * with exactly one record under its own key. A blind resend would show here as the PDS's HTTP 500 on an existing key.
  */
 describe('the outbox under crashes, publishing to a Bluesky PDS', () => {
   it('makes exactly one record per entry whatever step each crash strikes', async () => {
