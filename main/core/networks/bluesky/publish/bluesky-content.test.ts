@@ -38,6 +38,22 @@ describe('Bluesky publisher: what the post is made of', () => {
     });
   });
 
+  it('an account the AppView has no profile for yet still checks out, named by its handle', async () => {
+    const { publisher, server: pds } = await setup();
+    pds.scriptNext({
+      route: 'GET app.bsky.actor.getProfile',
+      status: 400,
+      body: '{"error":"InvalidRequest","message":"Profile not found"}',
+    });
+    expect(await publisher().verify(new AbortController().signal)).toMatchObject({
+      ok: true,
+      remoteAccountId: pds.did,
+      handle: pds.handle,
+      displayName: pds.handle,
+      avatarUrl: null,
+    });
+  });
+
   it('creates the record under the entry’s rkey with text, createdAt and langs', async () => {
     const { publisher, server: pds } = await setup();
     const outcome = await publisher().publish(post());

@@ -61,6 +61,18 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
       const profile = await keeper.run('Checking the account', () =>
         agent.app.bsky.actor.getProfile({ actor: session.value.did }, { signal }),
       );
+      const limits = {
+        maxCharacters: 300,
+        maxImages: 4,
+        charactersPerUrl: null,
+        maxImageBytes: BLUESKY_MAX_IMAGE_BYTES,
+      };
+      if (!profile.ok && profile.outcome.kind === 'rejected') {
+        // The session proves the credentials; a profile the AppView has not indexed yet (a new
+        // account on its own PDS) only costs the display name and avatar.
+        const { did, handle } = session.value;
+        return { ok: true, remoteAccountId: did, handle, displayName: handle, avatarUrl: null, limits };
+      }
       if (!profile.ok) return verifyFailure(profile.outcome);
       const { data } = profile.value;
       return {
@@ -69,7 +81,7 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
         handle: data.handle,
         displayName: data.displayName || data.handle,
         avatarUrl: data.avatar ?? null,
-        limits: { maxCharacters: 300, maxImages: 4, charactersPerUrl: null, maxImageBytes: BLUESKY_MAX_IMAGE_BYTES },
+        limits,
       };
     },
 
