@@ -112,8 +112,12 @@ export function createAccountService(deps: {
     }
     const server =
       credentials.network === 'mastodon' ? new URL(credentials.instance).origin : new URL(credentials.service).origin;
-    const handle =
-      credentials.network === 'mastodon' ? `@${verified.handle}@${new URL(server).host}` : `@${verified.handle}`;
+    // The Mastodon client already says "@user@instance"; a Bluesky handle is a domain.
+    const handle = verified.handle.startsWith('@')
+      ? verified.handle
+      : credentials.network === 'mastodon'
+        ? `@${verified.handle}@${new URL(server).host}`
+        : `@${verified.handle}`;
     registry.remember(id, credentials, client);
     return store(roomId, by, {
       id,

@@ -1,5 +1,4 @@
 import { readFile } from 'node:fs/promises';
-import { randomBytes } from 'node:crypto';
 import type { publishingCalls } from '../../../shared/contract/calls/publishing';
 import type { Area, CoreContext } from '../area';
 import { assetPath, imageType } from '../assets/asset-folder';
@@ -18,6 +17,7 @@ import { createFreezeRepository } from './freeze-repository';
 import { createOutboxSender, type CrashPoint } from './outbox-sender';
 import { createOutboxService } from './outbox-service';
 import { createPublisherRegistry } from './publisher-registry';
+import { createRecordKeys } from './record-key';
 import type { StoredEntry } from './entry-repository';
 
 export interface OutboxAreaDeps extends CoreContext {
@@ -33,19 +33,6 @@ export interface OutboxAreaDeps extends CoreContext {
   /** Start the sender (off in tests that drive it by hand). */
   send?: boolean;
   crashAt?: (point: CrashPoint, entry: StoredEntry) => void;
-}
-
-/** A Bluesky-style TID: microseconds since the epoch and a clock id, base32-sortable, 13 characters. */
-function timestampRecordKey(): string {
-  const alphabet = '234567abcdefghijklmnopqrstuvwxyz';
-  let value = (BigInt(Date.now()) * 1000n + BigInt(randomBytes(2).readUInt16BE() % 1000)) << 10n;
-  value |= BigInt(randomBytes(2).readUInt16BE() & 0x3ff);
-  let key = '';
-  for (let i = 0; i < 13; i += 1) {
-    key = alphabet[Number(value & 31n)] + key;
-    value >>= 5n;
-  }
-  return key;
 }
 
 /**
@@ -85,7 +72,7 @@ export function createOutboxArea(deps: OutboxAreaDeps): Area<typeof publishingCa
     team,
     audit: deps.audit,
     now,
-    newRecordKey: deps.newRecordKey ?? timestampRecordKey,
+    newRecordKey: deps.newRecordKey ?? createRecordKeys(),
     replyTargetOf,
     onChanged,
   });

@@ -1,0 +1,2 @@
+export { createBlueskyPublisher, postUrl, type BlueskyPublisherOptions } from './bluesky-publisher';
+export { BLUESKY_MAX_IMAGE_BYTES } from './images';
