@@ -14,7 +14,8 @@ export const SEND_DEADLINE_MS = 60_000;
 /** After this many unclear or server-side failures in a row, the entry fails visibly. */
 export const MAX_ATTEMPTS = 6;
 const TICK_MS = 100;
-const BATCH = 25;
+/** Sends in flight at once; more due entries start as soon as one of these settles. */
+const MAX_IN_FLIGHT = 50;
 
 /** Where a crash can strike in one send; tests and the soak inject one at each. */
 export type CrashPoint = 'marked_sending' | 'request_sent' | 'answer_received';
@@ -66,7 +67,10 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = true;
   let crashed = false;
-  let ticking: Promise<void> = Promise.resolve();
+  /** Every send still running, so stopping waits for them (each entry stays settleable). */
+  const running = new Set<Promise<void>>();
+  /** A pass left due entries behind (too many in flight): the next settled send starts them. */
+  let backlog = false;
   /** Aborted on stop, so closing the app does not wait out a slow server (the entry stays settleable). */
   let shutdown = new AbortController();
   const deadline = () => AbortSignal.any([shutdown.signal, AbortSignal.timeout(SEND_DEADLINE_MS)]);
@@ -309,24 +313,48 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     }
   }
 
-  async function tick(): Promise<void> {
-    if (stopped) return;
-    const due = entries.due(now(), BATCH).filter((entry) => !inFlight.has(entry.id));
-    const work = due.map((entry) => {
+  /**
+   * Starts what is due without waiting for the sends already running: one slow server must
+   * not hold back an entry whose undo window just ended (the next tick comes 100 ms later
+   * whatever is in flight). Resolves when the sends this pass started have settled.
+   */
+  function tick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    const room = MAX_IN_FLIGHT - inFlight.size;
+    const due = entries.due(now(), MAX_IN_FLIGHT).filter((entry) => !inFlight.has(entry.id));
+    backlog = due.length > room;
+    const work = due.slice(0, Math.max(0, room)).map((entry) => {
       inFlight.add(entry.id);
-      return process(entry);
+      const done = process(entry);
+      running.add(done);
+      void done.finally(() => {
+        running.delete(done);
+        if (backlog && !stopped) startDue();
+      });
+      return done;
     });
-    if (work.length > 0) await Promise.all(work);
+    return Promise.all(work).then(() => undefined);
   }
 
+  /** The next tick: TICK_MS from now, or sooner when an undo window or a back-off ends before that. */
   const schedule = () => {
     if (stopped) return;
+    const at = now();
+    const nextDue = entries.nextDueAfter(at);
+    const wait = nextDue === null ? TICK_MS : Math.min(TICK_MS, Math.max(1, nextDue - at));
     timer = setTimeout(() => {
-      ticking = tick()
-        .catch((error: unknown) => log.error('Outbox tick failed', { error }))
-        .finally(schedule);
-    }, TICK_MS);
+      startDue();
+      schedule();
+    }, wait);
   };
+
+  function startDue(): void {
+    try {
+      void tick().catch((error: unknown) => log.error('Outbox send failed', { error }));
+    } catch (error) {
+      log.error('Outbox tick failed', { error });
+    }
+  }
 
   function stop(): void {
     stopped = true;
@@ -355,7 +383,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     async stop(): Promise<void> {
       stop();
       shutdown.abort();
-      await ticking;
+      await Promise.all([...running]);
     },
   };
 }
