@@ -3,7 +3,13 @@ import type { AuditLog } from '../audit/audit-log';
 import { systemActor } from '../audit/audit-entries';
 import type { Db } from '../db/open-database';
 import type { Logger } from '../log/rotating-log';
-import type { OutgoingPost, PublishImage, PublishOutcome, Publisher } from '../networks/publishing/publisher';
+import type {
+  OutgoingPost,
+  PublishImage,
+  PublishOutcome,
+  Publisher,
+  RateBudget,
+} from '../networks/publishing/publisher';
 import type { DraftPublication } from './draft-publication';
 import type { EntryRepository, StoredEntry } from './entry-repository';
 
@@ -152,11 +158,22 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     waitFor(entry, 'retrying', now() + retryDelayMs(entry.attempts, random), 'unknown');
   };
 
+  /**
+   * The server said how many posts the account has left (Mastodon's X-RateLimit-Remaining):
+   * once none are, the account's next entries wait for the reset, saying until when, rather
+   * than each being sent only to meet a 429.
+   */
+  const spentBudget = (accountId: string, budget: RateBudget | null) => {
+    if (budget?.remaining !== 0 || budget.resetAt === null || budget.resetAt <= now()) return;
+    rateLimitedUntil.set(accountId, Math.max(rateLimitedUntil.get(accountId) ?? 0, budget.resetAt));
+  };
+
   /** `before`: the state before this try; a try that reached no server leaves the entry as it was. */
   const apply = (entry: StoredEntry, outcome: PublishOutcome, before: 'queued' | 'unknown') => {
     switch (outcome.kind) {
       case 'published':
         published(entry, outcome.remoteId, outcome.url, outcome.acknowledgedAt);
+        spentBudget(entry.accountId, outcome.budget);
         return;
       case 'rejected':
         fail(entry, 'rejected', outcome.reason, false);
@@ -341,7 +358,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     if (stopped) return;
     const at = now();
     const nextDue = entries.nextDueAfter(at);
-    const wait = nextDue === null ? TICK_MS : Math.min(TICK_MS, Math.max(1, nextDue - at));
+    const wait = nextDue === null ? TICK_MS : Math.min(TICK_MS, Math.max(10, nextDue - at));
     timer = setTimeout(() => {
       startDue();
       schedule();
