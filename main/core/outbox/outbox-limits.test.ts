@@ -203,6 +203,37 @@ describe('offline and freshness', () => {
     await kit.until((v) => entryOf(v, late.id).state === 'published');
     expect(local.postsPerKey(late.id)).toBe(1);
   });
+  it('reads back an unclear send whose draft went stale: found is published, absent asks (and may be cancelled)', async () => {
+    const { kit, server: local, publish, entryOf } = await setUp();
+    const postsWithKey = (id: string) =>
+      local.requests.filter((r) => r.route === 'POST /api/v1/statuses' && r.idempotencyKey === id).length;
+    const readBacks = () => local.requests.filter((r) => r.route.startsWith('GET /api/v1/accounts/42/statuses')).length;
+
+    // Stored by the server, answer lost; the retry comes after the window: read back, found.
+    local.dropAfterCommit(1);
+    const landed = await publish('Réponse arrivée sans réponse');
+    kit.clock.tick(HOLD);
+    await kit.until((v) => entryOf(v, landed.id).state === 'unknown');
+    kit.clock.tick(26 * 60_000);
+    await kit.until((v) => entryOf(v, landed.id).state === 'published');
+    expect(postsWithKey(landed.id)).toBe(1);
+    expect(readBacks()).toBe(1);
+    expect(local.postsPerKey(landed.id)).toBe(1);
+
+    // A 503 (not stored); the retry comes after the window: read back, absent, so it asks.
+    local.scriptNext({ route: 'POST /api/v1/statuses', status: 503 });
+    const lost = await publish('Réponse jamais arrivée');
+    kit.clock.tick(HOLD);
+    await kit.until((v) => entryOf(v, lost.id).state === 'unknown');
+    kit.clock.tick(26 * 60_000);
+    const view = await kit.until((v) => entryOf(v, lost.id).waitReason === 'stale');
+    expect(entryOf(view, lost.id)).toMatchObject({ state: 'queued', waitUntil: null });
+    expect(postsWithKey(lost.id)).toBe(1);
+    expect(readBacks()).toBe(2);
+    const cancelled = await kit.core.as(kit.writer).call<EntryView>('outbox.cancel', { id: lost.id });
+    expect(cancelled.state).toBe('cancelled');
+    expect(local.postsPerKey(lost.id)).toBe(0);
+  });
 });
 
 describe('a failing server', () => {

@@ -235,7 +235,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     if (!sending) return;
     crash('marked_sending', sending);
     const signal = deadline();
-    if (wasUnknown && !(entry.network === 'mastodon' && at - (entry.firstSentAt ?? at) < MASTODON_IDEMPOTENCY_MS)) {
+    const insideKeyHour = entry.network === 'mastodon' && at - (entry.firstSentAt ?? at) < MASTODON_IDEMPOTENCY_MS;
+    // An unclear send whose draft went stale meanwhile is read back, never resent blindly:
+    // if it never landed, it must not go out late without a person saying so.
+    const stale = wasUnknown && pastFreshness(entry) !== null;
+    if (wasUnknown && (stale || !insideKeyHour)) {
       // Past Mastodon's hour, and always on Bluesky (re-creating a record key answers 500): look first.
       const found = await client.find({
         entryId: entry.id,
@@ -251,6 +255,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       }
       if (found.kind === 'unknown') {
         unclear(sending, found.reason);
+        return;
+      }
+      if (stale) {
+        // Surely not posted: it waits like any queued entry past its window, for "send anyway" or cancel.
+        holdStale(sending, { state: 'queued' });
         return;
       }
     }
@@ -299,14 +308,23 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     });
   }
 
-  const staleCheck = (entry: StoredEntry): boolean => {
-    // Only what surely never reached a server is held; an unclear one is settled first.
-    if (entry.staleConfirmed || entry.state !== 'queued') return false;
+  /** Minutes past the draft's freshness window, or null while it is fresh (or a person said "send anyway"). */
+  const pastFreshness = (entry: StoredEntry): number | null => {
+    if (entry.staleConfirmed) return null;
     const draft = drafts.get(entry.draftId);
-    if (now() <= draft.expiresAt) return false;
-    const minutes = Math.round((now() - draft.expiresAt) / 60_000);
-    const held = write(entry, { waitReason: 'stale', nextAttemptAt: null });
+    return now() <= draft.expiresAt ? null : Math.round((now() - draft.expiresAt) / 60_000);
+  };
+
+  const holdStale = (entry: StoredEntry, next: Partial<StoredEntry> = {}) => {
+    const minutes = pastFreshness(entry) ?? 0;
+    const held = write(entry, { ...next, waitReason: 'stale', nextAttemptAt: null });
     if (held) deps.onAlert(held, 'stale', `This response is past its freshness window by ${minutes} min`);
+  };
+
+  const staleCheck = (entry: StoredEntry): boolean => {
+    // Only what surely never reached a server is held here; an unclear one is read back first (send).
+    if (entry.state !== 'queued' || pastFreshness(entry) === null) return false;
+    holdStale(entry);
     return true;
   };
 
