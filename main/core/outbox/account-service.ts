@@ -112,12 +112,9 @@ export function createAccountService(deps: {
     }
     const server =
       credentials.network === 'mastodon' ? new URL(credentials.instance).origin : new URL(credentials.service).origin;
-    // The Mastodon client already says "@user@instance"; a Bluesky handle is a domain.
-    const handle = verified.handle.startsWith('@')
-      ? verified.handle
-      : credentials.network === 'mastodon'
-        ? `@${verified.handle}@${new URL(server).host}`
-        : `@${verified.handle}`;
+    // Clients may give the handle bare ("ana") or full ("@ana@social.example"): the label is always full.
+    const bare = verified.handle.replace(/^@/, '');
+    const handle = credentials.network === 'mastodon' ? `@${bare.split('@')[0]}@${new URL(server).host}` : `@${bare}`;
     registry.remember(id, credentials, client);
     return store(roomId, by, {
       id,

@@ -214,6 +214,14 @@ export function createEntryRepository(db: Db) {
          OR NOT EXISTS (SELECT 1 FROM outbox_freezes f WHERE f.room_id = e.room_id AND f.unfrozen_at IS NULL))
      ORDER BY e.not_before LIMIT @limit`,
   );
+  // When the next waiting entry becomes due, so the sender wakes then rather than up to a tick late.
+  const nextDue = db.prepare<{ now: number }, { at: number | null }>(
+    `SELECT MIN(CASE WHEN next_attempt_at > not_before THEN next_attempt_at ELSE not_before END) AS at
+     FROM outbox_entries
+     WHERE state IN ('queued', 'unknown', 'retracting') AND network != 'manual'
+       AND (wait_reason IS NULL OR wait_reason NOT IN ('stale', 'manual'))
+       AND (CASE WHEN next_attempt_at > not_before THEN next_attempt_at ELSE not_before END) > @now`,
+  );
   const inState = db.prepare<[EntryState], EntryRow>('SELECT * FROM outbox_entries WHERE state = ? LIMIT 10000');
   const liveOfRoom = db.prepare<[string], EntryRow>(
     `SELECT * FROM outbox_entries WHERE room_id = ? AND state IN ('queued', 'sending', 'unknown')
@@ -237,6 +245,8 @@ export function createEntryRepository(db: Db) {
     ofRoom: (roomId: string): StoredEntry[] => ofRoom.all(roomId).map(toEntry),
     liveOfRoom: (roomId: string): StoredEntry[] => liveOfRoom.all(roomId).map(toEntry),
     due: (now: number, limit: number): StoredEntry[] => due.all({ now, limit }).map(toEntry),
+    /** The earliest time after `now` at which a waiting entry becomes due, if any. */
+    nextDueAfter: (now: number): number | null => nextDue.get({ now })?.at ?? null,
     inState: (state: EntryState): StoredEntry[] => inState.all(state).map(toEntry),
   };
 }

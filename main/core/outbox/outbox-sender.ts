@@ -3,7 +3,13 @@ import type { AuditLog } from '../audit/audit-log';
 import { systemActor } from '../audit/audit-entries';
 import type { Db } from '../db/open-database';
 import type { Logger } from '../log/rotating-log';
-import type { OutgoingPost, PublishImage, PublishOutcome, Publisher } from '../networks/publishing/publisher';
+import type {
+  OutgoingPost,
+  PublishImage,
+  PublishOutcome,
+  Publisher,
+  RateBudget,
+} from '../networks/publishing/publisher';
 import type { DraftPublication } from './draft-publication';
 import type { EntryRepository, StoredEntry } from './entry-repository';
 
@@ -14,7 +20,8 @@ export const SEND_DEADLINE_MS = 60_000;
 /** After this many unclear or server-side failures in a row, the entry fails visibly. */
 export const MAX_ATTEMPTS = 6;
 const TICK_MS = 100;
-const BATCH = 25;
+/** Sends in flight at once; more due entries start as soon as one of these settles. */
+const MAX_IN_FLIGHT = 50;
 
 /** Where a crash can strike in one send; tests and the soak inject one at each. */
 export type CrashPoint = 'marked_sending' | 'request_sent' | 'answer_received';
@@ -66,7 +73,10 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   let timer: ReturnType<typeof setTimeout> | null = null;
   let stopped = true;
   let crashed = false;
-  let ticking: Promise<void> = Promise.resolve();
+  /** Every send still running, so stopping waits for them (each entry stays settleable). */
+  const running = new Set<Promise<void>>();
+  /** A pass left due entries behind (too many in flight): the next settled send starts them. */
+  let backlog = false;
   /** Aborted on stop, so closing the app does not wait out a slow server (the entry stays settleable). */
   let shutdown = new AbortController();
   const deadline = () => AbortSignal.any([shutdown.signal, AbortSignal.timeout(SEND_DEADLINE_MS)]);
@@ -148,11 +158,22 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     waitFor(entry, 'retrying', now() + retryDelayMs(entry.attempts, random), 'unknown');
   };
 
+  /**
+   * The server said how many posts the account has left (Mastodon's X-RateLimit-Remaining):
+   * once none are, the account's next entries wait for the reset, saying until when, rather
+   * than each being sent only to meet a 429.
+   */
+  const spentBudget = (accountId: string, budget: RateBudget | null) => {
+    if (budget?.remaining !== 0 || budget.resetAt === null || budget.resetAt <= now()) return;
+    rateLimitedUntil.set(accountId, Math.max(rateLimitedUntil.get(accountId) ?? 0, budget.resetAt));
+  };
+
   /** `before`: the state before this try; a try that reached no server leaves the entry as it was. */
   const apply = (entry: StoredEntry, outcome: PublishOutcome, before: 'queued' | 'unknown') => {
     switch (outcome.kind) {
       case 'published':
         published(entry, outcome.remoteId, outcome.url, outcome.acknowledgedAt);
+        spentBudget(entry.accountId, outcome.budget);
         return;
       case 'rejected':
         fail(entry, 'rejected', outcome.reason, false);
@@ -214,7 +235,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     if (!sending) return;
     crash('marked_sending', sending);
     const signal = deadline();
-    if (wasUnknown && !(entry.network === 'mastodon' && at - (entry.firstSentAt ?? at) < MASTODON_IDEMPOTENCY_MS)) {
+    const insideKeyHour = entry.network === 'mastodon' && at - (entry.firstSentAt ?? at) < MASTODON_IDEMPOTENCY_MS;
+    // An unclear send whose draft went stale meanwhile is read back, never resent blindly:
+    // if it never landed, it must not go out late without a person saying so.
+    const stale = wasUnknown && pastFreshness(entry) !== null;
+    if (wasUnknown && (stale || !insideKeyHour)) {
       // Past Mastodon's hour, and always on Bluesky (re-creating a record key answers 500): look first.
       const found = await client.find({
         entryId: entry.id,
@@ -230,6 +255,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       }
       if (found.kind === 'unknown') {
         unclear(sending, found.reason);
+        return;
+      }
+      if (stale) {
+        // Surely not posted: it waits like any queued entry past its window, for "send anyway" or cancel.
+        holdStale(sending, { state: 'queued' });
         return;
       }
     }
@@ -278,14 +308,23 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     });
   }
 
-  const staleCheck = (entry: StoredEntry): boolean => {
-    // Only what surely never reached a server is held; an unclear one is settled first.
-    if (entry.staleConfirmed || entry.state !== 'queued') return false;
+  /** Minutes past the draft's freshness window, or null while it is fresh (or a person said "send anyway"). */
+  const pastFreshness = (entry: StoredEntry): number | null => {
+    if (entry.staleConfirmed) return null;
     const draft = drafts.get(entry.draftId);
-    if (now() <= draft.expiresAt) return false;
-    const minutes = Math.round((now() - draft.expiresAt) / 60_000);
-    const held = write(entry, { waitReason: 'stale', nextAttemptAt: null });
+    return now() <= draft.expiresAt ? null : Math.round((now() - draft.expiresAt) / 60_000);
+  };
+
+  const holdStale = (entry: StoredEntry, next: Partial<StoredEntry> = {}) => {
+    const minutes = pastFreshness(entry) ?? 0;
+    const held = write(entry, { ...next, waitReason: 'stale', nextAttemptAt: null });
     if (held) deps.onAlert(held, 'stale', `This response is past its freshness window by ${minutes} min`);
+  };
+
+  const staleCheck = (entry: StoredEntry): boolean => {
+    // Only what surely never reached a server is held here; an unclear one is read back first (send).
+    if (entry.state !== 'queued' || pastFreshness(entry) === null) return false;
+    holdStale(entry);
     return true;
   };
 
@@ -309,24 +348,48 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     }
   }
 
-  async function tick(): Promise<void> {
-    if (stopped) return;
-    const due = entries.due(now(), BATCH).filter((entry) => !inFlight.has(entry.id));
-    const work = due.map((entry) => {
+  /**
+   * Starts what is due without waiting for the sends already running: one slow server must
+   * not hold back an entry whose undo window just ended (the next tick comes 100 ms later
+   * whatever is in flight). Resolves when the sends this pass started have settled.
+   */
+  function tick(): Promise<void> {
+    if (stopped) return Promise.resolve();
+    const room = MAX_IN_FLIGHT - inFlight.size;
+    const due = entries.due(now(), MAX_IN_FLIGHT).filter((entry) => !inFlight.has(entry.id));
+    backlog = due.length > room;
+    const work = due.slice(0, Math.max(0, room)).map((entry) => {
       inFlight.add(entry.id);
-      return process(entry);
+      const done = process(entry);
+      running.add(done);
+      void done.finally(() => {
+        running.delete(done);
+        if (backlog && !stopped) startDue();
+      });
+      return done;
     });
-    if (work.length > 0) await Promise.all(work);
+    return Promise.all(work).then(() => undefined);
   }
 
+  /** The next tick: TICK_MS from now, or sooner when an undo window or a back-off ends before that. */
   const schedule = () => {
     if (stopped) return;
+    const at = now();
+    const nextDue = entries.nextDueAfter(at);
+    const wait = nextDue === null ? TICK_MS : Math.min(TICK_MS, Math.max(10, nextDue - at));
     timer = setTimeout(() => {
-      ticking = tick()
-        .catch((error: unknown) => log.error('Outbox tick failed', { error }))
-        .finally(schedule);
-    }, TICK_MS);
+      startDue();
+      schedule();
+    }, wait);
   };
+
+  function startDue(): void {
+    try {
+      void tick().catch((error: unknown) => log.error('Outbox send failed', { error }));
+    } catch (error) {
+      log.error('Outbox tick failed', { error });
+    }
+  }
 
   function stop(): void {
     stopped = true;
@@ -355,7 +418,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     async stop(): Promise<void> {
       stop();
       shutdown.abort();
-      await ticking;
+      await Promise.all([...running]);
     },
   };
 }

@@ -227,7 +227,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     cancel(actor: ActingPerson, id: string): EntryView {
       const entry = mustGetEntry(id);
       const by = writer(actor, entry.roomId);
-      if (entry.state !== 'queued' || entry.attempts > 0) {
+      // A queued entry never reached a server; one that already tried may only be dropped once it
+      // waits for a go-ahead past its freshness window (otherwise a retry is under way).
+      if (entry.state !== 'queued' || (entry.attempts > 0 && entry.waitReason !== 'stale')) {
         throw keyedError(
           'invalid_transition',
           'errors.publishing.tooLateToCancel',
