@@ -112,8 +112,10 @@ export function createAccountService(deps: {
     }
     const server =
       credentials.network === 'mastodon' ? new URL(credentials.instance).origin : new URL(credentials.service).origin;
+    // Clients answer the handle bare ("ana") or whole ("@ana@instance"): the label is always whole.
+    const bare = verified.handle.replace(/^@/, '');
     const handle =
-      credentials.network === 'mastodon' ? `@${verified.handle}@${new URL(server).host}` : `@${verified.handle}`;
+      credentials.network === 'mastodon' && !bare.includes('@') ? `@${bare}@${new URL(server).host}` : `@${bare}`;
     registry.remember(id, credentials, client);
     return store(roomId, by, {
       id,

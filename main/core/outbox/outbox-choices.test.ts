@@ -61,3 +61,16 @@ describe('publishing choices reach Mastodon', () => {
     expect(server.statuses.map((s) => [s.visibility, s.spoiler_text])).toEqual([['unlisted', 'Spoiler : le score']]);
   });
 });
+
+describe('connecting a Mastodon account', () => {
+  it('labels it with its whole handle once, however the client spells it', async () => {
+    server = await startMastodonPublishServer({});
+    const kit = await setUpOutbox(createTempCore, { addAccounts: false, core: { createPublisher } });
+    const account = await kit.core.as(kit.lead).call<AccountView>('accounts.addMastodon', {
+      roomId: kit.room.id,
+      instance: server.origin,
+      accessToken: server.token,
+    });
+    expect(account.label).toBe(`@ana@${new URL(server.origin).host}`);
+  });
+});
