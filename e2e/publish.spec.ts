@@ -211,3 +211,51 @@ test('a refusal from the server (422) is said in English and in French, and rais
   await expect(echec.getByRole('listitem').getByRole('status')).toHaveText(`Refusé par le serveur\u00a0: ${refusal}`);
   expect(mastodon.statuses).toHaveLength(0);
 });
+
+test('a manual channel: copy the text, open the compose page, paste the post’s address: published', async ({
+  page,
+  served,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Connect an account' });
+  await form.getByRole('combobox', { name: 'Network' }).selectOption('manual');
+  await form.getByRole('combobox', { name: 'Where' }).selectOption('x');
+  await form.getByRole('textbox', { name: 'Name (optional)' }).fill('X @brand');
+  await form.getByRole('button', { name: 'Connect' }).click();
+  await expect(form.getByRole('status')).toHaveText('X @brand is connected.');
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+
+  const editor = await approvedDraft(drafts, 'Full time. Champions!');
+  const dialog = editor.getByRole('form', { name: 'Publish to channels' });
+  await dialog.getByRole('checkbox', { name: /X @brand/ }).check();
+  await dialog.getByRole('checkbox', { name: /@ana@127\.0\.0\.1/ }).check();
+  await dialog.getByRole('button', { name: 'Publish now', exact: true }).click();
+
+  const channel = editor.getByRole('listitem', { name: 'X @brand' });
+  const channelStatus = channel.getByRole('status', { name: 'Status on X @brand' });
+  await expect(channelStatus).toHaveText('To post by hand', OUTCOME);
+  const byHand = channel.getByRole('group', { name: 'Post on X @brand by hand' });
+  await byHand.getByRole('button', { name: 'Copy the text' }).click();
+  await expect(byHand.getByRole('status')).toHaveText('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Full time. Champions!');
+  await expect(byHand.getByRole('link', { name: 'Open X @brand' })).toHaveAttribute(
+    'href',
+    'https://x.com/intent/post?text=Full%20time.%20Champions!',
+  );
+  await expect(statusOn(editor).getByRole('status')).toHaveText(/^Published at/, OUTCOME);
+  // One channel out, the other still to post by hand: half a response is out, and it says so.
+  await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Partly published');
+
+  await byHand.getByRole('textbox', { name: /Address of the published post/ }).fill('https://x.com/brand/status/1');
+  await byHand.getByRole('button', { name: 'Posted' }).click();
+  await expect(channelStatus).toHaveText(/^Published at/);
+  await expect(channel.getByRole('link', { name: 'Open the post' })).toHaveAttribute(
+    'href',
+    'https://x.com/brand/status/1',
+  );
+  await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Published');
+});
