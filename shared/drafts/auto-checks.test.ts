@@ -74,6 +74,7 @@ describe('auto checks', () => {
       ['links', 'pass'],
       ['mentions', 'pass'],
       ['shouting', 'pass'],
+      ['alt_text', 'na'],
     ]);
   });
 

@@ -20,6 +20,8 @@ export interface AutoCheckConfig {
   /** Per-network limits that differ from the default (a Mastodon instance allowing 1000). */
   lengthLimits?: Partial<Record<Network, number>>;
   shouting?: { minLetters: number; ratio: number; minWordLength: number };
+  /** Attached images with their alt text ('' when none was given): each needs one. */
+  images?: readonly { name: string; altText: string }[];
 }
 
 interface ResultBase<C extends AutoCheckId, F> {
@@ -38,7 +40,8 @@ export type AutoCheckResult =
   | ResultBase<'hashtags', { hashtags: string[]; max: number }>
   | ResultBase<'links', BrokenLink[]>
   | ResultBase<'mentions', { outside: string[] }>
-  | ResultBase<'shouting', { ratio: number; letters: number }>;
+  | ResultBase<'shouting', { ratio: number; letters: number }>
+  | ResultBase<'alt_text', { missing: string[] }>;
 
 /** Catalog for the notes (merge into the i18n resources like the drafts messages). */
 export const autoCheckMessagesEn = {
@@ -55,6 +58,9 @@ export const autoCheckMessagesEn = {
   'drafts.auto.mentions.fail': 'Mentions accounts outside the allied list: {{accounts}}.',
   'drafts.auto.shouting.pass': 'No shouting.',
   'drafts.auto.shouting.fail': '{{percent}}% of the letters are capitals: it reads as shouting.',
+  'drafts.auto.altText.na': 'No image attached.',
+  'drafts.auto.altText.pass': 'Every image has alt text.',
+  'drafts.auto.altText.fail': 'Images without alt text: {{images}}.',
 } as const;
 
 export const autoCheckMessagesFr: Record<keyof typeof autoCheckMessagesEn, string> = {
@@ -71,6 +77,9 @@ export const autoCheckMessagesFr: Record<keyof typeof autoCheckMessagesEn, strin
   'drafts.auto.mentions.fail': 'Mentionne des comptes hors de la liste des alliés : {{accounts}}.',
   'drafts.auto.shouting.pass': 'Pas de majuscules criardes.',
   'drafts.auto.shouting.fail': '{{percent}} % des lettres sont en capitales : on a l’impression de crier.',
+  'drafts.auto.altText.na': 'Aucune image jointe.',
+  'drafts.auto.altText.pass': 'Chaque image a son texte alternatif.',
+  'drafts.auto.altText.fail': 'Images sans texte alternatif : {{images}}.',
 };
 
 type NoteKey = keyof typeof autoCheckMessagesEn;
@@ -182,7 +191,17 @@ export function createAutoChecker(config: AutoCheckConfig): AutoChecker {
       ? result('shouting', 'fail', 'drafts.auto.shouting.fail', { percent: Math.round(caps.ratio * 100) }, caps)
       : result('shouting', 'pass', 'drafts.auto.shouting.pass', {}, caps);
 
-    return [banned, length, hashtags, links, mentions, shout];
+    // People who cannot see the image rely on its description; networks show it as alt text.
+    const images = config.images ?? [];
+    const missing = images.filter((image) => image.altText.trim() === '').map((image) => image.name);
+    const altText =
+      images.length === 0
+        ? result('alt_text', 'na', 'drafts.auto.altText.na', {}, { missing })
+        : missing.length === 0
+          ? result('alt_text', 'pass', 'drafts.auto.altText.pass', {}, { missing })
+          : result('alt_text', 'fail', 'drafts.auto.altText.fail', { images: missing.join(', ') }, { missing });
+
+    return [banned, length, hashtags, links, mentions, shout, altText];
   };
 }
 

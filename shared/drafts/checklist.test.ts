@@ -59,7 +59,9 @@ describe('the real-time pre-flight template', () => {
       ]),
     );
     const checks = parsed.value.items.filter((i) => i.kind === 'auto').map((i) => i.check);
-    expect(new Set(checks)).toEqual(new Set(['banned_terms', 'length', 'hashtags', 'links', 'mentions', 'shouting']));
+    expect(new Set(checks)).toEqual(
+      new Set(['banned_terms', 'length', 'hashtags', 'links', 'mentions', 'shouting', 'alt_text']),
+    );
   });
 });
 

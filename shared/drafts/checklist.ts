@@ -10,7 +10,15 @@ import type { Result } from '../contract/result';
 export const CHECKLIST_FORMAT = 'riposte.checklist';
 export const CHECKLIST_VERSION = 1;
 
-export const autoCheckIds = ['banned_terms', 'length', 'hashtags', 'links', 'mentions', 'shouting'] as const;
+export const autoCheckIds = [
+  'banned_terms',
+  'length',
+  'hashtags',
+  'links',
+  'mentions',
+  'shouting',
+  'alt_text',
+] as const;
 export const AutoCheckId = z.enum(autoCheckIds);
 export type AutoCheckId = z.infer<typeof AutoCheckId>;
 

@@ -7,6 +7,7 @@ import enDrafts from './locales/en/drafts.json';
 import enErrors from './locales/en/errors.json';
 import enFaults from './locales/en/faults.json';
 import enMoments from './locales/en/moments.json';
+import enPublishing from './locales/en/publishing.json';
 import enReport from './locales/en/report.json';
 import enRooms from './locales/en/rooms.json';
 import enSources from './locales/en/sources.json';
@@ -17,6 +18,7 @@ import frDrafts from './locales/fr/drafts.json';
 import frErrors from './locales/fr/errors.json';
 import frFaults from './locales/fr/faults.json';
 import frMoments from './locales/fr/moments.json';
+import frPublishing from './locales/fr/publishing.json';
 import frReport from './locales/fr/report.json';
 import frRooms from './locales/fr/rooms.json';
 import frSources from './locales/fr/sources.json';
@@ -35,6 +37,7 @@ export const catalog = {
     report: enReport,
     team: enTeam,
     faults: enFaults,
+    publishing: enPublishing,
   },
   fr: {
     common: frCommon,
@@ -47,6 +50,7 @@ export const catalog = {
     report: frReport,
     team: frTeam,
     faults: frFaults,
+    publishing: frPublishing,
   },
 } as const;
 

@@ -47,6 +47,7 @@ export function createDraftKit({ drafts, team, playbook: playbooks, checklists, 
       bannedTerms: playbook.bannedTerms,
       alliedAccounts: playbook.alliedSources.accounts,
       targets: draft.networks,
+      images: draft.media.map((name) => ({ name, altText: draft.altTexts[name] ?? '' })),
     })(draft.body);
     return withAutoAnswers({ template: checklists.template(draft.roomId), answers }, results, at);
   };

@@ -17,6 +17,8 @@ export interface StoredEntry {
   media: { name: string; altText: string }[];
   replyTo: ReplyTarget | null;
   contentWarning: string | null;
+  /** Mastodon only; Bluesky posts are always public. */
+  visibility: 'public' | 'unlisted';
   rkey: string;
   state: EntryState;
   notBefore: number;
@@ -78,6 +80,8 @@ const ReplyColumn = z.object({
     })
     .nullable(),
   contentWarning: z.string().nullable(),
+  // Entries written before visibility was a choice went out public.
+  visibility: z.enum(['public', 'unlisted']).default('public'),
 });
 
 const toEntry = (row: EntryRow): StoredEntry => {
@@ -96,6 +100,7 @@ const toEntry = (row: EntryRow): StoredEntry => {
     media: StoredMedia.parse(JSON.parse(row.media)),
     replyTo: extra.target,
     contentWarning: extra.contentWarning,
+    visibility: extra.visibility,
     rkey: row.rkey,
     state: row.state,
     notBefore: row.not_before,
@@ -128,9 +133,9 @@ const toRow = (entry: StoredEntry): EntryRow => ({
   draft_version: entry.draftVersion,
   media: JSON.stringify(entry.media),
   reply_to:
-    entry.replyTo === null && entry.contentWarning === null
+    entry.replyTo === null && entry.contentWarning === null && entry.visibility === 'public'
       ? null
-      : JSON.stringify({ target: entry.replyTo, contentWarning: entry.contentWarning }),
+      : JSON.stringify({ target: entry.replyTo, contentWarning: entry.contentWarning, visibility: entry.visibility }),
   rkey: entry.rkey,
   state: entry.state,
   not_before: entry.notBefore,

@@ -126,6 +126,7 @@ export function createOutboxArea(deps: OutboxAreaDeps): Area<typeof publishingCa
         rooms.get(roomId);
         return service.get(roomId);
       },
+      'outbox.preflight': ({ draftId }) => service.preflight(draftId),
       'outbox.publish': (input, session) => service.publish(actingIn(session), input),
       'outbox.cancel': ({ id }, session) => service.cancel(actingIn(session), id),
       'outbox.retry': ({ id }, session) => service.retry(actingIn(session), id),

@@ -38,5 +38,15 @@ export function preflightRefusal(draft: PublishableDraft, account: AccountView):
       { field: 'accountIds', params: { channel: account.label, count: draft.media.length, limit: maxImages } },
     );
   }
+  // Alt text is asked for each image: a post that would go out with a blind image is held here.
+  const blind = draft.media.filter((name) => (draft.altTexts[name] ?? '').trim() === '');
+  if (blind.length > 0) {
+    return keyedError(
+      'invalid_input',
+      'errors.publishing.altMissing',
+      `Describe every image before publishing to ${account.label}: ${blind.length} without alt text.`,
+      { field: 'accountIds', params: { channel: account.label, count: blind.length } },
+    );
+  }
   return null;
 }

@@ -207,7 +207,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     ),
     replyTo: entry.replyTo,
     contentWarning: entry.contentWarning,
-    visibility: 'public',
+    visibility: entry.visibility,
     createdAt: entry.createdAt,
     signal,
   });

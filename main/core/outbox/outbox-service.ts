@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { OutboxView } from '../../../shared/contract/calls/publishing';
+import type { OutboxView, PreflightView, Visibility } from '../../../shared/contract/calls/publishing';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import { composeUrl } from '../../../shared/publishing/compose-url';
 import { isLive, publicationStatus, type AccountView, type EntryView } from '../../../shared/publishing/outbox';
@@ -117,9 +117,35 @@ export function createOutboxService(deps: OutboxServiceDeps) {
   return {
     get: outboxOf,
 
+    /** Each open account of the draft's room, with what `publish` would refuse there (if anything). */
+    preflight(draftId: string): PreflightView[] {
+      const draft = drafts.get(draftId);
+      return accounts
+        .ofRoom(draft.roomId)
+        .filter((account) => account.removedAt === null)
+        .map((account) => {
+          const refusal = preflightRefusal(draft, account);
+          return {
+            accountId: account.id,
+            refusal: refusal && {
+              message: refusal.message,
+              ...(refusal.messageKey ? { messageKey: refusal.messageKey } : {}),
+              ...(refusal.params ? { params: refusal.params } : {}),
+            },
+            canReply: account.network !== 'manual' && deps.replyTargetOf(draft, account.network) !== null,
+          };
+        });
+    },
+
     publish(
       actor: ActingPerson,
-      input: { draftId: string; accountIds: string[]; asReply: boolean; contentWarning?: string | undefined },
+      input: {
+        draftId: string;
+        accountIds: string[];
+        asReply: boolean;
+        contentWarning?: string | undefined;
+        visibility?: Visibility | undefined;
+      },
     ): EntryView[] {
       const draft = drafts.get(input.draftId);
       const by = writer(actor, draft.roomId);
@@ -187,7 +213,11 @@ export function createOutboxService(deps: OutboxServiceDeps) {
             draftVersion: draft.version,
             media: draft.media.map((name) => ({ name, altText: draft.altTexts[name] ?? '' })),
             replyTo: input.asReply ? deps.replyTargetOf(draft, account.network) : null,
-            contentWarning: input.contentWarning && input.contentWarning.length > 0 ? input.contentWarning : null,
+            contentWarning:
+              account.network === 'mastodon' && input.contentWarning && input.contentWarning.length > 0
+                ? input.contentWarning
+                : null,
+            visibility: account.network === 'mastodon' ? (input.visibility ?? 'public') : 'public',
             rkey: deps.newRecordKey(),
             state: 'queued',
             notBefore,

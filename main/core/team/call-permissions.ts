@@ -118,6 +118,7 @@ export const callNeeds: Record<CallName, CallNeed> = {
   'accounts.addManual': 'manage',
   'accounts.remove': 'manage',
   'outbox.get': 'read',
+  'outbox.preflight': 'read',
   'outbox.publish': 'write',
   'outbox.cancel': 'write',
   'outbox.retry': 'write',

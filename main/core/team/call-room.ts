@@ -15,6 +15,7 @@ const roomThrough: Partial<Record<CallName, { table: string; field: string }>> =
   'drafts.comment': { table: 'drafts', field: 'id' },
   'drafts.comments': { table: 'drafts', field: 'id' },
   'drafts.revisions': { table: 'drafts', field: 'id' },
+  'outbox.preflight': { table: 'drafts', field: 'draftId' },
   'bank.link': { table: 'content_bank', field: 'id' },
   'bank.use': { table: 'content_bank', field: 'id' },
   'bank.offers': { table: 'moments', field: 'momentId' },

@@ -12,7 +12,11 @@ import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
 import { errorText } from '../i18n';
+import { DraftPublication } from '../publishing/DraftPublication';
+import { PublishDialog } from '../publishing/PublishDialog';
+import { useOutbox } from '../publishing/use-outbox';
 import { DraftPresence } from '../team/DraftPresence';
+import { useNow } from '../toolkit/use-now';
 import { useDraftPresence } from '../team/use-presence';
 import { ChecklistView } from './ChecklistView';
 import { DraftHistory } from './DraftHistory';
@@ -35,6 +39,8 @@ export function DraftEditor(props: {
   const { draft, me, playbook } = props;
   const save = useAutosave(draft, me?.id ?? null);
   const presence = useDraftPresence(draft.roomId, draft.id, me?.id ?? null);
+  const { outbox } = useOutbox(draft.roomId);
+  const now = useNow(1000);
   const [template, setTemplate] = useState<ChecklistTemplate | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [reason, setReason] = useState('');
@@ -53,8 +59,9 @@ export function DraftEditor(props: {
         bannedTerms: playbook?.bannedTerms ?? [],
         alliedAccounts: playbook?.alliedSources.accounts ?? [],
         targets: save.networks,
+        images: save.media.map((name) => ({ name, altText: save.altTexts[name] ?? '' })),
       }),
-    [playbook, save.networks],
+    [playbook, save.networks, save.media, save.altTexts],
   );
   const autoResults = useMemo(() => checker(save.body), [checker, save.body]);
 
@@ -152,8 +159,10 @@ export function DraftEditor(props: {
       <DraftMedia
         roomId={draft.roomId}
         media={save.media}
+        altTexts={save.altTexts}
         disabled={!editable || !me}
         onChange={(media) => save.change({ media })}
+        onAltText={(altTexts) => save.change({ altTexts })}
       />
       <label className="assignee">
         {t('editor.assignee')}
@@ -205,6 +214,8 @@ export function DraftEditor(props: {
           </button>
         </div>
       )}
+      <PublishDialog draft={draft} outbox={outbox} me={me} policy={props.policy} />
+      <DraftPublication draft={draft} outbox={outbox} me={me} now={now} />
       <div className="override">
         <input
           aria-label={t('override.reason')}

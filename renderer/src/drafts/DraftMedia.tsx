@@ -12,8 +12,10 @@ import { errorText } from '../i18n';
 export function DraftMedia(props: {
   roomId: string;
   media: string[];
+  altTexts: Record<string, string>;
   disabled: boolean;
   onChange: (media: string[]) => void;
+  onAltText: (altTexts: Record<string, string>) => void;
 }) {
   const { t } = useTranslation('drafts');
   const { roomId, media, onChange } = props;
@@ -79,6 +81,20 @@ export function DraftMedia(props: {
         ))}
       </ul>
       <p className="muted">{t('media.count', { attached: media.length, max: MAX_MEDIA })}</p>
+      {/* Asked for each attached image: the networks publish it as the image's description. */}
+      {media.map((name) => (
+        <label key={name} className="alt-text">
+          {t('media.altText', { name })}
+          <textarea
+            rows={2}
+            maxLength={1500}
+            value={props.altTexts[name] ?? ''}
+            readOnly={props.disabled}
+            onChange={(event) => props.onAltText({ ...props.altTexts, [name]: event.target.value })}
+          />
+          {(props.altTexts[name] ?? '').trim() === '' && <small className="muted">{t('media.altMissing')}</small>}
+        </label>
+      ))}
       {failure && (
         <p role="alert" className="error">
           {failure}

@@ -9,6 +9,9 @@ import { api } from '../api';
 import { useNow } from '../toolkit/use-now';
 import { errorText } from '../i18n';
 import { formatElapsed } from './format';
+import type { OutboxView } from '../../../shared/contract/calls/publishing';
+import { DraftPublication } from '../publishing/DraftPublication';
+import { useOutbox } from '../publishing/use-outbox';
 import { Stopwatch } from './Stopwatch';
 
 /** Groups in the order a team works them: what needs eyes first. */
@@ -26,11 +29,15 @@ const groupOrder: DraftState[] = [
 function DraftCard({
   draft,
   members,
+  me,
+  outbox,
   now,
   onOpen,
 }: {
   draft: DraftView;
   members: RoomMember[];
+  me: RoomMember | null;
+  outbox: OutboxView | null;
   now: number;
   onOpen: (id: string) => void;
 }) {
@@ -57,6 +64,7 @@ function DraftCard({
         </span>
       </div>
       <Stopwatch stopwatch={draft.stopwatch} />
+      <DraftPublication draft={draft} outbox={outbox} me={me} now={now} />
     </li>
   );
 }
@@ -73,6 +81,7 @@ export function DraftQueue(props: {
   const now = useNow(1000);
   const [failure, setFailure] = useState<string | null>(null);
   const { drafts, me } = props;
+  const { outbox } = useOutbox(props.roomId);
 
   const createFromScratch = async () => {
     if (!me) return;
@@ -104,7 +113,15 @@ export function DraftQueue(props: {
             </h3>
             <ul>
               {list.map((draft) => (
-                <DraftCard key={draft.id} draft={draft} members={props.members} now={now} onOpen={props.onOpen} />
+                <DraftCard
+                  key={draft.id}
+                  draft={draft}
+                  members={props.members}
+                  me={me}
+                  outbox={outbox}
+                  now={now}
+                  onOpen={props.onOpen}
+                />
               ))}
             </ul>
           </section>

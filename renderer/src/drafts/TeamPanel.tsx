@@ -129,6 +129,17 @@ export function TeamPanel(props: {
               onChange={(event) => void updatePolicy({ freshnessWindowMs: Number(event.target.value) * 60_000 })}
             />
           </label>
+          <label>
+            {t('policy.undoWindow')}
+            <input
+              type="number"
+              min={0}
+              max={600}
+              value={Math.round(policy.publishHoldMs / 1000)}
+              disabled={!me}
+              onChange={(event) => void updatePolicy({ publishHoldMs: Number(event.target.value) * 1000 })}
+            />
+          </label>
         </fieldset>
       )}
       {failure && <p role="alert">{failure}</p>}

@@ -21,21 +21,23 @@ export function useAutosave(draft: DraftView, meId: string | null) {
   const [body, setBody] = useState(draft.body);
   const [networks, setNetworks] = useState<Network[]>(draft.networks);
   const [media, setMedia] = useState<string[]>(draft.media);
+  const [altTexts, setAltTexts] = useState<Record<string, string>>(draft.altTexts);
   const [state, setState] = useState<SaveState>({ kind: 'saved' });
   const version = useRef(draft.version);
   const dirty = useRef(false);
   const timer = useRef<number | undefined>(undefined);
   // What the next save sends; written where the text changes, read when saving.
-  const latest = useRef({ body: draft.body, networks: draft.networks, media: draft.media });
+  const latest = useRef({ body: draft.body, networks: draft.networks, media: draft.media, altTexts: draft.altTexts });
 
   // Someone else's change arrives: take it when we have nothing unsaved.
   useEffect(() => {
     if (!dirty.current && draft.version > version.current) {
       version.current = draft.version;
-      latest.current = { body: draft.body, networks: draft.networks, media: draft.media };
+      latest.current = { body: draft.body, networks: draft.networks, media: draft.media, altTexts: draft.altTexts };
       setBody(draft.body);
       setNetworks(draft.networks);
       setMedia(draft.media);
+      setAltTexts(draft.altTexts);
     }
   }, [draft]);
 
@@ -49,6 +51,7 @@ export function useAutosave(draft: DraftView, meId: string | null) {
       body: sent.body,
       networks: sent.networks,
       media: sent.media,
+      altTexts: sent.altTexts,
       baseVersion: version.current,
     });
     if (result.ok) {
@@ -67,14 +70,21 @@ export function useAutosave(draft: DraftView, meId: string | null) {
     setState({ kind: 'error', message: errorText(result) });
   }, [meId, draft.id]);
 
-  const change = (next: { body?: string; networks?: Network[]; media?: string[] }) => {
+  const change = (next: {
+    body?: string;
+    networks?: Network[];
+    media?: string[];
+    altTexts?: Record<string, string>;
+  }) => {
     if (next.body !== undefined) setBody(next.body);
     if (next.networks !== undefined) setNetworks(next.networks);
     if (next.media !== undefined) setMedia(next.media);
+    if (next.altTexts !== undefined) setAltTexts(next.altTexts);
     latest.current = {
       body: next.body ?? latest.current.body,
       networks: next.networks ?? latest.current.networks,
       media: next.media ?? latest.current.media,
+      altTexts: next.altTexts ?? latest.current.altTexts,
     };
     dirty.current = true;
     setState((current) => (current.kind === 'conflict' ? current : { kind: 'pending' }));
@@ -88,10 +98,16 @@ export function useAutosave(draft: DraftView, meId: string | null) {
     version.current = state.theirs.version;
     if (keep === 'theirs') {
       dirty.current = false;
-      latest.current = { body: state.theirs.body, networks: state.theirs.networks, media: state.theirs.media };
+      latest.current = {
+        body: state.theirs.body,
+        networks: state.theirs.networks,
+        media: state.theirs.media,
+        altTexts: state.theirs.altTexts,
+      };
       setBody(state.theirs.body);
       setNetworks(state.theirs.networks);
       setMedia(state.theirs.media);
+      setAltTexts(state.theirs.altTexts);
       setState({ kind: 'saved' });
     } else {
       dirty.current = true;
@@ -106,5 +122,5 @@ export function useAutosave(draft: DraftView, meId: string | null) {
     flushRef.current = flush;
   }, [flush]);
   useEffect(() => () => void flushRef.current(), []);
-  return { body, networks, media, state, change, flush, resolve };
+  return { body, networks, media, altTexts, state, change, flush, resolve };
 }

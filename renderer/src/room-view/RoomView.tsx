@@ -6,6 +6,8 @@ import { errorText } from '../i18n';
 import { formatRoomTime } from '../toolkit/room-time';
 import { useRoom } from './use-room';
 import { MomentAlert } from '../moments/MomentAlert';
+import { FreezeBanner } from '../publishing/FreezeBanner';
+import { OutboxAlert } from '../publishing/OutboxAlert';
 import { NextCue } from '../moments/NextCue';
 import { Workspace } from '../workspace/Workspace';
 import { ReportView } from '../report/ReportView';
@@ -55,7 +57,9 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
         </button>
         {preferences}
       </header>
+      <FreezeBanner roomId={room.id} />
       <MomentAlert roomId={room.id} />
+      <OutboxAlert roomId={room.id} />
       {reportOpen && <ReportView room={room} onClose={() => setReportOpen(false)} />}
       <div className="room-body" hidden={reportOpen}>
         <main className="room-panels" aria-label={room.name}>

@@ -4,6 +4,7 @@ import { isPlainKey } from '../toolkit/keyboard';
 import { DraftsPanel } from '../drafts/DraftsPanel';
 import { onOpenDraftRequest } from '../drafts/respond';
 import { MomentsPanel } from '../moments/MomentsPanel';
+import { PublishingPanel } from '../publishing/PublishingPanel';
 import { SourcesPanel } from '../sources/SourcesPanel';
 import { onShowSidePanel, sidePanelTabs, type SidePanelTab } from './side-panel-events';
 
@@ -18,7 +19,7 @@ function savedTab(roomId: string): Tab {
 }
 
 /**
- * Drafts, moments and sources share one side column, one at a time, so the timeline
+ * Drafts, moments, sources and publishing share one side column, one at a time, so the timeline
  * columns keep the width. All three stay mounted: their shortcuts and live updates keep
  * working, and a "respond" or an `m` brings the right one forward.
  */
@@ -66,6 +67,14 @@ export function SidePanels({ roomId }: { roomId: string }) {
       </div>
       <div id="side-panel-sources" role="tabpanel" aria-labelledby="side-tab-sources" hidden={tab !== 'sources'}>
         <SourcesPanel roomId={roomId} />
+      </div>
+      <div
+        id="side-panel-publishing"
+        role="tabpanel"
+        aria-labelledby="side-tab-publishing"
+        hidden={tab !== 'publishing'}
+      >
+        <PublishingPanel roomId={roomId} />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-export const sidePanelTabs = ['drafts', 'moments', 'sources'] as const;
+export const sidePanelTabs = ['drafts', 'moments', 'sources', 'publishing'] as const;
 export type SidePanelTab = (typeof sidePanelTabs)[number];
 
 const showEvent = 'riposte:show-side-panel';

@@ -24,6 +24,25 @@ export const OutboxView = z.object({
 });
 export type OutboxView = z.infer<typeof OutboxView>;
 
+/** What main says of one channel before "publish" is offered for a draft. */
+export const PreflightView = z.object({
+  accountId: z.string(),
+  /** Null when the post would go; else why not, in the contract's error shape. */
+  refusal: z
+    .object({
+      message: z.string(),
+      messageKey: z.string().optional(),
+      params: z.record(z.string(), z.string()).optional(),
+    })
+    .nullable(),
+  /** The draft was started from a post on this network: it can go out as a reply to it. */
+  canReply: z.boolean(),
+});
+export type PreflightView = z.infer<typeof PreflightView>;
+
+export const Visibility = z.enum(['public', 'unlisted']);
+export type Visibility = z.infer<typeof Visibility>;
+
 export const publishingCalls = {
   'accounts.list': call(RoomOnly, z.array(AccountView)),
   /** Checks the token with verify_credentials before anything is stored. */
@@ -46,6 +65,8 @@ export const publishingCalls = {
   'accounts.remove': call(z.object({ id: Id }), AccountView),
 
   'outbox.get': call(RoomOnly, OutboxView),
+  /** The same checks `outbox.publish` makes, per open account of the draft's room, so the editor refuses first. */
+  'outbox.preflight': call(z.object({ draftId: Id }), z.array(PreflightView)),
   /**
    * Publishes an approved (or scheduled) draft to the chosen accounts: one entry each, held
    * for the room's undo window (or until the draft's scheduled time) before it leaves.
@@ -57,6 +78,8 @@ export const publishingCalls = {
       /** Answer the post the draft was started from (Mastodon and Bluesky items only). */
       asReply: z.boolean().default(false),
       contentWarning: z.string().trim().max(500).optional(),
+      /** Mastodon only: "unlisted" keeps it off the public timelines. */
+      visibility: Visibility.default('public'),
     }),
     z.array(EntryView),
   ),

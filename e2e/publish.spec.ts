@@ -1,0 +1,261 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Locator, Page } from '@playwright/test';
+import {
+  startMastodonPublishServer,
+  type FakeMastodonPublishServer,
+} from '../main/core/networks/testing/mastodon-publish-server';
+import { startNetworkSwitch } from './fixtures/network-switch';
+import { openRoomWithTeam } from './fixtures/room-steps';
+import { expect, test } from './fixtures/serve-mode';
+
+test.use({ locale: 'en-GB' });
+
+const HOLD_MS = 10_000;
+/** Long enough for the undo window, the sender's tick and a retry after the network is back. */
+const OUTCOME = { timeout: 30_000 };
+
+let mastodon: FakeMastodonPublishServer;
+test.beforeEach(async () => {
+  mastodon = await startMastodonPublishServer({});
+});
+test.afterEach(async () => {
+  await mastodon.close();
+});
+
+/** A room with its lead picked, a Mastodon account connected at `instance`; returns the Drafts panel. */
+async function roomWithMastodon(page: Page, loginUrl: string, instance: string): Promise<Locator> {
+  const drafts = await openRoomWithTeam(page, loginUrl, [['Léa', 'Lead']]);
+  await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
+  await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
+  const publishing = page.getByRole('complementary', { name: 'Publishing' });
+  const form = publishing.getByRole('form', { name: 'Connect an account' });
+  await form.getByRole('textbox', { name: 'Instance' }).fill(instance);
+  const token = form.getByLabel('Access token');
+  await token.fill(mastodon.token);
+  await form.getByRole('button', { name: 'Connect' }).click();
+  await expect(form.getByRole('status')).toHaveText(/@ana@127\.0\.0\.1:\d+ is connected\./);
+  // Typed once: the secret is gone from the form, and main never sends it back.
+  await expect(token).toHaveValue('');
+  const account = publishing.getByRole('list', { name: 'Publishing accounts' }).getByRole('listitem');
+  await expect(account).toHaveCount(1);
+  await expect(account).toContainText('Ana Example');
+  await expect(account.getByRole('status')).toHaveText('Connected');
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  return drafts;
+}
+
+/** An approved draft, the quick way: pre-approved in the bank, then used. Returns its editor. */
+async function approvedDraft(drafts: Locator, text: string): Promise<Locator> {
+  await drafts.getByRole('tab', { name: 'Bank' }).click();
+  const bank = drafts.getByRole('region', { name: 'Pre-approved content' });
+  const form = bank.getByRole('form', { name: 'Pre-approve a text' });
+  await form.getByRole('textbox', { name: 'Title' }).fill('Answer');
+  await form.getByRole('textbox', { name: 'Text' }).fill(text);
+  await form.getByRole('checkbox', { name: 'Mastodon' }).check();
+  await form.getByRole('button', { name: 'Add to the bank' }).click();
+  await bank.getByRole('button', { name: 'Use Answer' }).first().click();
+  const editor = drafts.getByRole('article', { name: 'Draft' });
+  await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
+  return editor;
+}
+
+async function publishToMastodon(editor: Locator): Promise<void> {
+  const dialog = editor.getByRole('form', { name: 'Publish to channels' });
+  await dialog.getByRole('checkbox', { name: /@ana@127\.0\.0\.1/ }).check();
+  await dialog.getByRole('button', { name: 'Publish now', exact: true }).click();
+}
+
+const statusOn = (scope: Locator) => scope.getByRole('listitem', { name: /@ana@127\.0\.0\.1/ }).last();
+
+test('approve, publish, cancel inside the undo window, publish again: the link is on the card', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(90_000);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  const editor = await approvedDraft(drafts, 'What a final! Thank you to every fan.');
+
+  const publishForm = editor.getByRole('form', { name: 'Publish to channels' });
+  const a11y = await new AxeBuilder({ page }).include('.publish-dialog').analyze();
+  expect(a11y.violations).toEqual([]);
+
+  await publishToMastodon(editor);
+  const channel = statusOn(editor);
+  await expect(channel.getByRole('timer')).toHaveText(/^Queued: leaves in \d+ s$/);
+  await channel.getByRole('button', { name: 'Cancel' }).click();
+  await expect(channel.getByRole('status')).toHaveText('Cancelled');
+  expect(mastodon.statuses).toHaveLength(0);
+
+  await publishToMastodon(editor);
+  await expect(statusOn(editor).getByRole('timer')).toHaveText(/^Queued: leaves in \d+ s$/);
+  await expect(statusOn(editor).getByRole('status')).toHaveText(/^Published at \d{1,2}:\d\d( [AP]M)?$/, OUTCOME);
+  await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Published');
+  expect(mastodon.statuses).toHaveLength(1);
+  expect(mastodon.statuses[0]?.content).toContain('What a final! Thank you to every fan.');
+  await expect(publishForm).toBeVisible();
+
+  await editor.getByRole('button', { name: 'Queue' }).click();
+  const card = drafts.getByRole('region', { name: 'Published' }).getByRole('listitem', { name: /What a final!/ });
+  const link = card.getByRole('link', { name: 'Open the post' });
+  await expect(link).toHaveAttribute('href', mastodon.statuses[0]?.url ?? 'missing');
+  // Opened outside the app: the shell hands a new window to the system browser.
+  await expect(link).toHaveAttribute('target', '_blank');
+
+  await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
+  const panel = await new AxeBuilder({ page }).include('.publishing-panel').analyze();
+  expect(panel.violations).toEqual([]);
+});
+
+test('freeze with an entry queued: nothing leaves, every screen says so, unfreezing lists what waits', async ({
+  page,
+  served,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  const editor = await approvedDraft(drafts, 'Kick-off in ten minutes.');
+  await publishToMastodon(editor);
+  await expect(statusOn(editor).getByRole('timer')).toHaveText(/^Queued: leaves in \d+ s$/);
+  const queuedAt = Date.now();
+
+  await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
+  const freeze = page.getByRole('region', { name: 'Stop all publishing' });
+  await freeze.getByRole('textbox', { name: /Reason/ }).fill('A tragedy at the stadium');
+  await freeze.getByRole('button', { name: 'Stop all publishing' }).click();
+  const banner = page.getByRole('alert', { name: 'Publishing is stopped' });
+  await expect(banner).toContainText('by Léa');
+  await expect(banner).toContainText('A tragedy at the stadium');
+  const showDrafts = () => page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  const showPublishing = () => page.getByRole('tab', { name: 'Publishing', exact: true }).click();
+  await showDrafts();
+  await expect(statusOn(editor).getByRole('status')).toHaveText('Held: publishing is stopped');
+
+  // A second screen on the same room sees the freeze too.
+  const other = await context.newPage();
+  await other.goto(served.loginUrl);
+  // It opens on the last room used on this machine.
+  await expect(other.getByRole('heading', { level: 1, name: 'Cup final' })).toBeVisible();
+  await expect(other.getByRole('alert', { name: 'Publishing is stopped' })).toBeVisible();
+
+  // The undo window has run out while frozen: the entry would have left by now, and did not.
+  await expect.poll(() => Date.now(), { timeout: 20_000 }).toBeGreaterThan(queuedAt + HOLD_MS + 1_000);
+  await expect(statusOn(editor).getByRole('status')).toHaveText('Held: publishing is stopped');
+  expect(mastodon.statuses).toHaveLength(0);
+
+  await showPublishing();
+  await freeze.getByRole('button', { name: 'Restart publishing…' }).click();
+  const waiting = freeze.getByRole('list', { name: 'Waiting to go out' }).getByRole('listitem');
+  await expect(waiting).toHaveCount(1);
+  await expect(waiting).toContainText('Kick-off in ten minutes.');
+  expect(mastodon.statuses).toHaveLength(0);
+  await freeze.getByRole('button', { name: 'Restart publishing and send 1' }).click();
+  await expect(banner).toHaveCount(0);
+  await expect(other.getByRole('alert', { name: 'Publishing is stopped' })).toHaveCount(0);
+  await showDrafts();
+  // What waited gets a fresh undo window before it goes.
+  await expect(statusOn(editor).getByRole('timer')).toHaveText(/^Queued: leaves in \d+ s$/);
+  await expect(statusOn(editor).getByRole('status')).toHaveText(/^Published at/, OUTCOME);
+  expect(mastodon.statuses).toHaveLength(1);
+});
+
+test('offline then back: the entry waits for the network, then publishes once', async ({ page, served }) => {
+  test.setTimeout(120_000);
+  const network = await startNetworkSwitch(mastodon.origin);
+  try {
+    const drafts = await roomWithMastodon(page, served.loginUrl, network.origin);
+    const editor = await approvedDraft(drafts, 'Half-time: 1-0.');
+    await network.goOffline();
+    await publishToMastodon(editor);
+    await expect(statusOn(editor).getByRole('status')).toHaveText(
+      /^Waiting for network \(next try at \d{1,2}:\d\d( [AP]M)?\)$/,
+      OUTCOME,
+    );
+    expect(mastodon.statuses).toHaveLength(0);
+    await network.comeBack();
+    await expect(statusOn(editor).getByRole('status')).toHaveText(/^Published at/, OUTCOME);
+    expect(mastodon.statuses).toHaveLength(1);
+    expect(mastodon.statuses[0]?.content).toContain('Half-time: 1-0.');
+  } finally {
+    await network.close();
+  }
+});
+
+test('a refusal from the server (422) is said in English and in French, and raises an alert', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(90_000);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  const editor = await approvedDraft(drafts, 'Goal!');
+  mastodon.scriptNext({
+    route: 'POST /api/v1/statuses',
+    status: 422,
+    body: JSON.stringify({ error: 'Validation failed: Text character limit of 500 exceeded' }),
+  });
+  await publishToMastodon(editor);
+  const refusal = 'Validation failed: Text character limit of 500 exceeded';
+  await expect(statusOn(editor).getByRole('status')).toHaveText(`Refused by the server: ${refusal}`, OUTCOME);
+  await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Failed');
+  const alert = page.getByRole('alert', { name: 'Publishing alert' });
+  await expect(alert).toContainText(/A post to @ana@127\.0\.0\.1:\d+ failed/);
+  await expect(alert).toContainText(refusal);
+
+  await alert.getByRole('button', { name: 'Show the publishing panel' }).click();
+  const failed = page.getByRole('region', { name: 'Failed posts' });
+  await expect(failed.getByRole('listitem')).toHaveCount(1);
+  // A refusal is not retried: sending the same text again would be refused again.
+  await expect(failed.getByRole('button', { name: 'Retry' })).toHaveCount(0);
+
+  await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('fr');
+  const echec = page.getByRole('region', { name: 'Publications en échec' });
+  await expect(echec.getByRole('listitem').getByRole('status')).toHaveText(`Refusé par le serveur\u00a0: ${refusal}`);
+  expect(mastodon.statuses).toHaveLength(0);
+});
+
+test('a manual channel: copy the text, open the compose page, paste the post’s address: published', async ({
+  page,
+  served,
+  context,
+}) => {
+  test.setTimeout(90_000);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
+  const form = page.getByRole('form', { name: 'Connect an account' });
+  await form.getByRole('combobox', { name: 'Network' }).selectOption('manual');
+  await form.getByRole('combobox', { name: 'Where' }).selectOption('x');
+  await form.getByRole('textbox', { name: 'Name (optional)' }).fill('X @brand');
+  await form.getByRole('button', { name: 'Connect' }).click();
+  await expect(form.getByRole('status')).toHaveText('X @brand is connected.');
+  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+
+  const editor = await approvedDraft(drafts, 'Full time. Champions!');
+  const dialog = editor.getByRole('form', { name: 'Publish to channels' });
+  await dialog.getByRole('checkbox', { name: /X @brand/ }).check();
+  await dialog.getByRole('checkbox', { name: /@ana@127\.0\.0\.1/ }).check();
+  await dialog.getByRole('button', { name: 'Publish now', exact: true }).click();
+
+  const channel = editor.getByRole('listitem', { name: 'X @brand' });
+  const channelStatus = channel.getByRole('status', { name: 'Status on X @brand' });
+  await expect(channelStatus).toHaveText('To post by hand', OUTCOME);
+  const byHand = channel.getByRole('group', { name: 'Post on X @brand by hand' });
+  await byHand.getByRole('button', { name: 'Copy the text' }).click();
+  await expect(byHand.getByRole('status')).toHaveText('Copied.');
+  expect(await page.evaluate(() => navigator.clipboard.readText())).toBe('Full time. Champions!');
+  await expect(byHand.getByRole('link', { name: 'Open X @brand' })).toHaveAttribute(
+    'href',
+    'https://x.com/intent/post?text=Full%20time.%20Champions!',
+  );
+  await expect(statusOn(editor).getByRole('status')).toHaveText(/^Published at/, OUTCOME);
+  // One channel out, the other still to post by hand: half a response is out, and it says so.
+  await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Partly published');
+
+  await byHand.getByRole('textbox', { name: /Address of the published post/ }).fill('https://x.com/brand/status/1');
+  await byHand.getByRole('button', { name: 'Posted' }).click();
+  await expect(channelStatus).toHaveText(/^Published at/);
+  await expect(channel.getByRole('link', { name: 'Open the post' })).toHaveAttribute(
+    'href',
+    'https://x.com/brand/status/1',
+  );
+  await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Published');
+});
