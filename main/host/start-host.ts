@@ -11,6 +11,7 @@ import type { HostCertificate } from './certificate';
 import { createFailureLimiter } from './rate-limit';
 import { serveRoomAsset } from './room-assets';
 import { serveStatic } from './static-files';
+import { joinLocale, noSessionPage } from './join-page';
 import { clientAddress, fromThisMachine, handleJoin, sessionCookie } from './team-requests';
 import { createWebSocketApi } from './websocket-api';
 
@@ -143,6 +144,16 @@ export async function startHost({
       if (team && cookieToken(request) === null && url.pathname === '/') {
         response.writeHead(302, { location: '/join', 'cache-control': 'no-store' });
         response.end();
+        return;
+      }
+      if (team && request.method === 'GET' && url.pathname === '/') {
+        // A teammate's tab (never joined, revoked, or left the team): what happened and what to do, in their language.
+        response.writeHead(401, {
+          ...headers,
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        response.end(noSessionPage(joinLocale(request)));
         return;
       }
       return refuse(response, 401, team ? teamUnauthorizedText : unauthorizedText);

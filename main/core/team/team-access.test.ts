@@ -88,7 +88,7 @@ describe('a team session', () => {
     });
     expect(await observer.call('session.get', { roomId: room.id })).toEqual({
       ok: true,
-      value: { roomId: room.id, memberId: observer.invite.memberId },
+      value: { roomId: room.id, memberId: observer.invite.memberId, bound: true },
     });
   });
 
