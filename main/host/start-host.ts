@@ -10,6 +10,7 @@ import { serveReportDownload } from './report-downloads';
 import type { HostCertificate } from './certificate';
 import { createFailureLimiter } from './rate-limit';
 import { serveRoomAsset } from './room-assets';
+import { teammateMayFetch } from './room-files';
 import { serveStatic } from './static-files';
 import { joinLocale, noSessionPage } from './join-page';
 import { clientAddress, fromThisMachine, handleJoin, sessionCookie } from './team-requests';
@@ -140,7 +141,8 @@ export async function startHost({
       return;
     }
     if (queryToken !== null && team) limiter.fail(address);
-    if (!sessionOf(request)) {
+    const session = sessionOf(request);
+    if (!session) {
       if (team && cookieToken(request) === null && url.pathname === '/') {
         response.writeHead(302, { location: '/join', 'cache-control': 'no-store' });
         response.end();
@@ -157,6 +159,9 @@ export async function startHost({
         return;
       }
       return refuse(response, 401, team ? teamUnauthorizedText : unauthorizedText);
+    }
+    if (session.binding && !teammateMayFetch(url.pathname, session.binding.roomId)) {
+      return refuse(response, 404, 'Nothing of that name in your room.');
     }
     if (serveRoomAsset(core.dataDir, url.pathname, response, headers)) return;
     if (serveReportDownload(core.dataDir, url.pathname, response, headers)) return;

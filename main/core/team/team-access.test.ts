@@ -287,3 +287,27 @@ describe('the audit trail of who got in and who was let go', () => {
     });
   });
 });
+
+describe('a teammate’s preferences', () => {
+  it('are their own, kept in the store, and follow them to another device', async () => {
+    const { core, join, room, host } = await hostedRoom();
+    const walid = await join('writer', 'Walid');
+    expect(await walid.call('settings.update', { locale: 'fr', theme: 'dark' })).toMatchObject({
+      ok: true,
+      value: { locale: 'fr', theme: 'dark', lastRoomId: room.id },
+    });
+    expect(await host.call('settings.get', {})).toMatchObject({ locale: null, theme: 'system' });
+    const phone = core.access.sessionFor(
+      core.access.redeem(
+        (await host.call<Invite>('invites.reissue', { roomId: room.id, memberId: walid.invite.memberId })).code,
+        'phone',
+      ).token,
+    );
+    if (!phone) throw new Error('no session for a fresh token');
+    expect(await core.dispatch('settings.get', {}, phone)).toMatchObject({ value: { locale: 'fr', theme: 'dark' } });
+    const stored = core.db
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(`preferences:member:${walid.invite.memberId}`);
+    expect(JSON.parse(stored?.value ?? '{}')).toMatchObject({ locale: 'fr', theme: 'dark' });
+  });
+});
