@@ -16,6 +16,9 @@ import {
 } from './replay-player';
 import { createSlicedWriter, type SlicedWrite } from './sliced-writes';
 
+/** How often a playing replay's position is saved (and its health line pushed). */
+export const progressEveryMs = 1000;
+
 export interface ReplayRunnerDeps {
   /** Folder holding bundled recordings as demo/<name>.jsonl. */
   resourcesDir: string;
@@ -135,14 +138,19 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     );
     return true;
   };
+  /** Items stored since the position was last saved, and when that was, per source. */
+  const unsaved = new Map<string, { newItems: number; savedAt: number }>();
+
   /** The position reached, written between the writer thread's transactions when it is storing the items. */
   const remember = (sourceId: string, state: ReplayState, newItems: number) => {
+    const total = newItems + (unsaved.get(sourceId)?.newItems ?? 0);
+    unsaved.set(sourceId, { newItems: 0, savedAt: deps.now() });
     if (!deps.writeTurn) {
-      if (saveProgress(sourceId, state, newItems)) deps.onHealth(sourceId);
+      if (saveProgress(sourceId, state, total)) deps.onHealth(sourceId);
       return;
     }
     deps
-      .writeTurn(() => saveProgress(sourceId, state, newItems))
+      .writeTurn(() => saveProgress(sourceId, state, total))
       .then(
         (saved) => {
           if (saved && !closed) deps.onHealth(sourceId);
@@ -152,6 +160,20 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
           if (!closed) deps.log.warn('Replay position not saved', { sourceId, error });
         },
       );
+  };
+
+  /**
+   * A batch's position: batches come ten a second, so it is saved (and the health line pushed
+   * to every window and teammate) at most once per `progressEveryMs`; a pause, a seek or the
+   * end saves at once (onState). A crash meanwhile replays under a second again, deduped.
+   */
+  const rememberBatch = (sourceId: string, state: ReplayState, newItems: number) => {
+    const entry = unsaved.get(sourceId);
+    if (entry && deps.now() - entry.savedAt < progressEveryMs) {
+      entry.newItems += newItems;
+      return;
+    }
+    remember(sourceId, state, newItems);
   };
 
   const start = (source: SourceRecord) => {
@@ -180,7 +202,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
             done: (ids) => {
               if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
               // The position this batch reached, with the status of now (a pause may have come meanwhile).
-              remember(source.id, { ...state, status: player.state().status }, ids.length);
+              rememberBatch(source.id, { ...state, status: player.state().status }, ids.length);
             },
           },
           () => !closed && players.get(source.id) === player,
