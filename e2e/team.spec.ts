@@ -173,6 +173,15 @@ test('faults: an invite used twice, a brute-force of codes, a WebSocket from ano
   team,
 }) => {
   const panel = await leadOpensRoom(page, team);
+  // The printed address's token is traded for a cookie of its own: the token itself opens nothing as a cookie.
+  const printed = new URL(team.loginUrl).searchParams.get('token') ?? '';
+  const leadCookie = (await page.context().cookies()).find((c) => c.name === 'riposte_session');
+  expect(leadCookie?.value).toBeTruthy();
+  expect(leadCookie?.value).not.toBe(printed);
+  const asCookie = await team.newRequest();
+  expect(
+    (await asCookie.get('/', { headers: { cookie: `riposte_session=${printed}` }, maxRedirects: 0 })).status(),
+  ).toBe(401);
   const stolen = await invite(panel, 'Walid', 'Writer');
   const secret = stolen.link.split('#invite=')[1] ?? '';
   const first = await team.newRequest();
