@@ -92,9 +92,13 @@ test('invite → redeem → act in one’s role → refused outside it → revok
   const cookie = (await writer.context.cookies()).find((c) => c.name === 'riposte_session');
   expect(cookie).toMatchObject({ httpOnly: true, secure: true, sameSite: 'Strict' });
 
-  // Acting in their role: the writer drafts.
+  // Acting in their role: the writer drafts, as themselves (their invite says who: nothing to pick).
   const writerDrafts = writer.page.getByRole('complementary', { name: 'Drafts' });
   await writer.page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+  await expect(writerDrafts.getByRole('status', { name: 'Who you are' })).toHaveText(
+    'You are Walid (Writer), as your invite says.',
+  );
+  await expect(writerDrafts.getByRole('combobox', { name: 'I am' })).toHaveCount(0);
   await writerDrafts.getByRole('button', { name: 'New draft' }).click();
   const rooms = (await callAs(writer.context, team.origin, 'rooms.list', {})) as { value: Array<{ id: string }> };
   const roomId = rooms.value[0]?.id ?? '';
@@ -113,9 +117,14 @@ test('invite → redeem → act in one’s role → refused outside it → revok
   await expect(connected.getByRole('listitem', { name: 'Walid — Walid’s laptop' })).toBeVisible();
   await expect(connected.getByRole('listitem', { name: 'Olga — Olga’s phone' })).toBeVisible();
   await connected.getByRole('button', { name: 'Revoke session of Walid on Walid’s laptop' }).click();
-  await expect(writer.page.getByRole('alert').filter({ hasText: 'session has expired' })).toBeVisible();
+  // The revoked teammate is told what happened and what to do, not shown a raw error.
+  const revoked = writer.page.getByRole('alert').filter({ hasText: 'Your access to this room was revoked.' });
+  await expect(revoked).toContainText('ask the lead for a new invite');
+  await expect(revoked.getByRole('link', { name: 'Go to the join page' })).toHaveAttribute('href', '/join');
   const again = await writer.page.request.get(`${team.origin}/`, { maxRedirects: 0 });
   expect(again.status()).toBe(401);
+  await writer.page.reload();
+  await expect(writer.page.getByRole('heading', { level: 1, name: 'No access to this war room' })).toBeVisible();
   await expect(connected.getByRole('listitem', { name: 'Walid — Walid’s laptop' })).toHaveCount(0);
   await writer.context.close();
   await observer.context.close();
@@ -164,6 +173,15 @@ test('faults: an invite used twice, a brute-force of codes, a WebSocket from ano
   team,
 }) => {
   const panel = await leadOpensRoom(page, team);
+  // The printed address's token is traded for a cookie of its own: the token itself opens nothing as a cookie.
+  const printed = new URL(team.loginUrl).searchParams.get('token') ?? '';
+  const leadCookie = (await page.context().cookies()).find((c) => c.name === 'riposte_session');
+  expect(leadCookie?.value).toBeTruthy();
+  expect(leadCookie?.value).not.toBe(printed);
+  const asCookie = await team.newRequest();
+  expect(
+    (await asCookie.get('/', { headers: { cookie: `riposte_session=${printed}` }, maxRedirects: 0 })).status(),
+  ).toBe(401);
   const stolen = await invite(panel, 'Walid', 'Writer');
   const secret = stolen.link.split('#invite=')[1] ?? '';
   const first = await team.newRequest();

@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { calls, type AppInfo } from '../../shared/contract';
+import { calls, type AppInfo, type CallOutput } from '../../shared/contract';
 import { createAppArea } from './app/app-area';
 import type { AreaLifecycle, CoreContext } from './area';
 import { createAssetsArea } from './assets/assets-area';
@@ -37,6 +37,7 @@ import { createSession, type Session } from './session/session';
 import { createAccessArea } from './team/access-area';
 import type { AccessService } from './team/access-service';
 import { createCallGate } from './team/call-gate';
+import { teammateAnswer, teammateFailure } from './team/teammate-view';
 import { createCallRoom } from './team/call-room';
 import { createSessionArea } from './team/session-area';
 import { createSourcesArea } from './sources/sources-area';
@@ -123,7 +124,7 @@ export function createCore(options: CoreOptions): Core {
   const audit = createAuditArea({ ...ctx, rooms });
   const { team, ...teamArea } = createTeamArea({ ...ctx, rooms, audit: audit.log });
   const session = createSessionArea({ rooms, team });
-  const { access, forgetSession, ...accessArea } = createAccessArea({ ...ctx, rooms, team });
+  const { access, forgetSession, ...accessArea } = createAccessArea({ ...ctx, rooms, team, audit: audit.log });
   const backups = createBackupArea({
     ...ctx,
     rooms,
@@ -230,7 +231,10 @@ export function createCore(options: CoreOptions): Core {
     ...outbox.handlers,
     ...report.handlers,
   };
-  const dispatch = createDispatch(handlers, log, createCallGate({ access, team, callRoom: createCallRoom(db) }));
+  const dispatch = createDispatch(handlers, log, createCallGate({ access, team, callRoom: createCallRoom(db) }), {
+    answer: (name, value) => teammateAnswer(name, value as CallOutput<typeof name>),
+    failure: teammateFailure,
+  });
 
   if (options.seedDemo ?? true) {
     // Riposte itself builds the demo room, through the same calls (and checks) as a person would.

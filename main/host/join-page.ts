@@ -34,6 +34,19 @@ export function joinPage(locale: 'en' | 'fr', fingerprint: string): string {
 </form></main><script src="/join.js"></script></body></html>`;
 }
 
+/** What a browser without a live session gets (never invited, revoked, or its person left), in its language. */
+export function noSessionPage(locale: 'en' | 'fr'): string {
+  const s = locale === 'fr' ? frTeam.noSession : enTeam.noSession;
+  const e = escapeHtml;
+  return `<!doctype html>
+<html lang="${locale}"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width,initial-scale=1">
+<title>${e(s.title)}</title>
+<style>body{font:16px system-ui,sans-serif;max-width:32rem;margin:3rem auto;padding:0 1rem}</style>
+</head><body><main>
+<h1>${e(s.title)}</h1><p>${e(s.body)}</p><p>${e(s.next)}</p><p><a href="/join">${e(s.join)}</a></p>
+</main></body></html>`;
+}
+
 export const joinScript = `'use strict';
 (function () {
   var secret = null;

@@ -10,7 +10,9 @@ import { serveReportDownload } from './report-downloads';
 import type { HostCertificate } from './certificate';
 import { createFailureLimiter } from './rate-limit';
 import { serveRoomAsset } from './room-assets';
+import { teammateMayFetch } from './room-files';
 import { serveStatic } from './static-files';
+import { joinLocale, noSessionPage } from './join-page';
 import { clientAddress, fromThisMachine, handleJoin, sessionCookie } from './team-requests';
 import { createWebSocketApi } from './websocket-api';
 
@@ -96,12 +98,18 @@ export async function startHost({
   // Wrong codes at /join, and cookies that match no session: per address, 10 per 15 minutes.
   const limiter = createFailureLimiter({ limit: 10, windowMs: 15 * 60_000 });
 
+  // Team mode: the printed token is traded for a cookie of its own (never the token itself), one
+  // per login, valid while this host runs, so a cookie lifted from this machine is not the
+  // address the host printed, and the printed address is not a cookie anyone can replay.
+  const ownerCookies = new Set<string>();
+  const isOwnerCookie = (given: string) => [...ownerCookies].some((cookie) => sameToken(given, cookie));
+
   /** The session a request's cookie carries: the owner's (this machine only, in team mode) or a teammate's. */
   const sessionOf = (request: IncomingMessage): Session | null => {
     const given = cookieToken(request);
     if (given === null) return null;
-    if (sameToken(given, token) && (!team || fromThisMachine(request))) return createSession();
-    if (!team) return null;
+    if (!team) return sameToken(given, token) ? createSession() : null;
+    if (isOwnerCookie(given) && fromThisMachine(request)) return createSession();
     const session = core.access.sessionFor(given);
     if (!session) limiter.fail(clientAddress(request));
     return session;
@@ -130,22 +138,38 @@ export async function startHost({
     if (sameToken(queryToken, token) && (!team || fromThisMachine(request))) {
       // Trade the token in the address for a cookie, and take it out of the address bar.
       url.searchParams.delete('token');
+      const cookie = team ? newSessionToken() : token;
+      if (team) ownerCookies.add(cookie);
       response.writeHead(302, {
         location: url.pathname + url.search + url.hash,
-        'set-cookie': team ? sessionCookie(token) : `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
+        'set-cookie': team ? sessionCookie(cookie) : `${tokenCookie}=${token}; HttpOnly; SameSite=Strict; Path=/`,
         'cache-control': 'no-store',
       });
       response.end();
       return;
     }
     if (queryToken !== null && team) limiter.fail(address);
-    if (!sessionOf(request)) {
+    const session = sessionOf(request);
+    if (!session) {
       if (team && cookieToken(request) === null && url.pathname === '/') {
         response.writeHead(302, { location: '/join', 'cache-control': 'no-store' });
         response.end();
         return;
       }
+      if (team && request.method === 'GET' && url.pathname === '/') {
+        // A teammate's tab (never joined, revoked, or left the team): what happened and what to do, in their language.
+        response.writeHead(401, {
+          ...headers,
+          'content-type': 'text/html; charset=utf-8',
+          'cache-control': 'no-store',
+        });
+        response.end(noSessionPage(joinLocale(request)));
+        return;
+      }
       return refuse(response, 401, team ? teamUnauthorizedText : unauthorizedText);
+    }
+    if (session.binding && !teammateMayFetch(url.pathname, session.binding.roomId)) {
+      return refuse(response, 404, 'Nothing of that name in your room.');
     }
     if (serveRoomAsset(core.dataDir, url.pathname, response, headers)) return;
     if (serveReportDownload(core.dataDir, url.pathname, response, headers)) return;

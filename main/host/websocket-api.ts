@@ -5,6 +5,7 @@ import { maxWireMessageBytes, type WireCall, type WireMessage } from '../../shar
 import { englishError } from '../../shared/i18n/english-errors';
 import type { Core } from '../core/create-core';
 import type { Session } from '../core/session/session';
+import { teammateEvent } from '../core/team/teammate-view';
 
 /** Socket buffers beyond this mean a stalled tab: drop pushes rather than grow memory. */
 const maxBufferedBytes = 16 * 1024 * 1024;
@@ -30,8 +31,9 @@ function peekId(data: Buffer): number | null {
 /** The room an event is about, when it names one: a teammate's socket gets only its own room's. */
 function eventRoom(payload: unknown): string | undefined {
   if (typeof payload !== 'object' || payload === null) return undefined;
-  const fields = payload as { roomId?: unknown; room?: { id?: unknown } };
+  const fields = payload as { roomId?: unknown; room?: { id?: unknown }; source?: { roomId?: unknown } };
   if (typeof fields.roomId === 'string') return fields.roomId;
+  if (typeof fields.source?.roomId === 'string') return fields.source.roomId;
   return typeof fields.room?.id === 'string' ? fields.room.id : undefined;
 }
 
@@ -50,12 +52,22 @@ export function createWebSocketApi(core: Core) {
 
   const unsubscribe = core.events.subscribe((event, payload) => {
     const text = JSON.stringify({ kind: 'event', event, payload } satisfies WireMessage);
+    // What a teammate is sent: the same news without the host's paths, serialized once for all of them.
+    let teammateText: string | undefined;
     const room = eventRoom(payload);
     for (const [socket, session] of sockets) {
       const bound = session.binding;
       // The host's own settings are not a teammate's; another room's news is not theirs to see.
       if (bound && (event === 'settings.changed' || (room !== undefined && room !== bound.roomId))) continue;
-      if (socket.readyState === socket.OPEN && socket.bufferedAmount < maxBufferedBytes) socket.send(text);
+      if (socket.readyState !== socket.OPEN || socket.bufferedAmount >= maxBufferedBytes) continue;
+      if (bound) {
+        teammateText ??= JSON.stringify({
+          kind: 'event',
+          event,
+          payload: teammateEvent(event, payload),
+        } satisfies WireMessage);
+        socket.send(teammateText);
+      } else socket.send(text);
     }
   });
   const stopRevocations = core.access.onRevoked((sessionIds) => {

@@ -13,7 +13,11 @@ declare global {
   }
 }
 
-export type ConnectionState = 'connecting' | 'open' | 'lost' | 'unauthorized';
+/**
+ * `revoked`: a teammate's session the lead ended (or whose person left the team); only a
+ * new invite lets them back in. `unauthorized`: no valid session at all.
+ */
+export type ConnectionState = 'connecting' | 'open' | 'lost' | 'unauthorized' | 'revoked';
 
 const connectionListeners = new Set<(state: ConnectionState) => void>();
 let connectionState: ConnectionState = window.riposte ? 'open' : 'connecting';
@@ -74,13 +78,15 @@ function createWebSocketApi(): RiposteApi {
       pending.clear();
       // The lead revoked this session (main/host/websocket-api.ts): reconnecting cannot help.
       if (event.code === 4401) {
-        setConnectionState('unauthorized');
+        setConnectionState('revoked');
         return;
       }
       // A socket refused before it ever opened means the session token is not valid here.
       if (!everOpened) {
         void fetch(window.location.href, { cache: 'no-store' }).then((response) => {
-          if (response.status === 401) setConnectionState('unauthorized');
+          // Over HTTPS this is a teammate's tab (team hosting): a session that no longer opens was ended.
+          if (response.status === 401)
+            setConnectionState(window.location.protocol === 'https:' ? 'revoked' : 'unauthorized');
           else scheduleReconnect();
         }, scheduleReconnect);
         return;

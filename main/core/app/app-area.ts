@@ -1,5 +1,4 @@
 import type { AppInfo, appCalls } from '../../../shared/contract/calls/app';
-import { defaultSettings, type Settings } from '../../../shared/settings/settings';
 import type { Session } from '../session/session';
 import { nothingToClose, type Area, type CoreContext } from '../area';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
@@ -9,25 +8,18 @@ export function createAppArea(
   ctx: Pick<CoreContext, 'db' | 'events' | 'dataDir'> & Pick<AppInfo, 'shell' | 'version'>,
 ): Area<typeof appCalls> & { settings: SettingsStore } {
   const settings = createSettingsStore(ctx.db);
-  // A teammate's language and theme are theirs, not the host's: kept per person, in memory.
-  const teammates = new Map<string, Settings>();
-  const teammateSettings = (session: Session): Settings | null => {
-    const bound = session.binding;
-    if (!bound) return null;
-    return teammates.get(bound.memberId) ?? { ...defaultSettings, lastRoomId: bound.roomId };
-  };
+  // A teammate's language and theme are theirs, not the host's: kept per person, in the store.
+  const teammateSettings = (session: Session) =>
+    session.binding ? settings.ofMember(session.binding.memberId, session.binding.roomId) : null;
   return {
     settings,
     handlers: {
       'app.info': () => ({ version: ctx.version, shell: ctx.shell, dataDir: ctx.dataDir }),
-      'settings.get': (_input, session) => teammateSettings(session) ?? settings.get(),
+      'settings.get': (_input, session) => teammateSettings(session)?.get() ?? settings.get(),
       'settings.update': (patch, session) => {
         const mine = teammateSettings(session);
-        if (mine && session.binding) {
-          const next = { ...mine, ...patch, lastRoomId: session.binding.roomId };
-          teammates.set(session.binding.memberId, next);
-          return next;
-        }
+        // Not pushed as settings.changed: that event is the host's own windows' (a teammate's socket never gets it).
+        if (mine) return mine.update(patch);
         const next = settings.update(patch);
         ctx.events.emit('settings.changed', next);
         return next;

@@ -41,6 +41,7 @@ export type AuditRecord =
   | (DraftLine & { type: 'checklist_answered'; itemId: string; item: string; value: string; note?: string })
   | (DraftLine & { type: 'from_bank'; bankId: string; title: string })
   | PublishingRecord
+  | TeamAccessRecord
   /** A step of the draft lifecycle, which writes its own sentence (shared/drafts/lifecycle.ts). */
   | { type: AuditEventType; roomId: string; actor: AuditActor; event: AuditEvent };
 
@@ -55,6 +56,23 @@ export type PublishingRecord =
   | (DraftLine & { type: 'retracted'; reason: string })
   | (Line & { type: 'frozen'; reason: string })
   | (Line & { type: 'unfrozen'; cancelled: number });
+
+/**
+ * Who got in and who was let go: invites made, redeemed and cancelled, sessions revoked.
+ * The actor is the lead who acted, or (for a redeemed invite) the person who joined.
+ */
+export type TeamAccessRecord =
+  | (Line & { type: 'invite_created'; memberId: string; name: string; role: Role; reissued: boolean })
+  | (Line & { type: 'invite_accepted'; sessionId: string; device: string })
+  | (Line & { type: 'invites_cancelled'; memberId: string; name: string; count: number })
+  | (Line & {
+      type: 'session_revoked';
+      sessionId: string;
+      name: string;
+      device: string;
+      /** `left`: the person was removed from the team, and their sessions ended with it. */
+      reason: 'revoked' | 'left';
+    });
 
 /** Audit sentences the lifecycle does not write (it only knows its own transitions). */
 const linesEn = {
@@ -81,6 +99,12 @@ const linesEn = {
   'drafts.event.retracted': '{{actor}} retracted the response everywhere: {{reason}}',
   'drafts.event.frozen': '{{actor}} stopped all publishing: {{reason}}',
   'drafts.event.unfrozen': '{{actor}} let publishing resume ({{cancelled}} waiting posts cancelled).',
+  'drafts.event.inviteCreated': '{{actor}} invited {{name}} as {{role}}.',
+  'drafts.event.inviteReissued': '{{actor}} made a new invite for {{name}}; their unused ones stopped working.',
+  'drafts.event.inviteAccepted': '{{actor}} joined with their invite, on “{{device}}”.',
+  'drafts.event.invitesCancelled': '{{actor}} cancelled {{count}} unused invite(s) of {{name}}.',
+  'drafts.event.sessionRevoked': '{{actor}} revoked the session of {{name}} on “{{device}}”.',
+  'drafts.event.sessionEnded': 'The session of {{name}} on “{{device}}” ended: they left the team.',
 } as const;
 type LineKey = keyof typeof linesEn;
 
@@ -230,6 +254,30 @@ export function toStoredLine(entry: AuditRecord): StoredAuditLine {
       return line(entry, entry.type, {
         key: 'drafts.event.unfrozen',
         params: { cancelled: String(entry.cancelled) },
+      });
+    case 'invite_created':
+      return line(entry, entry.type, {
+        key: entry.reissued ? 'drafts.event.inviteReissued' : 'drafts.event.inviteCreated',
+        detail: { memberId: entry.memberId, reissued: entry.reissued },
+        params: { name: entry.name, role: entry.role },
+      });
+    case 'invite_accepted':
+      return line(entry, entry.type, {
+        key: 'drafts.event.inviteAccepted',
+        detail: { sessionId: entry.sessionId },
+        params: { device: entry.device },
+      });
+    case 'invites_cancelled':
+      return line(entry, entry.type, {
+        key: 'drafts.event.invitesCancelled',
+        detail: { memberId: entry.memberId },
+        params: { name: entry.name, count: String(entry.count) },
+      });
+    case 'session_revoked':
+      return line(entry, entry.type, {
+        key: entry.reason === 'left' ? 'drafts.event.sessionEnded' : 'drafts.event.sessionRevoked',
+        detail: { sessionId: entry.sessionId },
+        params: { name: entry.name, device: entry.device },
       });
     default: {
       // The lifecycle's own steps: its sentence, as it wrote it.

@@ -116,6 +116,7 @@ export function createBackupService(deps: { db: Db; dataDir: string; now: () => 
     },
     settings: (): BackupSettings => ({
       folder: folder(),
+      automatic: folder() !== null,
       intervalMinutes: backupIntervalMs / 60_000,
       keep: backupsKept,
       last,

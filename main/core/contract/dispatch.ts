@@ -1,5 +1,5 @@
 import { calls, isCallName, type CallName, type CallOutput, type ValidCallInput } from '../../../shared/contract';
-import type { Result } from '../../../shared/contract/result';
+import type { ContractError, Result } from '../../../shared/contract/result';
 import { validationError } from '../../../shared/contract/validation-error';
 import { englishError } from '../../../shared/i18n/english-errors';
 import { AppError } from '../errors';
@@ -16,6 +16,14 @@ export type HandlersOf<AreaCalls> = { [N in keyof AreaCalls & CallName]: Handler
 /** `session` is the caller's connection: whoever carried the call (a window, a socket, a test) owns one. */
 export type Dispatch = (name: string, input: unknown, session: Session) => Promise<Result<unknown>>;
 
+/** How a teammate's session (another laptop) reads answers and refusals: without the host's paths. */
+export interface TeammateView {
+  answer(name: CallName, value: unknown): unknown;
+  failure(error: ContractError): ContractError;
+}
+
+const asIs: TeammateView = { answer: (_name, value) => value, failure: (error) => error };
+
 /**
  * The one gate every call passes through, whichever shell carried it: unknown names are
  * refused, input is validated before any handler runs, and exceptions become typed results.
@@ -25,8 +33,9 @@ export function createDispatch(
   log: Logger,
   /** Throws when this session may not make this call (team roles); runs after validation. */
   gate: (name: CallName, input: unknown, session: Session) => void = () => {},
+  teammate: TeammateView = asIs,
 ): Dispatch {
-  return async (name, input, session) => {
+  const run = async (name: string, input: unknown, session: Session): Promise<Result<unknown>> => {
     if (!isCallName(name)) {
       return {
         ok: false,
@@ -40,7 +49,8 @@ export function createDispatch(
     try {
       gate(name, parsed.data, session);
       const handler = handlers[name] as (input: unknown, session: Session) => unknown;
-      return { ok: true, value: await handler(parsed.data, session) };
+      const value = await handler(parsed.data, session);
+      return { ok: true, value: session.binding ? teammate.answer(name, value) : value };
     } catch (error) {
       if (error instanceof AppError) {
         if (error.code === 'internal') log.error(error.message, { call: name, error });
@@ -54,6 +64,15 @@ export function createDispatch(
         };
       }
       log.error(`Call ${name} failed`, { error });
+      // The log file is on the host's disk: a teammate is told to ask there instead.
+      if (session.binding) {
+        return {
+          ok: false,
+          code: 'internal',
+          message: englishError('errors.internalOnHost') ?? 'Internal error',
+          messageKey: 'errors.internalOnHost',
+        };
+      }
       return {
         ok: false,
         code: 'internal',
@@ -61,5 +80,9 @@ export function createDispatch(
         messageKey: 'errors.internal',
       };
     }
+  };
+  return async (name, input, session) => {
+    const result = await run(name, input, session);
+    return session.binding && !result.ok ? teammate.failure(result) : result;
   };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { SessionPerson } from '../../../shared/contract/calls/session';
+import type { SessionPerson, SessionState } from '../../../shared/contract/calls/session';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import { createTestRoom, tempCoresPerTest, valueOf } from '../testing/temp-core';
 
@@ -20,17 +20,19 @@ describe('session.identify', () => {
 
     // A window where Ali is picked in the other room: nobody is picked in the final yet.
     const window = core.as(elsewhere);
-    expect(await window.call<SessionPerson>('session.get', { roomId: final.id })).toEqual({
+    expect(await window.call<SessionState>('session.get', { roomId: final.id })).toEqual({
       roomId: final.id,
       memberId: null,
+      bound: false,
     });
     expect(await window.dispatch('session.identify', { roomId: final.id, memberId: lea.id })).toEqual({
       ok: true,
       value: { roomId: final.id, memberId: lea.id },
     });
-    expect(await window.call<SessionPerson>('session.get', { roomId: final.id })).toEqual({
+    expect(await window.call<SessionState>('session.get', { roomId: final.id })).toEqual({
       roomId: final.id,
       memberId: lea.id,
+      bound: false,
     });
 
     for (const stranger of [gone, elsewhere]) {
@@ -44,23 +46,26 @@ describe('session.identify', () => {
       });
     }
     // A refused pick leaves the one before it.
-    expect(await window.call<SessionPerson>('session.get', { roomId: final.id })).toEqual({
+    expect(await window.call<SessionState>('session.get', { roomId: final.id })).toEqual({
       roomId: final.id,
       memberId: lea.id,
+      bound: false,
     });
 
     expect(await window.call<SessionPerson>('session.identify', { roomId: final.id, memberId: null })).toEqual({
       roomId: final.id,
       memberId: null,
     });
-    expect(await window.call<SessionPerson>('session.get', { roomId: final.id })).toEqual({
+    expect(await window.call<SessionState>('session.get', { roomId: final.id })).toEqual({
       roomId: final.id,
       memberId: null,
+      bound: false,
     });
     // Picks are per room: the other room's is untouched.
-    expect(await window.call<SessionPerson>('session.get', { roomId: other.id })).toEqual({
+    expect(await window.call<SessionState>('session.get', { roomId: other.id })).toEqual({
       roomId: other.id,
       memberId: elsewhere.id,
+      bound: false,
     });
   });
 });

@@ -45,11 +45,16 @@ export function createSourcesArea(
     resourcesDir: deps.resourcesDir,
     sources: sourceRepository,
     writer,
+    store: deps.runtime.storeItems,
+    writeTurn: deps.runtime.withWriteTurn?.bind(deps.runtime),
     log,
     now,
     onItems: notifier.added,
     onHealth: emitSource,
-    onState: (state) => events.emit('replay.changed', state),
+    onState: (state) => {
+      const roomId = sourceRepository.get(state.sourceId)?.roomId;
+      if (roomId) events.emit('replay.changed', { ...state, roomId });
+    },
   });
   const scheduler = createIngestScheduler({
     sources: sourceRepository,

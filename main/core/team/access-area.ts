@@ -1,5 +1,6 @@
 import type { accessCalls } from '../../../shared/contract/calls/access';
 import type { Area, CoreContext } from '../area';
+import type { AuditLog } from '../audit/audit-log';
 import type { RoomService } from '../rooms/room-service';
 import type { Session } from '../session/session';
 import { createAccessRepository } from './access-repository';
@@ -14,13 +15,14 @@ import type { TeamService } from './team-service';
  * to know which session a cookie carries.
  */
 export function createAccessArea(
-  ctx: Pick<CoreContext, 'db' | 'events' | 'now'> & { rooms: RoomService; team: TeamService },
+  ctx: Pick<CoreContext, 'db' | 'events' | 'now'> & { rooms: RoomService; team: TeamService; audit: AuditLog },
 ): Area<typeof accessCalls> & { access: AccessService; forgetSession(session: Session): void } {
   const { rooms, team, events } = ctx;
   const access = createAccessService({
     db: ctx.db,
     access: createAccessRepository(ctx.db),
     team,
+    audit: ctx.audit,
     now: ctx.now,
     onConnectionsChanged: (roomId) => events.emit('connections.changed', { roomId }),
   });
@@ -53,14 +55,13 @@ export function createAccessArea(
         lead(roomId, session);
         return access.connections(roomId);
       },
-      'connections.revoke': ({ roomId, sessionId }, session) => {
-        lead(roomId, session);
-        return { revoked: access.revoke(roomId, sessionId) };
-      },
+      'connections.revoke': ({ roomId, sessionId }, session) => ({
+        revoked: access.revoke(roomId, lead(roomId, session), sessionId),
+      }),
       'connections.revokePerson': ({ roomId, memberId }, session) => {
-        lead(roomId, session);
+        const by = lead(roomId, session);
         team.member(roomId, memberId, 'memberId');
-        return { revoked: access.revokePerson(roomId, memberId) };
+        return { revoked: access.revokePerson(roomId, by, memberId) };
       },
       'hosting.get': () => access.hosting(),
       'presence.set': ({ roomId, draftId, editing }, session) => {

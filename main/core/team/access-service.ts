@@ -3,6 +3,8 @@ import QRCode from 'qrcode';
 import type { Connection, HostingState, Invite, InviteStatus } from '../../../shared/contract/calls/access';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { Role } from '../../../shared/drafts/team';
+import { systemActor, type AuditActor } from '../audit/audit-entries';
+import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
 import { keyedError } from '../errors';
 import { createBoundSession, type Session, type SessionBinding } from '../session/session';
@@ -30,7 +32,8 @@ export type AccessService = ReturnType<typeof createAccessService>;
 export function createAccessService(deps: {
   db: Db;
   access: AccessRepository;
-  team: Pick<TeamService, 'member' | 'isMember' | 'addMember'>;
+  team: Pick<TeamService, 'member' | 'isMember' | 'addMember' | 'members'>;
+  audit: AuditLog;
   now: () => number;
   onConnectionsChanged: (roomId: string) => void;
 }) {
@@ -42,21 +45,36 @@ export function createAccessService(deps: {
 
   const refused = (messageKey: string, english: string) => keyedError('unauthorized', messageKey, english);
 
-  const makeInvite = async (roomId: string, member: RoomMember, by: RoomMember): Promise<Invite> => {
+  const actor = (member: RoomMember): AuditActor => ({ id: member.id, name: member.name, role: member.role });
+
+  const makeInvite = async (roomId: string, member: RoomMember, by: RoomMember, reissued: boolean): Promise<Invite> => {
     const token = newToken();
     const code = newCode();
     const at = now();
     const id = randomUUID();
-    access.addInvite({
-      id,
-      roomId,
-      memberId: member.id,
-      tokenHash: hashSecret(token),
-      codeHash: hashSecret(normalizeCode(code)),
-      createdBy: by.id,
-      at,
-      expiresAt: at + inviteLifetimeMs,
-    });
+    db.transaction(() => {
+      if (reissued) access.cancelOpenInvitesOf(member.id, at);
+      access.addInvite({
+        id,
+        roomId,
+        memberId: member.id,
+        tokenHash: hashSecret(token),
+        codeHash: hashSecret(normalizeCode(code)),
+        createdBy: by.id,
+        at,
+        expiresAt: at + inviteLifetimeMs,
+      });
+      deps.audit.record({
+        type: 'invite_created',
+        roomId,
+        actor: actor(by),
+        at,
+        memberId: member.id,
+        name: member.name,
+        role: member.role,
+        reissued,
+      });
+    })();
     const base = hosting?.addresses[0];
     // The secret rides in the fragment: browsers never send it to a server, nor in a Referer.
     const link = base ? `${base}/join#invite=${token}` : null;
@@ -83,9 +101,28 @@ export function createAccessService(deps: {
     return byCode && sameHash(byCode.code_hash, codeHash) ? byCode : undefined;
   };
 
-  const revokeMany = (roomId: string, ids: string[]): number => {
+  /** Ends these sessions, each with its audit line: revoked by `by`, or ended because the person left. */
+  const revokeMany = (roomId: string, ids: string[], by: RoomMember | 'left'): number => {
     const at = now();
-    const revoked = db.transaction(() => ids.filter((id) => access.revoke(id, at)))();
+    // Removed members too: the sessions of someone who just left end here.
+    const names = new Map(team.members(roomId, true).map((member) => [member.id, member.name]));
+    const revoked = db.transaction(() =>
+      ids.filter((id) => {
+        const row = access.session(id);
+        if (!row || !access.revoke(id, at)) return false;
+        deps.audit.record({
+          type: 'session_revoked',
+          roomId,
+          actor: by === 'left' ? systemActor : actor(by),
+          at,
+          sessionId: id,
+          name: names.get(row.member_id) ?? row.member_id,
+          device: row.device,
+          reason: by === 'left' ? 'left' : 'revoked',
+        });
+        return true;
+      }),
+    )();
     if (revoked.length > 0) {
       for (const listener of revokedListeners) listener(revoked);
       deps.onConnectionsChanged(roomId);
@@ -107,13 +144,12 @@ export function createAccessService(deps: {
     /** A new member of the room and their invite. */
     async invite(roomId: string, by: RoomMember, name: string, role: Role): Promise<Invite> {
       const member = team.addMember(roomId, name, role);
-      return makeInvite(roomId, member, by);
+      return makeInvite(roomId, member, by, false);
     },
     /** A fresh invite for a current member; their earlier unused ones stop working. */
     async reissue(roomId: string, by: RoomMember, memberId: string): Promise<Invite> {
       const member = team.member(roomId, memberId, 'memberId');
-      access.cancelOpenInvitesOf(member.id, now());
-      return makeInvite(roomId, member, by);
+      return makeInvite(roomId, member, by, true);
     },
     invites(roomId: string, members: (id: string) => RoomMember | undefined): InviteStatus[] {
       return access.invitesOf(roomId).flatMap((row) => {
@@ -174,6 +210,15 @@ export function createAccessService(deps: {
           tokenHash: hashSecret(token),
           at,
         });
+        // The one who acts here is the person joining: the session about to exist is theirs.
+        deps.audit.record({
+          type: 'invite_accepted',
+          roomId: binding.roomId,
+          actor: actor(team.member(binding.roomId, binding.memberId, 'memberId')),
+          at,
+          sessionId: binding.sessionId,
+          device,
+        });
       })();
       deps.onConnectionsChanged(binding.roomId);
       return { token, binding };
@@ -214,22 +259,37 @@ export function createAccessService(deps: {
         ];
       });
     },
-    revoke(roomId: string, sessionId: string): number {
+    revoke(roomId: string, by: RoomMember, sessionId: string): number {
       const row = access.session(sessionId);
       if (!row || row.room_id !== roomId) {
         throw keyedError('not_found', 'errors.team.sessionUnknown', 'No such session in this room.', {
           field: 'sessionId',
         });
       }
-      return revokeMany(roomId, [sessionId]);
+      return revokeMany(roomId, [sessionId], by);
     },
-    revokePerson(roomId: string, memberId: string): number {
+    /** Every session of one person, and their unused invites. */
+    revokePerson(roomId: string, by: RoomMember, memberId: string): number {
       const ids = access
         .liveSessionsOf(roomId)
         .filter((row) => row.member_id === memberId)
         .map((row) => row.id);
-      access.cancelOpenInvitesOf(memberId, now());
-      return revokeMany(roomId, ids);
+      const at = now();
+      db.transaction(() => {
+        const count = access.cancelOpenInvitesOf(memberId, at).changes;
+        if (count === 0) return;
+        const member = team.member(roomId, memberId, 'memberId');
+        deps.audit.record({
+          type: 'invites_cancelled',
+          roomId,
+          actor: actor(by),
+          at,
+          memberId,
+          name: member.name,
+          count,
+        });
+      })();
+      return revokeMany(roomId, ids, by);
     },
     /** Sessions of people who left the team end with them. */
     endSessionsOfFormerMembers(roomId: string): void {
@@ -237,7 +297,7 @@ export function createAccessService(deps: {
         .liveSessionsOf(roomId)
         .filter((row) => !isCurrent(row))
         .map((row) => row.id);
-      if (gone.length > 0) revokeMany(roomId, gone);
+      if (gone.length > 0) revokeMany(roomId, gone, 'left');
     },
     /** The host closes a revoked session's sockets. */
     onRevoked(listener: (sessionIds: string[]) => void): () => void {

@@ -18,7 +18,7 @@ export function createSessionArea(ctx: {
     handlers: {
       'session.get': ({ roomId }, session) => {
         ctx.rooms.get(roomId);
-        return { roomId, memberId: session.personIn(roomId) };
+        return { roomId, memberId: session.personIn(roomId), bound: session.binding !== null };
       },
       'session.identify': ({ roomId, memberId }, session) => {
         ctx.rooms.get(roomId);

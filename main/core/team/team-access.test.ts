@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Connection, Invite } from '../../../shared/contract/calls/access';
+import type { AuditEntry } from '../../../shared/contract/calls/audit';
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { Role } from '../../../shared/drafts/team';
@@ -87,7 +88,7 @@ describe('a team session', () => {
     });
     expect(await observer.call('session.get', { roomId: room.id })).toEqual({
       ok: true,
-      value: { roomId: room.id, memberId: observer.invite.memberId },
+      value: { roomId: room.id, memberId: observer.invite.memberId, bound: true },
     });
   });
 
@@ -245,5 +246,68 @@ describe('presence', () => {
     ]);
     core.forgetSession(lea.session);
     expect(valueOf(await ali.call('presence.list', { roomId: room.id }))).toMatchObject([{ name: 'Ali' }]);
+  });
+});
+
+describe('the audit trail of who got in and who was let go', () => {
+  it('names the lead who invited, re-invited, cancelled invites and revoked sessions, and the person who joined', async () => {
+    const { core, join, room, host, lead } = await hostedRoom();
+    const walid = await join('writer', 'Walid');
+    const reissued = await host.call<Invite>('invites.reissue', { roomId: room.id, memberId: walid.invite.memberId });
+    core.access.redeem(reissued.code, 'phone');
+    await host.call('invites.reissue', { roomId: room.id, memberId: walid.invite.memberId });
+    const [laptop] = await host.call<Connection[]>('connections.list', { roomId: room.id });
+    await host.call('connections.revoke', { roomId: room.id, sessionId: laptop?.sessionId });
+    await host.call('connections.revokePerson', { roomId: room.id, memberId: walid.invite.memberId });
+    const ali = await join('analyst', 'Ali');
+    await host.call('members.remove', { roomId: room.id, memberId: ali.invite.memberId });
+
+    const trail = await host.call<AuditEntry[]>('audit.list', { roomId: room.id });
+    const lines = trail
+      .filter((entry) => entry.messageKey.match(/invite|session/i))
+      .sort((a, b) => a.id - b.id)
+      .map((entry) => [entry.type, entry.doneByName, entry.message]);
+    expect(lines).toEqual([
+      ['invite_created', 'Léa', 'Léa invited Walid as writer.'],
+      ['invite_accepted', 'Walid', "Walid joined with their invite, on “Walid's laptop”."],
+      ['invite_created', 'Léa', 'Léa made a new invite for Walid; their unused ones stopped working.'],
+      ['invite_accepted', 'Walid', 'Walid joined with their invite, on “phone”.'],
+      ['invite_created', 'Léa', 'Léa made a new invite for Walid; their unused ones stopped working.'],
+      ['session_revoked', 'Léa', "Léa revoked the session of Walid on “Walid's laptop”."],
+      ['invites_cancelled', 'Léa', 'Léa cancelled 1 unused invite(s) of Walid.'],
+      ['session_revoked', 'Léa', 'Léa revoked the session of Walid on “phone”.'],
+      ['invite_created', 'Léa', 'Léa invited Ali as analyst.'],
+      ['invite_accepted', 'Ali', "Ali joined with their invite, on “Ali's laptop”."],
+      ['session_revoked', 'Riposte', "The session of Ali on “Ali's laptop” ended: they left the team."],
+    ]);
+    expect([...trail].sort((a, b) => a.id - b.id).find((entry) => entry.type === 'session_revoked')).toMatchObject({
+      doneBy: lead.id,
+      messageKey: 'drafts.event.sessionRevoked',
+      params: { name: 'Walid', device: "Walid's laptop" },
+    });
+  });
+});
+
+describe('a teammate’s preferences', () => {
+  it('are their own, kept in the store, and follow them to another device', async () => {
+    const { core, join, room, host } = await hostedRoom();
+    const walid = await join('writer', 'Walid');
+    expect(await walid.call('settings.update', { locale: 'fr', theme: 'dark' })).toMatchObject({
+      ok: true,
+      value: { locale: 'fr', theme: 'dark', lastRoomId: room.id },
+    });
+    expect(await host.call('settings.get', {})).toMatchObject({ locale: null, theme: 'system' });
+    const phone = core.access.sessionFor(
+      core.access.redeem(
+        (await host.call<Invite>('invites.reissue', { roomId: room.id, memberId: walid.invite.memberId })).code,
+        'phone',
+      ).token,
+    );
+    if (!phone) throw new Error('no session for a fresh token');
+    expect(await core.dispatch('settings.get', {}, phone)).toMatchObject({ value: { locale: 'fr', theme: 'dark' } });
+    const stored = core.db
+      .prepare<[string], { value: string }>('SELECT value FROM settings WHERE key = ?')
+      .get(`preferences:member:${walid.invite.memberId}`);
+    expect(JSON.parse(stored?.value ?? '{}')).toMatchObject({ locale: 'fr', theme: 'dark' });
   });
 });

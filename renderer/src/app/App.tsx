@@ -23,6 +23,13 @@ function ConnectionBanner() {
         {t('connection.unauthorized')}
       </div>
     );
+  if (state === 'revoked')
+    return (
+      <div role="alert" className="banner banner-error">
+        <strong>{t('connection.revoked')}</strong> {t('connection.revokedNext')}{' '}
+        <a href="/join">{t('connection.join')}</a>
+      </div>
+    );
   return null;
 }
 

@@ -90,10 +90,13 @@ export function AuditView({ roomId, members }: { roomId: string; members: RoomMe
       <ol aria-label={t('audit.entries')}>
         {entries.map((entry) => {
           const key = entry.messageKey.replace(/^drafts\./, '');
+          const params = readableParams(entry.params, i18n.language);
+          // A role is stored by its name ("writer"): said in the reader's language.
+          if (params.role && i18n.exists(`drafts:roles.${params.role}`)) params.role = t(`roles.${params.role}`);
           return (
             <li key={entry.id}>
               <span className="muted">{formatClock(entry.at, i18n.language)}</span>{' '}
-              {i18n.exists(`drafts:${key}`) ? t(key, readableParams(entry.params, i18n.language)) : entry.message}
+              {i18n.exists(`drafts:${key}`) ? t(key, params) : entry.message}
             </li>
           );
         })}

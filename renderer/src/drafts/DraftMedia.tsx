@@ -55,7 +55,11 @@ export function DraftMedia(props: {
       <legend>{t('media.title')}</legend>
       {listing && (
         <p className="muted">
-          {t('media.folder')} <code>{listing.folder}</code>{' '}
+          {listing.folder !== null && (
+            <>
+              {t('media.folder')} <code>{listing.folder}</code>{' '}
+            </>
+          )}
           <button type="button" onClick={() => void load()}>
             {t('media.refresh')}
           </button>

@@ -16,16 +16,31 @@ import './drafts.css';
 const tabs = ['queue', 'bank', 'playbook', 'checklist', 'team', 'audit'] as const;
 type Tab = (typeof tabs)[number];
 
+/**
+ * On the host's own window the person there says who they are (they own the rooms). A
+ * teammate's session is its invite's person: it shows who they are, with nothing to pick.
+ * Until main has said which (null), nothing is shown rather than a picker that may not apply.
+ */
 function WhoAmI({
   members,
   me,
   choose,
+  bound,
 }: {
   members: RoomMember[];
   me: RoomMember | null;
   choose: (id: string | null) => void;
+  bound: boolean | null;
 }) {
   const { t } = useTranslation('drafts');
+  if (bound === null) return null;
+  if (bound) {
+    return (
+      <p className="who-am-i" role="status" aria-label={t('me.boundLabel')}>
+        {me ? t('me.bound', { name: me.name, role: t(`roles.${me.role}`) }) : t('me.boundUnknown')}
+      </p>
+    );
+  }
   return (
     <label className="who-am-i">
       {t('me.label')}
@@ -48,7 +63,7 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
   const [openId, setOpenId] = useState<string | null>(null);
   const { drafts, error } = useDrafts(roomId);
   const { members, policy, playbook, error: teamError } = useTeam(roomId);
-  const { me, choose } = useMe(roomId, members);
+  const { me, choose, bound } = useMe(roomId, members);
   const open = drafts?.find((draft) => draft.id === openId) ?? null;
   const [respondFailure, setRespondFailure] = useState<string | null>(null);
 
@@ -72,7 +87,7 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
 
   return (
     <aside className="drafts-panel" aria-label={t('panel')}>
-      <WhoAmI members={members} me={me} choose={choose} />
+      <WhoAmI members={members} me={me} choose={choose} bound={bound} />
       <div role="tablist" aria-label={t('panel')} className="drafts-tabs">
         {tabs.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>

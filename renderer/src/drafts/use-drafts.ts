@@ -4,7 +4,7 @@ import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
-import { chooseMe, useMeId } from '../session/who-am-i';
+import { chooseMe, useBoundIn, useMeId } from '../session/who-am-i';
 import { refetchOnRoom, type LiveQuery } from '../toolkit/live-query/live-query';
 import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 
@@ -50,7 +50,8 @@ export function useTeam(roomId: string) {
 /** Who is at the keyboard (see session/who-am-i.ts), as a member of the room. */
 export function useMe(roomId: string, members: RoomMember[]) {
   const meId = useMeId(roomId);
+  const bound = useBoundIn(roomId);
   const choose = useCallback((id: string | null) => chooseMe(roomId, id), [roomId]);
   const me = members.find((m) => m.id === meId) ?? null;
-  return { me, choose };
+  return { me, choose, bound };
 }

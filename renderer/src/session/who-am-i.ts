@@ -46,10 +46,26 @@ function tellMain(roomId: string, memberId: string | null): void {
   });
 }
 
+/**
+ * Rooms where this connection is a teammate's session: its person comes from the invite,
+ * so there is nothing to pick (the picker is not shown, and the person is main's).
+ */
+const boundRooms = new Map<string, boolean>();
+
+/** True for a teammate's session, false on the host's own; null until main has said. */
+export function isBoundIn(roomId: string): boolean | null {
+  return boundRooms.get(roomId) ?? null;
+}
+
 /** Takes main's person for this room when it has one (a team session is bound to it). */
 function followMain(roomId: string): void {
   void api.session.get({ roomId }).then((result) => {
-    if (!result.ok || result.value.memberId === null || result.value.memberId === readMe(roomId)) return;
+    if (!result.ok) return;
+    if (boundRooms.get(roomId) !== result.value.bound) {
+      boundRooms.set(roomId, result.value.bound);
+      window.dispatchEvent(new CustomEvent(changedEvent));
+    }
+    if (result.value.memberId === null || result.value.memberId === readMe(roomId)) return;
     try {
       localStorage.setItem(key(roomId), result.value.memberId);
     } catch {
@@ -111,5 +127,11 @@ function subscribe(onChange: () => void): () => void {
 export function useMeId(roomId: string): string | null {
   const snapshot = useCallback(() => readMe(roomId), [roomId]);
   useEffect(() => followMain(roomId), [roomId]);
+  return useSyncExternalStore(subscribe, snapshot);
+}
+
+/** Whether this connection is a teammate's session in the room (its person is fixed by the invite); null until known. */
+export function useBoundIn(roomId: string): boolean | null {
+  const snapshot = useCallback(() => isBoundIn(roomId), [roomId]);
   return useSyncExternalStore(subscribe, snapshot);
 }

@@ -5,6 +5,7 @@ import type { BackupSettings } from '../../../shared/contract/calls/backups';
 import { Role, roles } from '../../../shared/drafts/team';
 import { api } from '../api';
 import { errorText } from '../i18n';
+import { useBoundIn } from '../session/who-am-i';
 
 /** The lead's side of hosting: the address and fingerprint, invites, who is connected, backups. */
 export function TeamHosting({ roomId }: { roomId: string }) {
@@ -19,6 +20,8 @@ export function TeamHosting({ roomId }: { roomId: string }) {
   const [folder, setFolder] = useState('');
   const [notice, setNotice] = useState<string | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
+  // A lead on a teammate's laptop: the backup folder is on the host's disk, picked there.
+  const teammate = useBoundIn(roomId) === true;
 
   const refresh = useCallback(() => {
     void api.connections.list({ roomId }).then((r) => r.ok && setConnections(r.value));
@@ -149,29 +152,32 @@ export function TeamHosting({ roomId }: { roomId: string }) {
         type="button"
         onClick={() =>
           void api.backups.create({ roomId }).then((r) => {
-            if (r.ok) setNotice(t('backups.made', { file: r.value.paths.join(', ') }));
+            // A teammate is not told where on the host's disk it went: its name says which file.
+            if (r.ok) setNotice(t('backups.made', { file: r.value.paths.join(', ') || r.value.fileName }));
             else setFailure(errorText(r));
           })
         }
       >
         {t('backups.now')}
       </button>
-      <form
-        onSubmit={(event) => {
-          event.preventDefault();
-          void api.backups.setFolder({ roomId, folder: folder.trim() || null }).then((r) => {
-            if (r.ok) setBackups(r.value);
-            else setFailure(errorText(r));
-          });
-        }}
-      >
-        <label>
-          {t('backups.folder')}
-          <input value={folder} onChange={(event) => setFolder(event.target.value)} />
-        </label>
-        <button type="submit">{t('backups.saveFolder')}</button>
-      </form>
-      {backups?.folder && (
+      {!teammate && (
+        <form
+          onSubmit={(event) => {
+            event.preventDefault();
+            void api.backups.setFolder({ roomId, folder: folder.trim() || null }).then((r) => {
+              if (r.ok) setBackups(r.value);
+              else setFailure(errorText(r));
+            });
+          }}
+        >
+          <label>
+            {t('backups.folder')}
+            <input value={folder} onChange={(event) => setFolder(event.target.value)} />
+          </label>
+          <button type="submit">{t('backups.saveFolder')}</button>
+        </form>
+      )}
+      {backups?.automatic && (
         <p className="muted">{t('backups.auto', { minutes: backups.intervalMinutes, keep: backups.keep })}</p>
       )}
       {notice && <p role="status">{notice}</p>}

@@ -5,7 +5,8 @@ import { call, NoInput } from './define-call';
 export const AppInfo = z.object({
   version: z.string(),
   shell: z.enum(['electron', 'serve']),
-  dataDir: z.string(),
+  /** The host's data folder; null for a teammate (a path on someone else's laptop is not theirs). */
+  dataDir: z.string().nullable(),
 });
 export type AppInfo = z.infer<typeof AppInfo>;
 

@@ -8,8 +8,8 @@ export const AssetFile = z.object({ name: z.string(), size: z.number(), type: z.
 export type AssetFile = z.infer<typeof AssetFile>;
 
 export const AssetListing = z.object({
-  /** Where the team drops images for this room, as an absolute path on the machine running Riposte. */
-  folder: z.string(),
+  /** Where the team drops images for this room, as an absolute path on the machine running Riposte (null for a teammate: it is the host's disk). */
+  folder: z.string().nullable(),
   files: z.array(AssetFile),
 });
 export type AssetListing = z.infer<typeof AssetListing>;

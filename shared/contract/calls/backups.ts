@@ -5,7 +5,7 @@ import { Id, RoomOnly } from './fields';
 /** `riposte-backup-YYYYMMDD-HHMMSS.sqlite` (UTC), a whole SQLite store a fresh Riposte can open. */
 export const BackupFile = z.object({
   fileName: z.string(),
-  /** Where copies were written: the data directory's backups/ folder, then the lead's folder. */
+  /** Where copies were written: the data directory's backups/ folder, then the lead's folder (empty for a teammate). */
   paths: z.array(z.string()),
   bytes: z.number(),
   at: z.number(),
@@ -15,8 +15,10 @@ export const BackupFile = z.object({
 export type BackupFile = z.infer<typeof BackupFile>;
 
 export const BackupSettings = z.object({
-  /** The second folder (a USB stick): automatic backups go there too. */
+  /** The second folder (a USB stick): automatic backups go there too. Null for a teammate (the host's disk). */
   folder: z.string().nullable(),
+  /** Whether backups run every `intervalMinutes` (a second folder is set). */
+  automatic: z.boolean(),
   intervalMinutes: z.number(),
   keep: z.number(),
   last: BackupFile.nullable(),

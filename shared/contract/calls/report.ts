@@ -19,7 +19,8 @@ export const ReportExport = z.object({
   format: z.enum(['html', 'pdf', 'json', 'csv']),
   /** In `<data dir>/exports/`; serve mode downloads it from /exports/<fileName>. */
   fileName: ExportFileName,
-  path: z.string(),
+  /** On the host's disk; null for a teammate, who downloads it by fileName. */
+  path: z.string().nullable(),
   bytes: z.number(),
   /** CSV only: the rows written, header excluded. */
   rows: z.number().nullable(),
@@ -32,7 +33,7 @@ export const reportCalls = {
   'report.cancel': call(z.object({ jobId: JobId }), z.object({ cancelled: z.boolean() })),
   'report.export': call(ReportExportInput, ReportExport),
   /** Desktop only: shows the exports folder in the system's file manager. */
-  'report.openFolder': call(z.object({ roomId: Id }), z.object({ path: z.string() })),
+  'report.openFolder': call(z.object({ roomId: Id }), z.object({ path: z.string().nullable() })),
 };
 
 export const reportEvents = {

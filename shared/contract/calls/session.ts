@@ -6,11 +6,15 @@ import { Id } from './fields';
 export const SessionPerson = z.object({ roomId: Id, memberId: Id.nullable() });
 export type SessionPerson = z.infer<typeof SessionPerson>;
 
+/** `bound`: a teammate's session, whose person comes from their invite (nobody picks there). */
+export const SessionState = SessionPerson.extend({ bound: z.boolean() });
+export type SessionState = z.infer<typeof SessionState>;
+
 /**
  * The connection's own state (one session per window or socket). Members are per room, so
  * the person is picked per room; every call that acts reads it from here.
  */
 export const sessionCalls = {
-  'session.get': call(z.object({ roomId: Id }), SessionPerson),
+  'session.get': call(z.object({ roomId: Id }), SessionState),
   'session.identify': call(SessionPerson, SessionPerson),
 };

@@ -38,7 +38,8 @@ export const LatestItemsInput = z.object({
   limit: z.number().int().min(1).max(200).default(50),
 });
 
-export const ExportRecordingOutput = z.object({ path: z.string(), items: z.number() });
+/** `path` is on the host's disk: null for a teammate. */
+export const ExportRecordingOutput = z.object({ path: z.string().nullable(), items: z.number() });
 
 export const sourceCalls = {
   'sources.list': call(SourcesOfRoomInput, z.array(Source)),
@@ -64,5 +65,6 @@ export const sourceEvents = {
     newestId: z.number(),
     sourceIds: z.array(z.string()),
   }),
-  'replay.changed': ReplayState,
+  /** With the source's room, so a teammate's socket gets only their room's replays. */
+  'replay.changed': ReplayState.extend({ roomId: z.string() }),
 };

@@ -53,5 +53,10 @@ export interface IngestRuntime {
    * between two of its transactions, so main never blocks waiting for the SQLite lock.
    */
   withWriteTurn?<T>(write: () => T): Promise<T>;
+  /**
+   * When the runtime has a writer thread: stores items there (replays play on main but must
+   * not hold its event loop with inserts, FTS and checkpoints). Rejects while it restarts.
+   */
+  storeItems?: ((roomId: string, sourceId: string, items: NormalizedItem[]) => Promise<number[]>) | null;
   close(): Promise<void>;
 }

@@ -14,12 +14,20 @@ import {
   type ReplayedItem,
   type ReplayState,
 } from './replay-player';
+import { createSlicedWriter, type SlicedWrite } from './sliced-writes';
+
+/** How often a playing replay's position is saved (and its health line pushed). */
+export const progressEveryMs = 1000;
 
 export interface ReplayRunnerDeps {
   /** Folder holding bundled recordings as demo/<name>.jsonl. */
   resourcesDir: string;
   sources: SourceRecords;
   writer: ItemWriter;
+  /** The writer thread, when there is one: batches are stored there, off the main event loop. */
+  store?: ((roomId: string, sourceId: string, items: NormalizedItem[]) => Promise<number[]>) | null | undefined;
+  /** With a writer thread: runs a main-thread write between two of its transactions (write-turns.ts). */
+  writeTurn?: (<T>(write: () => T) => Promise<T>) | undefined;
   log: Logger;
   now: () => number;
   clock?: ReplayClock;
@@ -65,13 +73,40 @@ const publicState = (sourceId: string, state: ReplayState): PublicReplayState =>
 
 /**
  * Plays replay sources on the main thread: a recording is parsed once, then items flow in
- * batches (at most one per 100 ms) to the same writer as live sources. The position is
+ * batches (at most one per 100 ms) to the same writer as live sources, each batch stored in
+ * small slices (sliced-writes.ts) so the event loop keeps turning. The position is
  * remembered, so a restart of the app carries on where the rehearsal was.
  */
 export function createReplayRunner(deps: ReplayRunnerDeps) {
   const players = new Map<string, ReplayPlayer>();
   const recordings = new Map<string, Recording>();
   const clock = deps.clock ?? systemReplayClock;
+  const writes = createSlicedWriter({
+    writer: deps.writer,
+    now: deps.now,
+    onError: (error, sourceId) => deps.log.error('Replay items could not be stored', { sourceId, error }),
+  });
+  let closed = false;
+
+  /**
+   * In the writer thread when there is one (its queue keeps batches in order); on main, in
+   * slices, when there is none or it is restarting. `live` is false once the replay stopped:
+   * what was stored for it then is not remembered (a later start plays it again, deduped).
+   */
+  const storeBatch = (write: SlicedWrite, live: () => boolean) => {
+    const done = (ids: number[]) => {
+      if (live()) write.done(ids);
+    };
+    if (!deps.store) {
+      writes.write({ ...write, done });
+      return;
+    }
+    deps.store(write.roomId, write.sourceId, [...write.items]).then(done, (error: unknown) => {
+      if (!live()) return;
+      deps.log.warn('Replay batch stored on the main thread instead', { sourceId: write.sourceId, error });
+      writes.write({ ...write, done });
+    });
+  };
 
   const load = (path: string): Recording => {
     let recording = recordings.get(path);
@@ -92,16 +127,53 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     deps.onHealth(source.id);
   };
 
-  const remember = (sourceId: string, state: ReplayState, newItems: number) => {
+  const saveProgress = (sourceId: string, state: ReplayState, newItems: number) => {
     const source = deps.sources.get(sourceId);
-    if (!source) return;
+    if (!source) return false;
     deps.sources.saveHealth(
       sourceId,
       { state: 'ok', lastFetchAt: deps.now(), nextPollAt: null, consecutiveFailures: 0, lastError: null },
       { ...source.memory, cursor: JSON.stringify({ positionAt: state.positionAt, status: state.status }) },
       newItems,
     );
-    deps.onHealth(sourceId);
+    return true;
+  };
+  /** Items stored since the position was last saved, and when that was, per source. */
+  const unsaved = new Map<string, { newItems: number; savedAt: number }>();
+
+  /** The position reached, written between the writer thread's transactions when it is storing the items. */
+  const remember = (sourceId: string, state: ReplayState, newItems: number) => {
+    const total = newItems + (unsaved.get(sourceId)?.newItems ?? 0);
+    unsaved.set(sourceId, { newItems: 0, savedAt: deps.now() });
+    if (!deps.writeTurn) {
+      if (saveProgress(sourceId, state, total)) deps.onHealth(sourceId);
+      return;
+    }
+    deps
+      .writeTurn(() => saveProgress(sourceId, state, total))
+      .then(
+        (saved) => {
+          if (saved && !closed) deps.onHealth(sourceId);
+        },
+        (error: unknown) => {
+          // Closing: the writer thread is gone; the position saved before holds.
+          if (!closed) deps.log.warn('Replay position not saved', { sourceId, error });
+        },
+      );
+  };
+
+  /**
+   * A batch's position: batches come ten a second, so it is saved (and the health line pushed
+   * to every window and teammate) at most once per `progressEveryMs`; a pause, a seek or the
+   * end saves at once (onState). A crash meanwhile replays under a second again, deduped.
+   */
+  const rememberBatch = (sourceId: string, state: ReplayState, newItems: number) => {
+    const entry = unsaved.get(sourceId);
+    if (entry && deps.now() - entry.savedAt < progressEveryMs) {
+      entry.newItems += newItems;
+      return;
+    }
+    remember(sourceId, state, newItems);
   };
 
   const start = (source: SourceRecord) => {
@@ -122,9 +194,19 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
       clock,
       speed: source.config.speed,
       onBatch: (items, state) => {
-        const { ids } = deps.writer.writeBatch(source.roomId, source.id, items.map(toNormalized), deps.now());
-        if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
-        remember(source.id, state, ids.length);
+        storeBatch(
+          {
+            roomId: source.roomId,
+            sourceId: source.id,
+            items: items.map(toNormalized),
+            done: (ids) => {
+              if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
+              // The position this batch reached, with the status of now (a pause may have come meanwhile).
+              rememberBatch(source.id, { ...state, status: player.state().status }, ids.length);
+            },
+          },
+          () => !closed && players.get(source.id) === player,
+        );
       },
       onState: (state) => {
         remember(source.id, state, 0);
@@ -139,6 +221,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
   };
 
   const stop = (sourceId: string) => {
+    writes.cancel(sourceId);
     players.get(sourceId)?.dispose();
     players.delete(sourceId);
   };
@@ -166,6 +249,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
       return publicState(sourceId, player.state());
     },
     close() {
+      closed = true;
       for (const sourceId of [...players.keys()]) stop(sourceId);
     },
   };

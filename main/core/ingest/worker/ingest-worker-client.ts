@@ -1,5 +1,7 @@
 import { MessageChannel, Worker } from 'node:worker_threads';
+import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { ToWriter, WriterSettings } from '../writer/protocol';
+import { createWriterLink, type WriterLink } from '../writer/writer-link';
 import { createWriteTurns, withMainTurn } from '../writer/write-turns';
 import { faultSentence } from '../../../../shared/i18n/fault-sentences';
 import { failedOutcome } from './outcome';
@@ -46,6 +48,8 @@ export interface IngestWorker {
   poll(job: PollJob): Promise<PollOutcome>;
   /** Runs a main-thread write between two of the writer thread's transactions, without blocking main. */
   withWriteTurn<T>(write: () => T): Promise<T>;
+  /** Stores items in the writer thread (replays); null without a writer thread (no `dataDir`). */
+  storeItems: ((roomId: string, sourceId: string, items: NormalizedItem[]) => Promise<number[]>) | null;
   startStream(job: StreamJob, onEvent: (event: StreamEvent) => void): void;
   stopStream(sourceId: string): void;
   close(): Promise<void>;
@@ -97,6 +101,8 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
   let writer: Worker | null = null;
   /** The live writer's lock turns (fresh per pair, so a dead writer's held turn is never waited on). */
   let turns: Int32Array | null = null;
+  /** Main's own channel to the live writer (replay batches). */
+  let writerLink: WriterLink | null = null;
   /** Why the writer thread stopped, when that is what brought the pair down. */
   let writerStopped: string | null = null;
   let watchdog: WorkerWatchdog | null = null;
@@ -118,8 +124,11 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
       name: 'riposte-ingest',
     });
     const createdTurns = createWriteTurns();
+    const mainChannel = channel ? new MessageChannel() : null;
     const createdWriter =
-      channel && options.dataDir !== undefined ? spawnWriter(options.dataDir, channel.port2, createdTurns) : null;
+      channel && mainChannel && options.dataDir !== undefined
+        ? spawnWriter(options.dataDir, channel.port2, mainChannel.port2, createdTurns)
+        : null;
     let lastError: string | null = null;
     const createdWatchdog = watchWorker({
       deadlineMs: stuckAfterMs,
@@ -148,6 +157,8 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
       worker = null;
       writer = null;
       turns = null;
+      writerLink = null;
+      mainChannel?.port1.close();
       if (createdWriter) void createdWriter.terminate();
       if (!closing) crashed(lastError ?? `exit code ${code}`);
     });
@@ -160,17 +171,25 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     });
     writer = createdWriter;
     turns = createdWriter ? createdTurns : null;
+    writerLink = createdWriter && mainChannel ? createWriterLink(mainChannel.port1) : null;
+    // Waiting for a writer's answer is no reason to keep the process alive (its listener refs the port).
+    mainChannel?.port1.unref();
     lastStartAt = now();
     options.onWorkerStarted?.(created);
     if (createdWriter) options.onWriterStarted?.(createdWriter);
     return created;
   };
 
-  const spawnWriter = (dataDir: string, port: WriterSettings['port'], shared: Int32Array): Worker => {
+  const spawnWriter = (
+    dataDir: string,
+    port: WriterSettings['port'],
+    mainPort: WriterSettings['mainPort'],
+    shared: Int32Array,
+  ): Worker => {
     const url = options.writerUrl ?? defaultWriterUrl(options.workerUrl);
     const created = new Worker(url, {
-      workerData: { dataDir, port, turns: shared } satisfies WriterSettings,
-      transferList: [port],
+      workerData: { dataDir, port, mainPort, turns: shared } satisfies WriterSettings,
+      transferList: [port, mainPort],
       ...(url.pathname.endsWith('.ts') ? { execArgv: ['--import', 'tsx'] } : {}),
       name: 'riposte-item-writer',
     });
@@ -335,6 +354,17 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
 
     withWriteTurn: (write) => withMainTurn(() => turns, write),
 
+    storeItems:
+      options.dataDir === undefined
+        ? null
+        : (roomId, sourceId, items) => {
+            if (closing) return Promise.reject(new Error('The ingest worker is closed'));
+            ensureWorker();
+            // Restarting after a crash (or waiting out the restart budget): the caller stores these itself.
+            if (!writerLink) return Promise.reject(new Error('The item writer thread is restarting'));
+            return writerLink.write(roomId, sourceId, items);
+          },
+
     close() {
       if (closed) return closed;
       closing = true;
@@ -350,6 +380,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
         worker = null;
         writer = null;
         turns = null;
+        writerLink = null;
         const error = new Error('The ingest worker is closed');
         for (const poll of pending.values()) poll.reject(error);
         pending.clear();

@@ -124,4 +124,40 @@ describe('createIngestWorker with a writer thread', () => {
     expect(next.storedIds).toHaveLength(3);
     expect(writers).toHaveLength(2);
   });
+  it('stores main’s own items (replay batches) in the writer thread too, in order, deduped', async () => {
+    const store = prepareStore();
+    client = createIngestWorker({ dataDir: store.dir, userAgent: 'riposte-writer-test' });
+    const item = (n: number) => ({
+      extId: `replay-${n}`,
+      url: null,
+      authorHandle: null,
+      authorName: null,
+      text: `Replayed ${n}`,
+      html: null,
+      language: 'fr',
+      publishedAt: n,
+      engagement: {},
+      mediaUrls: [],
+    });
+    const storeItems = client.storeItems;
+    if (!storeItems) throw new Error('a writer thread comes with a dataDir');
+    const [first, second] = await Promise.all([
+      storeItems('room-1', 'feed-1', [item(1), item(2)]),
+      storeItems('room-1', 'feed-1', [item(2), item(3)]),
+    ]);
+    expect(first).toHaveLength(2);
+    expect(second).toHaveLength(1);
+    const rows = store.db
+      .prepare<[], { id: number; ext_id: string }>(
+        "SELECT id, ext_id FROM items WHERE source_id = 'feed-1' ORDER BY id",
+      )
+      .all();
+    expect(rows.map((row) => row.ext_id)).toEqual(['replay-1', 'replay-2', 'replay-3']);
+    expect([...(first ?? []), ...(second ?? [])]).toEqual(rows.map((row) => row.id));
+  });
+
+  it('has no writer thread to store in without a data directory', () => {
+    client = createIngestWorker({ userAgent: 'riposte-writer-test' });
+    expect(client.storeItems).toBeNull();
+  });
 });

@@ -1,4 +1,4 @@
-import { parentPort, workerData } from 'node:worker_threads';
+import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openDatabase } from '../../db/open-database';
 import { createItemWriter } from '../../items/item-writer';
 import { endWriterTurn, takeWriterTurn } from './write-turns';
@@ -14,18 +14,21 @@ const writerChunkSize = 200;
 
 const control = parentPort;
 if (!control) throw new Error('item-writer-thread must run in a worker thread');
-const { dataDir, port, turns } = workerData as WriterSettings;
+const { dataDir, port, mainPort, turns } = workerData as WriterSettings;
 // Main applied the migrations before starting this thread; here they are a no-op.
 const db = openDatabase(dataDir);
 const writer = createItemWriter(db);
-const queue: WriteRequest[] = [];
+/** Each request with the channel it came by, where its reply goes; one queue keeps them in order. */
+const queue: Array<{ request: WriteRequest; from: MessagePort }> = [];
 let draining = false;
 let closing = false;
 
-port.on('message', (request: WriteRequest) => {
-  queue.push(request);
-  if (!draining) void drain();
-});
+for (const from of [port, mainPort]) {
+  from.on('message', (request: WriteRequest) => {
+    queue.push({ request, from });
+    if (!draining) void drain();
+  });
+}
 
 control.on('message', (message: ToWriter) => {
   switch (message.type) {
@@ -38,8 +41,8 @@ control.on('message', (message: ToWriter) => {
 
 async function drain(): Promise<void> {
   draining = true;
-  for (let request = queue.shift(); request; request = queue.shift()) {
-    port.postMessage(await write(request));
+  for (let next = queue.shift(); next; next = queue.shift()) {
+    next.from.postMessage(await write(next.request));
   }
   draining = false;
   if (closing) finish();
@@ -73,5 +76,6 @@ async function write(request: WriteRequest): Promise<WriteReply> {
 function finish(): void {
   db.close();
   port.close();
+  mainPort.close();
   control?.close();
 }
