@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calls, type AppInfo } from '../../shared/contract';
@@ -10,6 +11,7 @@ import { createBankArea } from './bank/bank-area';
 import { createChecklistsArea } from './checklists/checklists-area';
 import { createColumnsArea } from './columns/columns-area';
 import { createDispatch, type Dispatch, type Handlers } from './contract/dispatch';
+import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase, type Db } from './db/open-database';
 import { openReadDb } from './db/read-db';
 import { createDraftsArea } from './drafts/drafts-area';
@@ -92,6 +94,8 @@ export interface Core {
   access: AccessService;
   /** A window or socket closed: what it held (presence) goes with it. */
   forgetSession(session: Session): void;
+  /** Serve mode: where it listens, written in the data directory's lock for a second start to name. */
+  announceAddress(address: string): void;
   close(): Promise<void>;
 }
 
@@ -106,10 +110,14 @@ export function createCore(options: CoreOptions): Core {
   const { dataDir, shell, version } = options;
   const now = options.now ?? Date.now;
   const log = options.logger ?? createRotatingLog({ dir: join(dataDir, 'logs'), echo: options.echoLog ?? false });
+  // Migrations and the demo room happen once, under the lock: a second instance stops here.
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir, shell);
   let db: Db;
   try {
     db = openDatabase(dataDir);
   } catch (error) {
+    lock.release();
     log.error('Could not open the database', { dataDir, error });
     throw error;
   }
@@ -255,10 +263,12 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     access,
     forgetSession,
+    announceAddress: (address) => lock.setAddress(address),
     async close() {
       for (const area of started.reverse()) await area.close();
       read.close();
       db.close();
+      lock.release();
       await log.close();
     },
   };

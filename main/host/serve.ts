@@ -74,6 +74,7 @@ async function main() {
     bindHost: options.host,
     ...(team ? { team } : {}),
   });
+  core.announceAddress(host.url);
   console.log(`Riposte is running. Open ${host.loginUrl}`);
   console.log(`Data: ${options.dataDir}`);
   if (team) {
