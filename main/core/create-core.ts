@@ -16,6 +16,7 @@ import { openDatabase, type Db } from './db/open-database';
 import { openReadDb } from './db/read-db';
 import { createDraftsArea } from './drafts/drafts-area';
 import { createEventHub, type EventHub } from './events/event-hub';
+import { createStorageGuard } from './faults/storage-guard';
 import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
 import { createIngestWorker } from './ingest/worker/ingest-worker-client';
 import { createItemRepository } from './items/item-repository';
@@ -62,6 +63,8 @@ export interface CoreOptions {
   seedDemo?: boolean;
   /** Start polling, streams and replays (off in tests that only exercise the store). */
   startIngest?: boolean;
+  /** How often a store paused by a full disk tries to write again (tests shorten it). */
+  storageRetryMs?: number;
   now?: () => number;
   /** How often drafts past their freshness window are expired (tests shorten it). */
   draftExpiryIntervalMs?: number;
@@ -125,8 +128,12 @@ export function createCore(options: CoreOptions): Core {
   const events = createEventHub();
   const resourcesDir = options.resourcesDir ?? repositoryResources;
   const ctx: CoreContext = { db, events, log, now, dataDir, resourcesDir };
+  const storage = createStorageGuard({
+    ...ctx,
+    ...(options.storageRetryMs !== undefined ? { retryMs: options.storageRetryMs } : {}),
+  });
 
-  const app = createAppArea({ ...ctx, shell, version });
+  const app = createAppArea({ ...ctx, shell, version, storage: storage.status });
   const { rooms, ...roomsArea } = createRoomsArea(ctx);
   const audit = createAuditArea({ ...ctx, rooms });
   const { team, ...teamArea } = createTeamArea({ ...ctx, rooms, audit: audit.log });
@@ -155,6 +162,7 @@ export function createCore(options: CoreOptions): Core {
         ...(options.itemWriterUrl ? { writerUrl: options.itemWriterUrl } : {}),
       }),
     ingest: options.startIngest ?? true,
+    storage,
   });
   const columns = createColumnsArea({ ...ctx, read: read.db, rooms });
   const moments = createMomentsArea({ ...ctx, read: read.db, rooms, replays, columnName: columns.columnName });
@@ -238,7 +246,12 @@ export function createCore(options: CoreOptions): Core {
     ...outbox.handlers,
     ...report.handlers,
   };
-  const dispatch = createDispatch(handlers, log, createCallGate({ access, team, callRoom: createCallRoom(db) }));
+  const dispatch = createDispatch(
+    handlers,
+    log,
+    createCallGate({ access, team, callRoom: createCallRoom(db) }),
+    (error, call) => (storage.fault(error, call) ? (storage.status().state === 'full' ? 'full' : 'failed') : null),
+  );
 
   if (options.seedDemo ?? true) {
     // Riposte itself builds the demo room, through the same calls (and checks) as a person would.
@@ -266,6 +279,7 @@ export function createCore(options: CoreOptions): Core {
     announceAddress: (address) => lock.setAddress(address),
     async close() {
       for (const area of started.reverse()) await area.close();
+      storage.close();
       read.close();
       db.close();
       lock.release();

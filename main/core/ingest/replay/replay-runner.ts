@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import type { Logger } from '../../log/rotating-log';
 import type { SourceRecord, SourceRecords } from '../pipeline/source-records';
 import type { ItemWriter } from '../../items/item-writer';
+import type { WriteFaults } from '../pipeline/write-queue';
 import { parseRecording, RecordingError, type Recording } from '../../recordings/recording';
 import {
   ReplayPlayer,
@@ -26,6 +27,8 @@ export interface ReplayRunnerDeps {
   onItems: (roomId: string, sourceId: string, ids: number[]) => void;
   onHealth: (sourceId: string) => void;
   onState: (state: PublicReplayState) => void;
+  /** A full disk pauses the replays until writes work again (faults/storage-guard.ts). */
+  storage?: WriteFaults;
 }
 
 /** "demo-final" names a bundled recording; anything else must be a recording file's path. */
@@ -82,6 +85,39 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     return recording;
   };
 
+  /** Writes run in the players' timers: an error there must become a state, never end the host. */
+  const guarded = (where: string, write: () => void): boolean => {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      if (!deps.storage?.fault(error, where)) deps.log.error('A replay write failed', { where, error });
+      return false;
+    }
+  };
+
+  // Batches played while the disk was full, per source, written once it can be again.
+  const heldBatches = new Map<string, { roomId: string; items: NormalizedItem[]; state: ReplayState }[]>();
+  const writeBatch = (source: SourceRecord, items: NormalizedItem[], state: ReplayState): boolean =>
+    guarded(`replay ${source.id}`, () => {
+      const { ids } = deps.writer.writeBatch(source.roomId, source.id, items, deps.now());
+      if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
+      remember(source.id, state, ids.length);
+    });
+  const stopWaiting = deps.storage?.onResumed(() => {
+    for (const [sourceId, batches] of [...heldBatches]) {
+      const source = deps.sources.get(sourceId);
+      const player = players.get(sourceId);
+      while (source && batches.length > 0) {
+        const [batch] = batches;
+        if (!batch || !writeBatch(source, batch.items, batch.state)) return;
+        batches.shift();
+      }
+      heldBatches.delete(sourceId);
+      player?.resume();
+    }
+  });
+
   const fail = (source: SourceRecord, message: string) => {
     deps.sources.saveHealth(
       source.id,
@@ -122,12 +158,20 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
       clock,
       speed: source.config.speed,
       onBatch: (items, state) => {
-        const { ids } = deps.writer.writeBatch(source.roomId, source.id, items.map(toNormalized), deps.now());
-        if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
-        remember(source.id, state, ids.length);
+        const normalized = items.map(toNormalized);
+        const held = heldBatches.get(source.id);
+        if (held) {
+          held.push({ roomId: source.roomId, items: normalized, state });
+          return;
+        }
+        if (!writeBatch(source, normalized, state)) {
+          // Nothing played is dropped: the batch waits, the player stops until the disk has room.
+          heldBatches.set(source.id, [{ roomId: source.roomId, items: normalized, state }]);
+          players.get(source.id)?.pause();
+        }
       },
       onState: (state) => {
-        remember(source.id, state, 0);
+        guarded(`replay ${source.id}`, () => remember(source.id, state, 0));
         deps.onState(publicState(source.id, state));
       },
     });
@@ -141,6 +185,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
   const stop = (sourceId: string) => {
     players.get(sourceId)?.dispose();
     players.delete(sourceId);
+    heldBatches.delete(sourceId);
   };
 
   const mustGet = (sourceId: string): ReplayPlayer => {
@@ -166,6 +211,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
       return publicState(sourceId, player.state());
     },
     close() {
+      stopWaiting?.();
       for (const sourceId of [...players.keys()]) stop(sourceId);
     },
   };
