@@ -1,5 +1,3 @@
-import { connect, type Socket } from 'node:net';
-import { randomBytes } from 'node:crypto';
 import { afterEach, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { NormalizedItem } from '../../shared/domain/item';
@@ -7,6 +5,7 @@ import type { Source } from '../../shared/sources/source';
 import { createItemWriter } from '../core/items/item-writer';
 import { createTempCore, createTestRoom, tempDir, valueOf } from '../core/testing/temp-core';
 import { startHost, type RunningHost } from './start-host';
+import { clientFrame, stalledClient } from './testing/stalled-client';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -52,42 +51,6 @@ async function setUp(limits: Parameters<typeof startHost>[0]['limits']) {
   return { host, roomId: room.id };
 }
 
-/** One masked client text frame (RFC 6455), written by hand so the client can then stop reading. */
-function frame(text: string): Buffer {
-  const payload = Buffer.from(text);
-  const mask = randomBytes(4);
-  const length = payload.length;
-  const head =
-    length < 126 ? Buffer.from([0x81, 0x80 | length]) : Buffer.from([0x81, 0x80 | 126, length >> 8, length & 0xff]);
-  const masked = Buffer.from(payload.map((byte, index) => byte ^ (mask[index % 4] ?? 0)));
-  return Buffer.concat([head, mask, masked]);
-}
-
-/** A client that completes the handshake, then never reads another byte. */
-async function stalledClient(host: RunningHost): Promise<Socket> {
-  const socket = connect(host.port, '127.0.0.1');
-  cleanups.push(() => void socket.destroy());
-  await new Promise<void>((resolve) => socket.once('connect', resolve));
-  socket.write(
-    [
-      'GET /api HTTP/1.1',
-      `Host: 127.0.0.1:${host.port}`,
-      'Upgrade: websocket',
-      'Connection: Upgrade',
-      `Sec-WebSocket-Key: ${randomBytes(16).toString('base64')}`,
-      'Sec-WebSocket-Version: 13',
-      `Origin: http://127.0.0.1:${host.port}`,
-      'Cookie: riposte_session=test-token-123',
-      '',
-      '',
-    ].join('\r\n'),
-  );
-  const head = await new Promise<string>((resolve) => socket.once('data', (data) => resolve(data.toString('latin1'))));
-  expect(head).toMatch(/^HTTP\/1\.1 101/);
-  socket.pause();
-  return socket;
-}
-
 async function until(check: () => boolean): Promise<void> {
   while (!check()) await new Promise((resolve) => setImmediate(resolve));
 }
@@ -109,11 +72,12 @@ function openClient(host: RunningHost): Promise<{ socket: WebSocket; status: num
 describe('a client that stops reading', () => {
   it('is closed once its unread answers pass the budget, and the host keeps serving others', async () => {
     const { host, roomId } = await setUp({ maxBufferedBytes: 2 * 1024 * 1024 });
-    const stalled = await stalledClient(host);
+    const stalled = await stalledClient(host.port, host.token);
+    cleanups.push(() => void stalled.destroy());
     expect(host.connections()).toBe(1);
     // 500 answers of ~120 KiB: 60 MiB that would sit in the host's memory without the budget.
     for (let id = 1; id <= 500; id++) {
-      stalled.write(frame(JSON.stringify({ id, call: 'items.latest', input: { roomId, limit: 200 } })));
+      stalled.write(clientFrame(JSON.stringify({ id, call: 'items.latest', input: { roomId, limit: 200 } })));
     }
     await until(() => host.connections() === 0);
     // (The host's memory with such a client is measured by `npm run bench -- faults`.)

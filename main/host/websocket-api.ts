@@ -10,6 +10,8 @@ import type { Session } from '../core/session/session';
 export const maxBufferedBytes = 16 * 1024 * 1024;
 /** Sockets from one address (a teammate's tabs), and in all: each holds buffers and a session. */
 export const maxSocketsPerAddress = 32;
+/** Calls one socket may have running at once: past it, its further calls wait in the kernel, not here. */
+export const maxCallsInFlight = 16;
 export const maxSockets = 256;
 
 export interface WebSocketLimits {
@@ -146,8 +148,18 @@ export function createWebSocketApi(core: Core, limits: WebSocketLimits = {}) {
         sockets.set(ws, session);
         addresses.set(ws, address);
         if (session.binding) core.access.socketOpened(session.binding);
+        // Reading stops while this socket has its share of calls running: a client that sends
+        // thousands of calls at once must not have all their answers built in memory together.
+        let inFlight = 0;
         ws.on('message', (data) => {
-          onMessage(ws, session, data).catch((error: unknown) => core.log.error('WebSocket message failed', { error }));
+          inFlight += 1;
+          if (inFlight >= maxCallsInFlight) ws.pause();
+          onMessage(ws, session, data)
+            .catch((error: unknown) => core.log.error('WebSocket message failed', { error }))
+            .finally(() => {
+              inFlight -= 1;
+              if (inFlight < maxCallsInFlight && ws.readyState === ws.OPEN) ws.resume();
+            });
         });
         ws.on('error', (error) => core.log.warn('WebSocket error', { error }));
         ws.on('close', () => {
