@@ -16,6 +16,7 @@ import { openDatabase, type Db } from './db/open-database';
 import { openReadDb } from './db/read-db';
 import { createDraftsArea } from './drafts/drafts-area';
 import { createEventHub, type EventHub } from './events/event-hub';
+import { DamagedStoreError, isDamage, latestGoodBackup, quickCheck } from './faults/damaged-store';
 import { createStorageGuard } from './faults/storage-guard';
 import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
 import { createIngestWorker } from './ingest/worker/ingest-worker-client';
@@ -119,9 +120,16 @@ export function createCore(options: CoreOptions): Core {
   let db: Db;
   try {
     db = openDatabase(dataDir);
+    // A damaged store is found now, with a backup to offer, not later as failures on every call.
+    const check = quickCheck(db);
+    if (check !== 'ok') {
+      db.close();
+      throw new DamagedStoreError(dataDir, check, latestGoodBackup(dataDir));
+    }
   } catch (error) {
     lock.release();
     log.error('Could not open the database', { dataDir, error });
+    if (isDamage(error)) throw new DamagedStoreError(dataDir, String(error), latestGoodBackup(dataDir));
     throw error;
   }
   const read = openReadDb(db);
