@@ -64,6 +64,11 @@ export interface CoreOptions {
   seedDemo?: boolean;
   /** Start polling, streams and replays (off in tests that only exercise the store). */
   startIngest?: boolean;
+  /**
+   * Whether a feed address typed as a private one (LAN, this machine) is fetched. Serve mode
+   * with --team turns it off unless the lead passes --allow-private-feeds. Default true.
+   */
+  allowPrivateFeeds?: boolean;
   /** How often a store paused by a full disk tries to write again (tests shorten it). */
   storageRetryMs?: number;
   now?: () => number;
@@ -168,6 +173,7 @@ export function createCore(options: CoreOptions): Core {
         dataDir,
         ...(options.ingestWorkerUrl ? { workerUrl: options.ingestWorkerUrl } : {}),
         ...(options.itemWriterUrl ? { writerUrl: options.itemWriterUrl } : {}),
+        ...(options.allowPrivateFeeds !== undefined ? { allowTypedPrivate: options.allowPrivateFeeds } : {}),
       }),
     ingest: options.startIngest ?? true,
     storage,
