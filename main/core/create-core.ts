@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { calls, type AppInfo, type CallOutput } from '../../shared/contract';
@@ -10,10 +11,13 @@ import { createBankArea } from './bank/bank-area';
 import { createChecklistsArea } from './checklists/checklists-area';
 import { createColumnsArea } from './columns/columns-area';
 import { createDispatch, type Dispatch, type Handlers } from './contract/dispatch';
+import { lockDataDir } from './db/data-dir-lock';
 import { openDatabase, type Db } from './db/open-database';
 import { openReadDb } from './db/read-db';
 import { createDraftsArea } from './drafts/drafts-area';
 import { createEventHub, type EventHub } from './events/event-hub';
+import { DamagedStoreError, isDamage, latestGoodBackup, quickCheck } from './faults/damaged-store';
+import { createStorageGuard } from './faults/storage-guard';
 import type { IngestRuntime } from './ingest/pipeline/ingest-runtime';
 import { createIngestWorker } from './ingest/worker/ingest-worker-client';
 import { createItemRepository } from './items/item-repository';
@@ -61,6 +65,13 @@ export interface CoreOptions {
   seedDemo?: boolean;
   /** Start polling, streams and replays (off in tests that only exercise the store). */
   startIngest?: boolean;
+  /**
+   * Whether a feed address typed as a private one (LAN, this machine) is fetched. Serve mode
+   * with --team turns it off unless the lead passes --allow-private-feeds. Default true.
+   */
+  allowPrivateFeeds?: boolean;
+  /** How often a store paused by a full disk tries to write again (tests shorten it). */
+  storageRetryMs?: number;
   now?: () => number;
   /** How often drafts past their freshness window are expired (tests shorten it). */
   draftExpiryIntervalMs?: number;
@@ -93,6 +104,8 @@ export interface Core {
   access: AccessService;
   /** A window or socket closed: what it held (presence) goes with it. */
   forgetSession(session: Session): void;
+  /** Serve mode: where it listens, written in the data directory's lock for a second start to name. */
+  announceAddress(address: string): void;
   close(): Promise<void>;
 }
 
@@ -107,19 +120,34 @@ export function createCore(options: CoreOptions): Core {
   const { dataDir, shell, version } = options;
   const now = options.now ?? Date.now;
   const log = options.logger ?? createRotatingLog({ dir: join(dataDir, 'logs'), echo: options.echoLog ?? false });
+  // Migrations and the demo room happen once, under the lock: a second instance stops here.
+  mkdirSync(dataDir, { recursive: true });
+  const lock = lockDataDir(dataDir, shell);
   let db: Db;
   try {
     db = openDatabase(dataDir);
+    // A damaged store is found now, with a backup to offer, not later as failures on every call.
+    const check = quickCheck(db);
+    if (check !== 'ok') {
+      db.close();
+      throw new DamagedStoreError(dataDir, check, latestGoodBackup(dataDir));
+    }
   } catch (error) {
+    lock.release();
     log.error('Could not open the database', { dataDir, error });
+    if (isDamage(error)) throw new DamagedStoreError(dataDir, String(error), latestGoodBackup(dataDir));
     throw error;
   }
   const read = openReadDb(db);
   const events = createEventHub();
   const resourcesDir = options.resourcesDir ?? repositoryResources;
   const ctx: CoreContext = { db, events, log, now, dataDir, resourcesDir };
+  const storage = createStorageGuard({
+    ...ctx,
+    ...(options.storageRetryMs !== undefined ? { retryMs: options.storageRetryMs } : {}),
+  });
 
-  const app = createAppArea({ ...ctx, shell, version });
+  const app = createAppArea({ ...ctx, shell, version, storage: storage.status });
   const { rooms, ...roomsArea } = createRoomsArea(ctx);
   const audit = createAuditArea({ ...ctx, rooms });
   const { team, ...teamArea } = createTeamArea({ ...ctx, rooms, audit: audit.log });
@@ -146,8 +174,10 @@ export function createCore(options: CoreOptions): Core {
         dataDir,
         ...(options.ingestWorkerUrl ? { workerUrl: options.ingestWorkerUrl } : {}),
         ...(options.itemWriterUrl ? { writerUrl: options.itemWriterUrl } : {}),
+        ...(options.allowPrivateFeeds !== undefined ? { allowTypedPrivate: options.allowPrivateFeeds } : {}),
       }),
     ingest: options.startIngest ?? true,
+    storage,
   });
   const columns = createColumnsArea({ ...ctx, read: read.db, rooms });
   const moments = createMomentsArea({ ...ctx, read: read.db, rooms, replays, columnName: columns.columnName });
@@ -231,10 +261,16 @@ export function createCore(options: CoreOptions): Core {
     ...outbox.handlers,
     ...report.handlers,
   };
-  const dispatch = createDispatch(handlers, log, createCallGate({ access, team, callRoom: createCallRoom(db) }), {
-    answer: (name, value) => teammateAnswer(name, value as CallOutput<typeof name>),
-    failure: teammateFailure,
-  });
+  const dispatch = createDispatch(
+    handlers,
+    log,
+    createCallGate({ access, team, callRoom: createCallRoom(db) }),
+    {
+      answer: (name, value) => teammateAnswer(name, value as CallOutput<typeof name>),
+      failure: teammateFailure,
+    },
+    (error, call) => (storage.fault(error, call) ? (storage.status().state === 'full' ? 'full' : 'failed') : null),
+  );
 
   if (options.seedDemo ?? true) {
     // Riposte itself builds the demo room, through the same calls (and checks) as a person would.
@@ -259,10 +295,13 @@ export function createCore(options: CoreOptions): Core {
     dispatch,
     access,
     forgetSession,
+    announceAddress: (address) => lock.setAddress(address),
     async close() {
       for (const area of started.reverse()) await area.close();
+      storage.close();
       read.close();
       db.close();
+      lock.release();
       await log.close();
     },
   };

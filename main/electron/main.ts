@@ -6,7 +6,9 @@ import { app, BrowserWindow, dialog, safeStorage } from 'electron';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/create-core';
+import { restoreBackup } from '../core/backup/restore-backup';
 import { AppError } from '../core/errors';
+import { DamagedStoreError } from '../core/faults/damaged-store';
 import { appOrigin, hardenSessions } from './hardening';
 import { bridgeCoreToIpc } from './ipc-bridge';
 import { notifyMomentsNatively } from './moment-notifications';
@@ -47,8 +49,8 @@ async function start() {
   await app.whenReady();
   hardenSessions();
   const dataDir = process.env.RIPOSTE_DATA_DIR ?? app.getPath('userData');
-  try {
-    core = createCore({
+  const open = () =>
+    createCore({
       dataDir,
       shell: 'electron',
       version: app.getVersion(),
@@ -62,6 +64,25 @@ async function start() {
         unprotect: (stored) => Buffer.from(safeStorage.decryptString(stored), 'base64'),
       },
     });
+  try {
+    try {
+      core = open();
+    } catch (error) {
+      // A damaged store: offer the latest backup that passes its check instead of only failing.
+      if (!(error instanceof DamagedStoreError) || !error.backup) throw error;
+      const choice = dialog.showMessageBoxSync({
+        type: 'error',
+        title: 'Riposte',
+        message: 'Riposte’s database is damaged',
+        detail: error.message,
+        buttons: ['Restore the latest good backup', 'Quit'],
+        defaultId: 0,
+        cancelId: 1,
+      });
+      if (choice !== 0) throw error;
+      restoreBackup(dataDir, error.backup.path);
+      core = open();
+    }
   } catch (error) {
     const detail =
       error instanceof AppError ? error.message : `Riposte could not open its data in ${dataDir}: ${String(error)}`;

@@ -2,7 +2,7 @@ import { net, protocol } from 'electron';
 import { statSync } from 'node:fs';
 import { join, normalize, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { assetForUrlPath } from '../core/assets/asset-folder';
+import { assetForUrlPath, sniffImageType } from '../core/assets/asset-folder';
 import { appScheme, contentSecurityPolicy } from './hardening';
 
 /** Must run before `app.ready`. */
@@ -26,7 +26,7 @@ export function serveRenderer(rendererDir: string, dataDir: string): void {
       const file = normalize(join(rendererDir, decodeURIComponent(pathname)));
       const inside = file.startsWith(rendererDir + sep);
       target = inside && !file.endsWith(sep) && pathname !== '/' ? file : join(rendererDir, 'index.html');
-    } else if (isFile(asset)) {
+    } else if (isFile(asset) && sniffImageType(asset)) {
       target = asset;
     } else {
       return notFound();

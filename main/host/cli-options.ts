@@ -13,6 +13,8 @@ export interface CliOptions {
   team: boolean;
   /** A backup file to make the data directory's store before starting. */
   restore: string | null;
+  /** Team mode: still fetch feed addresses typed as private ones (LAN, this machine). */
+  allowPrivateFeeds: boolean;
 }
 
 /** The machine's LAN addresses (IPv4, not loopback), for `--team` without `--host`. */
@@ -22,7 +24,7 @@ export function lanAddresses(): string[] {
     .flatMap((info) => (info && info.family === 'IPv4' && !info.internal ? [info.address] : []));
 }
 
-export const usage = `Usage: npm run serve -- [--team] [--port 4477] [--host ADDRESS] [--data-dir DIR] [--restore FILE] [--open] [--no-demo]
+export const usage = `Usage: npm run serve -- [--team] [--port 4477] [--host ADDRESS] [--data-dir DIR] [--restore FILE] [--open] [--no-demo] [--allow-private-feeds]
 
   --team       host for teammates on this network: HTTPS, invites, one session per person
   --port       port to listen on (0 picks a free one; default 4477)
@@ -30,7 +32,8 @@ export const usage = `Usage: npm run serve -- [--team] [--port 4477] [--host ADD
   --restore    make FILE (a riposte-backup-….sqlite) this data directory's store first; the old one is set aside
   --data-dir   where the war rooms are stored (default: $RIPOSTE_DATA_DIR or the app's data folder)
   --open       open the address in the default browser
-  --no-demo    do not create the demo war room in an empty data directory`;
+  --no-demo    do not create the demo war room in an empty data directory
+  --allow-private-feeds  with --team, still fetch feeds at addresses inside this machine or its network`;
 
 export function parseCliOptions(argv: string[]): CliOptions {
   const { values } = parseArgs({
@@ -43,6 +46,7 @@ export function parseCliOptions(argv: string[]): CliOptions {
       'data-dir': { type: 'string' },
       open: { type: 'boolean', default: false },
       'no-demo': { type: 'boolean', default: false },
+      'allow-private-feeds': { type: 'boolean', default: false },
       help: { type: 'boolean', default: false },
     },
     strict: true,
@@ -61,5 +65,6 @@ export function parseCliOptions(argv: string[]): CliOptions {
     dataDir: values['data-dir'] ?? defaultDataDir(),
     open: values.open,
     demo: !values['no-demo'],
+    allowPrivateFeeds: values['allow-private-feeds'],
   };
 }

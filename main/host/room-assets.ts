@@ -1,6 +1,6 @@
 import { createReadStream, statSync } from 'node:fs';
 import type { ServerResponse } from 'node:http';
-import { assetForUrlPath, imageType } from '../core/assets/asset-folder';
+import { assetForUrlPath, sniffImageType } from '../core/assets/asset-folder';
 
 /**
  * Serves `/assets/<roomId>/<name>` from the rooms' asset folders. Returns false when the
@@ -24,7 +24,8 @@ export function serveRoomAsset(
       // Missing: answered below like a refused name.
     }
   }
-  const type = file ? imageType(file) : undefined;
+  // What the bytes are, not what the name says: a renamed text file is not served as an image.
+  const type = file && size !== undefined ? sniffImageType(file) : undefined;
   if (!file || size === undefined || !type) {
     response.writeHead(404, { ...headers, 'content-type': 'text/plain; charset=utf-8', 'cache-control': 'no-store' });
     response.end('No such image in this room’s asset folder.');

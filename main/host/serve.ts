@@ -52,6 +52,8 @@ async function main() {
       version: __RIPOSTE_VERSION__,
       echoLog: true,
       seedDemo: options.demo,
+      // Served to the network, a teammate's feed must not reach inside the host's network.
+      allowPrivateFeeds: !options.team || options.allowPrivateFeeds,
       resourcesDir: fileURLToPath(new URL('../../resources', import.meta.url)),
       ingestWorkerUrl: new URL('./ingest-worker.js', import.meta.url),
       reportWorkerUrl: new URL('./report-worker.js', import.meta.url),
@@ -74,6 +76,7 @@ async function main() {
     bindHost: options.host,
     ...(team ? { team } : {}),
   });
+  core.announceAddress(host.url);
   console.log(`Riposte is running. Open ${host.loginUrl}`);
   console.log(`Data: ${options.dataDir}`);
   if (team) {

@@ -14,7 +14,7 @@ import { teammateMayFetch } from './room-files';
 import { serveStatic } from './static-files';
 import { joinLocale, noSessionPage } from './join-page';
 import { clientAddress, fromThisMachine, handleJoin, sessionCookie } from './team-requests';
-import { createWebSocketApi } from './websocket-api';
+import { createWebSocketApi, type WebSocketLimits } from './websocket-api';
 
 export interface HostOptions {
   core: Core;
@@ -25,6 +25,8 @@ export interface HostOptions {
   token?: string;
   /** Hosting for the team: HTTPS with this certificate, invites and per-person sessions. */
   team?: { certificate: HostCertificate };
+  /** Per-socket memory and connection caps (tests lower them). */
+  limits?: WebSocketLimits;
 }
 
 export interface RunningHost {
@@ -36,6 +38,8 @@ export interface RunningHost {
   /** Every address teammates can open (team mode), first the one to share. */
   addresses: string[];
   fingerprint: string | null;
+  /** WebSocket connections open now. */
+  connections(): number;
   close(): Promise<void>;
 }
 
@@ -88,9 +92,10 @@ export async function startHost({
   bindHost = '127.0.0.1',
   token = newSessionToken(),
   team,
+  limits,
 }: HostOptions): Promise<RunningHost> {
   const scheme = team ? 'https' : 'http';
-  const websocketApi = createWebSocketApi(core);
+  const websocketApi = createWebSocketApi(core, limits);
   let boundPort = port;
   const hosts = servedHosts(bindHost);
   const hostAllowed = (header: string | undefined) =>
@@ -216,6 +221,7 @@ export async function startHost({
     token,
     addresses,
     fingerprint: team?.certificate.fingerprint ?? null,
+    connections: websocketApi.connections,
     close: () =>
       new Promise<void>((resolve) => {
         if (team) core.access.setHosting(null);

@@ -7,8 +7,19 @@ import type { Core } from '../core/create-core';
 import type { Session } from '../core/session/session';
 import { teammateEvent } from '../core/team/teammate-view';
 
-/** Socket buffers beyond this mean a stalled tab: drop pushes rather than grow memory. */
-const maxBufferedBytes = 16 * 1024 * 1024;
+/** What one socket may hold unsent (answers and pushes together): beyond it, the tab has stalled. */
+export const maxBufferedBytes = 16 * 1024 * 1024;
+/** Sockets from one address (a teammate's tabs), and in all: each holds buffers and a session. */
+export const maxSocketsPerAddress = 32;
+/** Calls one socket may have running at once: past it, its further calls wait in the kernel, not here. */
+export const maxCallsInFlight = 16;
+export const maxSockets = 256;
+
+export interface WebSocketLimits {
+  maxBufferedBytes?: number;
+  maxSocketsPerAddress?: number;
+  maxSockets?: number;
+}
 
 function parseCall(text: string): WireCall | null {
   try {
@@ -40,15 +51,34 @@ function eventRoom(payload: unknown): string | undefined {
 /** Close code for a session the lead revoked (the client shows why and does not reconnect). */
 export const revokedCloseCode = 4401;
 
-export function createWebSocketApi(core: Core) {
+export function createWebSocketApi(core: Core, limits: WebSocketLimits = {}) {
+  const budget = limits.maxBufferedBytes ?? maxBufferedBytes;
+  const perAddress = limits.maxSocketsPerAddress ?? maxSocketsPerAddress;
+  const total = limits.maxSockets ?? maxSockets;
+  const addresses = new Map<WebSocket, string>();
   // The hard cap closes the socket (1009); below it, oversized calls get an error answer.
   const server = new WebSocketServer({ noServer: true, maxPayload: maxWireMessageBytes * 4 });
   // Each socket is one connection with its own session: who picked themselves on it.
   const sockets = new Map<WebSocket, Session>();
 
-  const send = (socket: WebSocket, message: WireMessage) => {
-    if (socket.readyState === socket.OPEN) socket.send(JSON.stringify(message));
+  /**
+   * Every write goes through the same budget: a client that stops reading would otherwise
+   * keep every answer in this process's memory. Past the budget the socket is closed; the
+   * tab reconnects (and reloads what it shows) once it reads again.
+   */
+  const write = (socket: WebSocket, text: string) => {
+    if (socket.readyState !== socket.OPEN) return;
+    if (socket.bufferedAmount + Buffer.byteLength(text) > budget) {
+      core.log.warn('A client stopped reading: its socket is closed', {
+        address: addresses.get(socket),
+        buffered: socket.bufferedAmount,
+      });
+      socket.terminate();
+      return;
+    }
+    socket.send(text);
   };
+  const send = (socket: WebSocket, message: WireMessage) => write(socket, JSON.stringify(message));
 
   const unsubscribe = core.events.subscribe((event, payload) => {
     const text = JSON.stringify({ kind: 'event', event, payload } satisfies WireMessage);
@@ -59,15 +89,14 @@ export function createWebSocketApi(core: Core) {
       const bound = session.binding;
       // The host's own settings are not a teammate's; another room's news is not theirs to see.
       if (bound && (event === 'settings.changed' || (room !== undefined && room !== bound.roomId))) continue;
-      if (socket.readyState !== socket.OPEN || socket.bufferedAmount >= maxBufferedBytes) continue;
       if (bound) {
         teammateText ??= JSON.stringify({
           kind: 'event',
           event,
           payload: teammateEvent(event, payload),
         } satisfies WireMessage);
-        socket.send(teammateText);
-      } else socket.send(text);
+        write(socket, teammateText);
+      } else write(socket, text);
     }
   });
   const stopRevocations = core.access.onRevoked((sessionIds) => {
@@ -106,22 +135,47 @@ export function createWebSocketApi(core: Core) {
       });
       return;
     }
+    // A socket closed meanwhile (for its backlog, say) gets no more work done for it.
+    if (socket.readyState !== socket.OPEN) return;
     const result = await core.dispatch(call.call, call.input, session);
     send(socket, { kind: 'result', id: call.id, result });
   };
 
   return {
+    /** Open sockets (tests, and the log when one is refused). */
+    connections: () => sockets.size,
     /** Called once the HTTP layer has checked Host, Origin and the cookie, and found its session. */
     upgrade(request: IncomingMessage, socket: Duplex, head: Buffer, session: Session) {
+      const address = request.socket.remoteAddress ?? 'unknown';
+      const fromAddress = [...addresses.values()].filter((other) => other === address).length;
+      if (sockets.size >= total || fromAddress >= perAddress) {
+        core.log.warn('Too many connections: one more refused', { address, fromAddress, total: sockets.size });
+        socket.end(
+          'HTTP/1.1 503 Service Unavailable\r\nConnection: close\r\nRetry-After: 5\r\nContent-Length: 0\r\n\r\n',
+        );
+        return;
+      }
       server.handleUpgrade(request, socket, head, (ws) => {
         sockets.set(ws, session);
+        addresses.set(ws, address);
         if (session.binding) core.access.socketOpened(session.binding);
+        // Reading stops while this socket has its share of calls running: a client that sends
+        // thousands of calls at once must not have all their answers built in memory together.
+        let inFlight = 0;
         ws.on('message', (data) => {
-          onMessage(ws, session, data).catch((error: unknown) => core.log.error('WebSocket message failed', { error }));
+          inFlight += 1;
+          if (inFlight >= maxCallsInFlight) ws.pause();
+          onMessage(ws, session, data)
+            .catch((error: unknown) => core.log.error('WebSocket message failed', { error }))
+            .finally(() => {
+              inFlight -= 1;
+              if (inFlight < maxCallsInFlight && ws.readyState === ws.OPEN) ws.resume();
+            });
         });
         ws.on('error', (error) => core.log.warn('WebSocket error', { error }));
         ws.on('close', () => {
           sockets.delete(ws);
+          addresses.delete(ws);
           core.forgetSession(session);
           if (session.binding) core.access.socketClosed(session.binding);
         });

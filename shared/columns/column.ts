@@ -22,7 +22,13 @@ const ColumnName = z
   .max(columnNameMaxLength)
   .transform((name) => name.trim())
   .refine((name) => name.length > 0, { error: 'Give the column a name.' });
-const QueryText = z.string().max(maxQueryLength);
+// Tabs and line ends are spaces to the query; other control characters (NUL…) are refused.
+const QueryText = z
+  .string()
+  .max(maxQueryLength)
+  .refine((text) => !/[^\P{Cc}\t\n\r]/u.test(text), {
+    error: 'errors.faults.controlCharacter',
+  });
 
 /**
  * A watch: alert as soon as `minPosts` posts match within `withinMinutes`, whatever the

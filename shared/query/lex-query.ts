@@ -23,7 +23,9 @@ const operators: Record<string, 'or' | 'and' | 'not'> = {
   SAUF: 'not',
 };
 
-const isSpace = (ch: string): boolean => /\s/u.test(ch);
+// Control characters (NUL…) count as spaces: SQLite's full-text MATCH cannot take them, and a
+// query stored before the contract refused them must still read.
+const isSpace = (ch: string): boolean => /[\s\p{Cc}]/u.test(ch);
 const endsWord = (ch: string): boolean => isSpace(ch) || ch === '(' || ch === ')' || ch === '"';
 
 export function lexQuery(input: string): LexResult {
@@ -47,7 +49,7 @@ export function lexQuery(input: string): LexResult {
       const endAlt = close === '"' ? -1 : input.indexOf('"', i + 1);
       const stop = end === -1 ? endAlt : endAlt === -1 ? end : Math.min(end, endAlt);
       if (stop === -1) return { ok: false, unclosedQuoteAt: i };
-      tokens.push({ type: 'phrase', pos: i, value: input.slice(i + 1, stop) });
+      tokens.push({ type: 'phrase', pos: i, value: input.slice(i + 1, stop).replace(/\p{Cc}/gu, ' ') });
       i = stop + 1;
     } else if (ch === '-' && i + 1 < input.length && !isSpace(input.charAt(i + 1)) && input.charAt(i + 1) !== '-') {
       // A leading minus glued to what follows excludes it; inside a word (coup-franc) it is text.

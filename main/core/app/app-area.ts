@@ -1,11 +1,12 @@
-import type { AppInfo, appCalls } from '../../../shared/contract/calls/app';
+import type { AppInfo, appCalls, StorageStatus } from '../../../shared/contract/calls/app';
 import type { Session } from '../session/session';
 import { nothingToClose, type Area, type CoreContext } from '../area';
 import { createSettingsStore, type SettingsStore } from '../settings/settings-store';
 
 /** What the app is (version, shell, data folder) and the person's settings on this machine. */
 export function createAppArea(
-  ctx: Pick<CoreContext, 'db' | 'events' | 'dataDir'> & Pick<AppInfo, 'shell' | 'version'>,
+  ctx: Pick<CoreContext, 'db' | 'events' | 'dataDir'> &
+    Pick<AppInfo, 'shell' | 'version'> & { storage: () => StorageStatus },
 ): Area<typeof appCalls> & { settings: SettingsStore } {
   const settings = createSettingsStore(ctx.db);
   // A teammate's language and theme are theirs, not the host's: kept per person, in the store.
@@ -14,7 +15,7 @@ export function createAppArea(
   return {
     settings,
     handlers: {
-      'app.info': () => ({ version: ctx.version, shell: ctx.shell, dataDir: ctx.dataDir }),
+      'app.info': () => ({ version: ctx.version, shell: ctx.shell, dataDir: ctx.dataDir, storage: ctx.storage() }),
       'settings.get': (_input, session) => teammateSettings(session)?.get() ?? settings.get(),
       'settings.update': (patch, session) => {
         const mine = teammateSettings(session);

@@ -1,4 +1,4 @@
-import { mkdirSync, readdirSync, statSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readdirSync, readSync, realpathSync, statSync } from 'node:fs';
 import { extname, join, resolve, sep } from 'node:path';
 
 /** Only images: a draft's media is what a post can carry, and nothing the browser would run. */
@@ -41,6 +41,47 @@ export function imageType(name: string): string | undefined {
   return imageTypes[extname(name).toLowerCase()];
 }
 
+/** The image type the file's first bytes say (PNG, JPEG, GIF, WebP), whatever its name claims. */
+export function sniffImageType(file: string): string | undefined {
+  const head = Buffer.alloc(12);
+  let read: number;
+  try {
+    const fd = openSync(file, 'r');
+    try {
+      read = readSync(fd, head, 0, head.length, 0);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
+  const bytes = head.subarray(0, read);
+  if (bytes.subarray(0, 8).equals(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]))) return 'image/png';
+  if (bytes.length >= 3 && bytes[0] === 0xff && bytes[1] === 0xd8 && bytes[2] === 0xff) return 'image/jpeg';
+  const ascii = bytes.toString('latin1');
+  if (ascii.startsWith('GIF87a') || ascii.startsWith('GIF89a')) return 'image/gif';
+  if (ascii.startsWith('RIFF') && ascii.slice(8, 12) === 'WEBP') return 'image/webp';
+  return undefined;
+}
+
+/**
+ * A link (or a linked folder) must not lead out of the room's folder: the real path of an
+ * existing file has to stay inside the real folder. A missing file passes: callers check existence.
+ */
+function staysInside(folder: string, file: string): boolean {
+  let real: string;
+  try {
+    real = realpathSync(file);
+  } catch {
+    return true;
+  }
+  try {
+    return real.startsWith(realpathSync(folder) + sep);
+  } catch {
+    return false;
+  }
+}
+
 /** `<dataDir>/assets/<roomId>`, or null when the room id could not be one folder. */
 export function assetFolder(dataDir: string, roomId: string): string | null {
   return isSafeSegment(roomId) ? join(resolve(dataDir), 'assets', roomId) : null;
@@ -54,7 +95,7 @@ export function assetPath(dataDir: string, roomId: string, name: string): string
   const folder = assetFolder(dataDir, roomId);
   if (!folder || !isSafeSegment(name) || !imageType(name)) return null;
   const file = resolve(folder, name);
-  return file.startsWith(folder + sep) ? file : null;
+  return file.startsWith(folder + sep) && staysInside(folder, file) ? file : null;
 }
 
 /** The folder, created when missing, so the team always has a place to drop images. */
@@ -83,12 +124,12 @@ export function listAssets(folder: string): AssetFile[] {
   return files;
 }
 
-/** True when `name` is an image file in the room's folder right now. */
+/** True when `name` is an image file in the room's folder right now (its bytes, not only its name). */
 export function assetExists(dataDir: string, roomId: string, name: string): boolean {
   const file = assetPath(dataDir, roomId, name);
   if (!file) return false;
   try {
-    return statSync(file).isFile();
+    return statSync(file).isFile() && sniffImageType(file) !== undefined;
   } catch {
     return false;
   }

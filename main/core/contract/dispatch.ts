@@ -34,6 +34,8 @@ export function createDispatch(
   /** Throws when this session may not make this call (team roles); runs after validation. */
   gate: (name: CallName, input: unknown, session: Session) => void = () => {},
   teammate: TeammateView = asIs,
+  /** Returns true when the error is the disk refusing a write (see faults/storage-guard.ts). */
+  storageFault: (error: unknown, call: CallName) => 'full' | 'failed' | null = () => null,
 ): Dispatch {
   const run = async (name: string, input: unknown, session: Session): Promise<Result<unknown>> => {
     if (!isCallName(name)) {
@@ -62,6 +64,12 @@ export function createDispatch(
           ...(error.messageKey ? { messageKey: error.messageKey } : {}),
           ...(error.params ? { params: error.params } : {}),
         };
+      }
+      const fault = storageFault(error, name);
+      if (fault) {
+        // Not a bug to report: the person learns nothing was saved, and that what was saved before is safe.
+        const messageKey = fault === 'full' ? 'errors.faults.diskFull' : 'errors.faults.writeFailed';
+        return { ok: false, code: 'unavailable', message: englishError(messageKey) ?? messageKey, messageKey };
       }
       log.error(`Call ${name} failed`, { error });
       // The log file is on the host's disk: a teammate is told to ask there instead.

@@ -1,3 +1,4 @@
+import { durably } from '../db/durable-write';
 import type { DraftTrigger, DraftView } from '../../../shared/contract/calls/drafts';
 import { canEdit, recordEdit, transition, type DraftAction } from '../../../shared/drafts/lifecycle';
 import type { Network } from '../../../shared/drafts/networks';
@@ -163,10 +164,13 @@ export function createDraftService(deps: DraftServiceDeps) {
         throw keyedError(result.code, result.messageKey, result.message, { field: 'action', params: result.params });
       }
       const { event } = result;
-      db.transaction(() => {
+      const commit = db.transaction(() => {
         write({ ...current, ...result.draft });
         audit.record({ type: event.type, roomId: current.roomId, actor: by, event });
-      })();
+      });
+      // An approval (or a publish mark) is a promise made to the team: it must survive a power cut.
+      if (result.draft.state === 'approved' || result.draft.state === 'published') durably(db, commit);
+      else commit();
       return done(current);
     },
 

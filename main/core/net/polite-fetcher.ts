@@ -2,6 +2,7 @@ import { Agent, request } from 'undici';
 import { classifyNetworkError, failure, formatBytes, httpFailure, timeoutFailure } from './fetch-failure';
 import { createHostLimiter } from './host-limiter';
 import { BadEncodingError, BodyTooLargeError, readBody } from './read-body';
+import { isPrivateHost, PrivateAddressError, publicOnlyLookup, type Lookup } from './private-addresses';
 import { headerText, parseMaxAge, parseRetryAfter } from './response-headers';
 import type { PoliteFetcher, PoliteRequest, PoliteResponse } from './types';
 
@@ -21,7 +22,16 @@ export interface PoliteFetcherOptions {
   maxPerHost?: number;
   /** Clock used to read Retry-After dates; injectable for tests. */
   now?: () => number;
+  /**
+   * Whether an address the person typed may be inside this machine or its network
+   * (a feed on the LAN). Redirects into such addresses are never followed. Default true.
+   */
+  allowTypedPrivate?: boolean;
+  /** Host name resolution (tests point names at loopback); the private-address check wraps it. */
+  lookup?: Lookup;
 }
+
+const PRIVATE_MESSAGE = 'This feed leads to an address inside this machine or its network; Riposte does not fetch it';
 
 export interface ClosablePoliteFetcher extends PoliteFetcher {
   /** Closes idle keep-alive connections; pending requests finish first. */
@@ -35,7 +45,19 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
   const now = options.now ?? Date.now;
   const limiter = createHostLimiter(options.maxInFlight ?? 16, options.maxPerHost ?? 2);
   // Own agent: our keep-alive pool and limits never mix with other undici users in the process.
-  const agent = new Agent({ keepAliveTimeout: 10_000, connections: options.maxPerHost ?? 2 });
+  // Two pools: names resolved for the public agent must not resolve inside (checked at connect
+  // time, so DNS rebinding gains nothing); the open one serves only a private address the person typed.
+  const agent = new Agent({
+    keepAliveTimeout: 10_000,
+    connections: options.maxPerHost ?? 2,
+    connect: { lookup: publicOnlyLookup(options.lookup) },
+  });
+  const typedPrivateAgent = new Agent({
+    keepAliveTimeout: 10_000,
+    connections: options.maxPerHost ?? 2,
+    ...(options.lookup ? { connect: { lookup: options.lookup } } : {}),
+  });
+  const allowTypedPrivate = options.allowTypedPrivate ?? true;
 
   async function get(req: PoliteRequest): Promise<PoliteResponse> {
     const timeoutMs = req.timeoutMs ?? DEFAULT_TIMEOUT_MS;
@@ -53,6 +75,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
         return failure('too_large', `The feed is larger than ${formatBytes(error.maxBytes)}`);
       }
       if (error instanceof BadEncodingError) return failure('bad_response', error.message);
+      if (causedByPrivateAddress(error)) return failure('bad_response', PRIVATE_MESSAGE);
       return classifyNetworkError(error, timeoutMs);
     } finally {
       clearTimeout(handle);
@@ -72,16 +95,21 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
       return failure('bad_response', 'This is not a valid web address');
     }
     const visited = new Set<string>();
+    // A private address is fetched only when typed, and redirects stay on that very host.
+    const typedHost = url.hostname;
+    const typedPrivate = allowTypedPrivate && isPrivateHost(typedHost);
     for (let hop = 0; ; hop += 1) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
         return failure('bad_response', `Only http and https addresses can be fetched (got ${url.protocol})`);
       }
+      const open = typedPrivate && url.hostname === typedHost;
+      if (!open && isPrivateHost(url.hostname)) return failure('bad_response', PRIVATE_MESSAGE);
       visited.add(url.href);
       const release = await limiter.acquire(url.host, signal);
       try {
         const res = await request(url, {
           method: 'GET',
-          dispatcher: agent,
+          dispatcher: open ? typedPrivateAgent : agent,
           signal,
           headersTimeout: timeoutMs,
           bodyTimeout: timeoutMs,
@@ -141,8 +169,17 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
 
   return {
     get,
-    close: () => agent.close(),
+    close: async () => {
+      await Promise.all([agent.close(), typedPrivateAgent.close()]);
+    },
   };
+}
+
+function causedByPrivateAddress(error: unknown): boolean {
+  for (let cause: unknown = error; cause instanceof Error; cause = cause.cause) {
+    if (cause instanceof PrivateAddressError) return true;
+  }
+  return false;
 }
 
 function requestHeaders(req: PoliteRequest, userAgent: string): Record<string, string> {

@@ -9,6 +9,7 @@ import { createItemRepository } from '../items/item-repository';
 import { createItemWriter } from '../items/item-writer';
 import { createLatestItems } from '../items/latest-items';
 import { exportRoomRecording } from '../rooms/export-recording';
+import type { StorageGuard } from '../faults/storage-guard';
 import type { RoomService } from '../rooms/room-service';
 import type { SecretStore } from '../secrets/secret-store';
 import { createSourceRepository } from './source-repository';
@@ -23,6 +24,8 @@ export interface SourcesAreaDeps extends CoreContext {
   runtime: IngestRuntime;
   /** Whether start() begins polling, streams and replays (off in tests that only exercise the store). */
   ingest: boolean;
+  /** A full disk pauses polling and replays instead of ending the host. */
+  storage?: StorageGuard;
 }
 
 /**
@@ -55,6 +58,7 @@ export function createSourcesArea(
       const roomId = sourceRepository.get(state.sourceId)?.roomId;
       if (roomId) events.emit('replay.changed', { ...state, roomId });
     },
+    ...(deps.storage ? { storage: deps.storage } : {}),
   });
   const scheduler = createIngestScheduler({
     sources: sourceRepository,
@@ -66,6 +70,7 @@ export function createSourcesArea(
     onItems: notifier.added,
     onHealth: emitSource,
     replay: replays,
+    ...(deps.storage ? { storage: deps.storage } : {}),
   });
   const sources = createSourceService({
     sources: sourceRepository,

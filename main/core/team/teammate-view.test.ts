@@ -121,7 +121,14 @@ describe('what a teammate sees of the host machine', () => {
     expect(hideHostPaths('See https://example.org/a/b, 3/4 of items')).toBe(
       'See https://example.org/a/b, 3/4 of items',
     );
-    expect(teammateAnswer('app.info', { version: '1', shell: 'serve', dataDir: '/home/lea' }).dataDir).toBeNull();
+    expect(
+      teammateAnswer('app.info', {
+        version: '1',
+        shell: 'serve',
+        dataDir: '/home/lea',
+        storage: { state: 'ok', since: null, message: null, messageKey: null, params: {} },
+      }).dataDir,
+    ).toBeNull();
   });
 
   it('an internal failure tells a teammate to ask the host, without the log file’s path', async () => {

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import type { StorageStatus } from '../../../shared/contract/calls/app';
 import type { Settings } from '../../../shared/settings/settings';
 import { api, onConnectionState, type ConnectionState } from '../api';
 import { RoomView } from '../room-view/RoomView';
@@ -33,6 +34,22 @@ function ConnectionBanner() {
   return null;
 }
 
+/** A full disk pauses ingestion: every window says so until writes work again. */
+function StorageBanner() {
+  const { t } = useTranslation();
+  const [status, setStatus] = useState<StorageStatus | null>(null);
+  useEffect(() => {
+    void api.app.info({}).then((result) => result.ok && setStatus(result.value.storage));
+    return api.on('storage.changed', setStatus);
+  }, []);
+  if (!status || status.state === 'ok' || !status.messageKey) return null;
+  return (
+    <div role="alert" className="banner banner-error" data-testid="storage-banner">
+      {t(status.messageKey.replace(/^faults\./, 'faults:'), status.params)}
+    </div>
+  );
+}
+
 export function App({ initialSettings }: { initialSettings: Settings }) {
   const route = useHashRoute();
   const [settings, setSettings] = useState(initialSettings);
@@ -59,6 +76,7 @@ export function App({ initialSettings }: { initialSettings: Settings }) {
   return (
     <div className="app">
       <ConnectionBanner />
+      <StorageBanner />
       {route.page === 'room' ? (
         <RoomView
           key={route.roomId}

@@ -6,7 +6,7 @@ import type { IngestRuntime, PollJob, StreamEvent } from './ingest-runtime';
 import type { ItemWriter } from '../../items/item-writer';
 import { isStreamed } from './poll-intervals';
 import { healthAfterPoll } from './source-health';
-import { createWriteQueue } from './write-queue';
+import { createWriteQueue, type WriteFaults } from './write-queue';
 
 export interface IngestSchedulerDeps {
   sources: SourceRecords;
@@ -22,6 +22,8 @@ export interface IngestSchedulerDeps {
   onHealth: (sourceId: string) => void;
   /** Replay sources are played on the main thread by their own runner. */
   replay: { start(source: SourceRecord): void; stop(sourceId: string): void };
+  /** A full disk pauses polling (faults/storage-guard.ts); absent, writes are never refused. */
+  storage?: WriteFaults & { paused(): boolean };
 }
 
 export const maxPollsInFlight = 16;
@@ -39,7 +41,18 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
   const streaming = new Set<string>();
   let closed = false;
 
-  const writes = createWriteQueue(writer, now);
+  const writes = createWriteQueue(writer, now, deps.storage, log);
+  // Sources whose poll waits for the disk: nothing more is fetched until it can be stored.
+  const waitingForDisk = new Set<string>();
+  const stopWaiting = deps.storage?.onResumed(() => {
+    for (const sourceId of [...waitingForDisk]) schedulePoll(sourceId, now());
+    waitingForDisk.clear();
+  });
+  const waitForDisk = (error: unknown, sourceId: string): boolean => {
+    if (!deps.storage?.fault(error, `poll ${sourceId}`)) return false;
+    waitingForDisk.add(sourceId);
+    return true;
+  };
 
   // As many polls in the worker as it may fetch at once (16): more would only wait there,
   // and their answers would then land on the main thread all together.
@@ -61,7 +74,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
   const saveHealth = (...args: Parameters<SourceRecords['saveHealth']>): Promise<void> =>
     runtime.withWriteTurn
       ? runtime.withWriteTurn(() => sources.saveHealth(...args))
-      : Promise.resolve(sources.saveHealth(...args));
+      : new Promise<void>((resolve) => resolve(sources.saveHealth(...args))); // a throw becomes a rejection
   /** The runtime stored the items in its writer thread: only the news is left to tell. */
   const reportStored = (roomId: string, sourceId: string, ids: number[]): void => {
     if (ids.length > 0) deps.onItems(roomId, sourceId, ids);
@@ -76,7 +89,10 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
 
   const schedulePoll = (sourceId: string, at: number) => {
     clearTimeout(timers.get(sourceId));
-    const timer = setTimeout(() => void poll(sourceId), Math.max(0, at - now()));
+    const timer = setTimeout(
+      () => void poll(sourceId).catch((error: unknown) => log.error('A poll could not finish', { sourceId, error })),
+      Math.max(0, at - now()),
+    );
     timer.unref?.();
     timers.set(sourceId, timer);
   };
@@ -85,6 +101,10 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     timers.delete(sourceId);
     const source = sources.get(sourceId);
     if (closed || !source || source.paused || source.config.kind === 'replay' || inFlight.has(sourceId)) return;
+    if (deps.storage?.paused()) {
+      waitingForDisk.add(sourceId);
+      return;
+    }
     inFlight.add(sourceId);
     try {
       const job: PollJob = {
@@ -109,6 +129,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
         schedulePoll(sourceId, health.nextPollAt);
       }
     } catch (error) {
+      if (waitForDisk(error, sourceId)) return;
       log.error('A poll failed unexpectedly', { sourceId, error });
       const current = sources.get(sourceId);
       if (current && !closed) {
@@ -124,7 +145,9 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
           },
           current.memory,
           0,
-        );
+        ).catch((failure: unknown) => {
+          if (!waitForDisk(failure, sourceId)) throw failure;
+        });
         deps.onHealth(sourceId);
         schedulePoll(sourceId, retryAt);
       }
@@ -134,9 +157,12 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
   };
 
   const onStreamEvent = (event: StreamEvent) => {
-    void handleStreamEvent(event).catch((error: unknown) =>
-      log.error('A stream event failed', { sourceId: event.sourceId, error }),
-    );
+    void handleStreamEvent(event).catch((error: unknown) => {
+      // A stream's items written meanwhile are safe; its health line is written again by the next event.
+      if (!deps.storage?.fault(error, `stream ${event.sourceId}`)) {
+        log.error('A stream event failed', { sourceId: event.sourceId, error });
+      }
+    });
   };
 
   const handleStreamEvent = async (event: StreamEvent) => {
@@ -228,6 +254,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     },
     async close() {
       closed = true;
+      stopWaiting?.();
       writes.close();
       for (const sourceId of [...timers.keys(), ...streaming]) cancel(sourceId);
       await runtime.close();

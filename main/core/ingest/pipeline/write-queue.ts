@@ -1,5 +1,13 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { ItemWriter } from '../../items/item-writer';
+import type { Logger } from '../../log/rotating-log';
+
+/** What the queue needs of the storage guard (faults/storage-guard.ts). */
+export interface WriteFaults {
+  /** True when the error is the disk refusing the write: the chunk is kept and tried again. */
+  fault(error: unknown, where: string): boolean;
+  onResumed(listener: () => void): () => void;
+}
 
 /** Items per write transaction: a few milliseconds of work with full-text indexing. */
 export const writeChunkSize = 200;
@@ -19,10 +27,17 @@ interface PendingWrite {
  * however many polls answer at once (a hundred feeds at start-up, a burst on a stream),
  * the main thread is never busy for more than one chunk at a time.
  */
-export function createWriteQueue(writer: ItemWriter, now: () => number) {
+export function createWriteQueue(writer: ItemWriter, now: () => number, faults?: WriteFaults, log?: Logger) {
   const queue: PendingWrite[] = [];
   let draining = false;
   let closed = false;
+  // A full disk stops the queue where it is; what was fetched waits in memory and is written once space returns.
+  let waitingForDisk = false;
+  const stopWaiting = faults?.onResumed(() => {
+    if (!waitingForDisk) return;
+    waitingForDisk = false;
+    setImmediate(drainOne);
+  });
 
   const drainOne = () => {
     const write = queue[0];
@@ -32,7 +47,18 @@ export function createWriteQueue(writer: ItemWriter, now: () => number) {
       return;
     }
     const chunk = write.items.slice(write.offset, write.offset + writeChunkSize);
-    const { ids } = writer.writeBatch(write.roomId, write.sourceId, chunk, now());
+    let ids: number[];
+    try {
+      ids = writer.writeBatch(write.roomId, write.sourceId, chunk, now()).ids;
+    } catch (error) {
+      if (faults?.fault(error, 'items')) {
+        waitingForDisk = true;
+        return;
+      }
+      // Not the disk: this chunk cannot be stored; the rest of the queue must still be.
+      log?.error('A chunk of items could not be stored', { sourceId: write.sourceId, error });
+      ids = [];
+    }
     if (ids.length > 0) write.onStored(write.roomId, write.sourceId, ids);
     write.taken += ids.length;
     write.offset += chunk.length;
@@ -62,6 +88,11 @@ export function createWriteQueue(writer: ItemWriter, now: () => number) {
     },
     close() {
       closed = true;
+      stopWaiting?.();
+      if (waitingForDisk) {
+        waitingForDisk = false;
+        drainOne();
+      }
     },
   };
 }

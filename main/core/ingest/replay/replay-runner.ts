@@ -6,6 +6,7 @@ import { AppError } from '../../errors';
 import type { Logger } from '../../log/rotating-log';
 import type { SourceRecord, SourceRecords } from '../pipeline/source-records';
 import type { ItemWriter } from '../../items/item-writer';
+import type { WriteFaults } from '../pipeline/write-queue';
 import { parseRecording, RecordingError, type Recording } from '../../recordings/recording';
 import {
   ReplayPlayer,
@@ -34,6 +35,8 @@ export interface ReplayRunnerDeps {
   onItems: (roomId: string, sourceId: string, ids: number[]) => void;
   onHealth: (sourceId: string) => void;
   onState: (state: PublicReplayState) => void;
+  /** A full disk pauses the replays until writes work again (faults/storage-guard.ts). */
+  storage?: WriteFaults;
 }
 
 /** "demo-final" names a bundled recording; anything else must be a recording file's path. */
@@ -84,7 +87,10 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
   const writes = createSlicedWriter({
     writer: deps.writer,
     now: deps.now,
-    onError: (error, sourceId) => deps.log.error('Replay items could not be stored', { sourceId, error }),
+    onError: (error, rest) => {
+      if (deps.storage?.fault(error, `replay ${rest.sourceId}`)) hold(rest);
+      else deps.log.error('Replay items could not be stored', { sourceId: rest.sourceId, error });
+    },
   });
   let closed = false;
 
@@ -116,6 +122,37 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     }
     return recording;
   };
+
+  /** Writes run in the players' timers: an error there must become a state, never end the host. */
+  const guarded = (where: string, write: () => void): boolean => {
+    try {
+      write();
+      return true;
+    } catch (error) {
+      if (!deps.storage?.fault(error, where)) deps.log.error('A replay write failed', { where, error });
+      return false;
+    }
+  };
+
+  // Batches played while the disk was full, per source, written in order once it can be again.
+  const heldBatches = new Map<string, SlicedWrite[]>();
+  function hold(write: SlicedWrite) {
+    const held = heldBatches.get(write.sourceId);
+    if (held) {
+      held.push(write);
+      return;
+    }
+    heldBatches.set(write.sourceId, [write]);
+    // Nothing played is dropped: the player stops until the disk has room.
+    players.get(write.sourceId)?.pause();
+  }
+  const stopWaiting = deps.storage?.onResumed(() => {
+    for (const [sourceId, batches] of [...heldBatches]) {
+      heldBatches.delete(sourceId);
+      for (const batch of batches) writes.write(batch);
+      players.get(sourceId)?.resume();
+    }
+  });
 
   const fail = (source: SourceRecord, message: string) => {
     deps.sources.saveHealth(
@@ -194,22 +231,21 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
       clock,
       speed: source.config.speed,
       onBatch: (items, state) => {
-        storeBatch(
-          {
-            roomId: source.roomId,
-            sourceId: source.id,
-            items: items.map(toNormalized),
-            done: (ids) => {
-              if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
-              // The position this batch reached, with the status of now (a pause may have come meanwhile).
-              rememberBatch(source.id, { ...state, status: player.state().status }, ids.length);
-            },
+        const batch: SlicedWrite = {
+          roomId: source.roomId,
+          sourceId: source.id,
+          items: items.map(toNormalized),
+          done: (ids) => {
+            if (ids.length > 0) deps.onItems(source.roomId, source.id, ids);
+            // The position this batch reached, with the status of now (a pause may have come meanwhile).
+            rememberBatch(source.id, { ...state, status: player.state().status }, ids.length);
           },
-          () => !closed && players.get(source.id) === player,
-        );
+        };
+        if (heldBatches.has(source.id)) hold(batch);
+        else storeBatch(batch, () => !closed && players.get(source.id) === player);
       },
       onState: (state) => {
-        remember(source.id, state, 0);
+        guarded(`replay ${source.id}`, () => remember(source.id, state, 0));
         deps.onState(publicState(source.id, state));
       },
     });
@@ -224,6 +260,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     writes.cancel(sourceId);
     players.get(sourceId)?.dispose();
     players.delete(sourceId);
+    heldBatches.delete(sourceId);
   };
 
   const mustGet = (sourceId: string): ReplayPlayer => {
@@ -250,6 +287,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     },
     close() {
       closed = true;
+      stopWaiting?.();
       for (const sourceId of [...players.keys()]) stop(sourceId);
     },
   };

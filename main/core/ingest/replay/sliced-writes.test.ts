@@ -69,7 +69,7 @@ describe('a replay batch stored on the main thread', () => {
     const writes = createSlicedWriter({
       writer,
       now: () => 0,
-      onError: (_e, source) => failed.push(source),
+      onError: (_e, rest) => failed.push(rest.sourceId),
       sliceSize: 2,
     });
     const order: string[] = [];

@@ -25,8 +25,12 @@ export interface SlicedWrite {
 export function createSlicedWriter(deps: {
   writer: ItemWriter;
   now: () => number;
-  /** A slice the store refused: that batch is dropped (its position not remembered), the next ones go on. */
-  onError: (error: unknown, sourceId: string) => void;
+  /**
+   * A slice the store refused: the batch leaves the queue (its position not remembered) and
+   * the next ones go on. `rest` is what of it was not stored, for a caller that keeps it to
+   * write again later (a full disk); its `done` still reports the ids stored before.
+   */
+  onError: (error: unknown, rest: SlicedWrite) => void;
   sliceSize?: number;
 }) {
   const sliceSize = deps.sliceSize ?? replaySliceSize;
@@ -37,17 +41,24 @@ export function createSlicedWriter(deps: {
     scheduled = null;
     const write = queue[0];
     if (!write) return;
+    const sliceStart = write.offset;
     try {
-      const slice = write.items.slice(write.offset, write.offset + sliceSize);
-      write.offset += slice.length;
+      const slice = write.items.slice(sliceStart, sliceStart + sliceSize);
       write.ids.push(...deps.writer.writeBatch(write.roomId, write.sourceId, slice, deps.now()).ids);
+      write.offset += slice.length;
       if (write.offset >= write.items.length) {
         queue.shift();
         write.done(write.ids);
       }
     } catch (error) {
       if (queue[0] === write) queue.shift();
-      deps.onError(error, write.sourceId);
+      const storedBefore = write.ids;
+      deps.onError(error, {
+        roomId: write.roomId,
+        sourceId: write.sourceId,
+        items: write.items.slice(sliceStart),
+        done: (ids) => write.done([...storedBefore, ...ids]),
+      });
     }
     if (queue.length > 0) scheduled = setImmediate(step);
   };

@@ -25,6 +25,8 @@ export interface IngestWorkerOptions {
   userAgent?: string;
   /** Tests and e2e fixtures point Reddit at a local server. */
   redditBaseUrl?: string;
+  /** Private feed addresses typed by the person: fetched unless this is false (team mode). */
+  allowTypedPrivate?: boolean;
   /** A crashing worker is restarted at most this often. Default 10 s. */
   minRestartIntervalMs?: number;
   now?: () => number;
@@ -90,6 +92,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     userAgent: options.userAgent ?? DEFAULT_INGEST_USER_AGENT,
     heartbeatMs: options.heartbeatMs ?? 250,
     ...(options.redditBaseUrl !== undefined ? { redditBaseUrl: options.redditBaseUrl } : {}),
+    ...(options.allowTypedPrivate !== undefined ? { allowTypedPrivate: options.allowTypedPrivate } : {}),
   };
   const pending = new Map<number, PendingPoll>();
   const streams = new Map<string, ActiveStream>();

@@ -14,7 +14,10 @@ import { Streams } from './streams';
 const port = requirePort();
 
 const settings = workerData as WorkerSettings;
-const fetcher = createPoliteFetcher({ userAgent: settings.userAgent });
+const fetcher = createPoliteFetcher({
+  userAgent: settings.userAgent,
+  ...(settings.allowTypedPrivate !== undefined ? { allowTypedPrivate: settings.allowTypedPrivate } : {}),
+});
 const blueskySessions: BlueskySessionMemory = new Map();
 const inFlight = new Map<number, AbortController>();
 const running = new Set<Promise<void>>();

@@ -86,6 +86,8 @@ export interface WorkerSettings {
   writerPort?: MessagePort;
   /** How often the worker says it is alive, so main can tell a stuck worker from a busy network. */
   heartbeatMs?: number;
+  /** Whether a feed address the person typed may be private (team mode refuses unless the lead allows). */
+  allowTypedPrivate?: boolean;
 }
 
 export type ToWorker =

@@ -27,14 +27,15 @@ describe('the ingest worker watchdog', () => {
     // A body whose reading takes far longer than the (shortened) deadline stands in for a
     // parse that never ends: the worker's heartbeat stops while it reads.
     feeds = await startFeedServer({
-      '/huge': serve(rssWithItems(60_000, 'Huge'), { 'content-type': 'application/rss+xml' }),
+      '/huge': serve(rssWithItems(120_000, 'Huge'), { 'content-type': 'application/rss+xml' }),
       '/small': serve(rssWithItems(3, 'Small'), { 'content-type': 'application/rss+xml' }),
     });
     const crashes: string[] = [];
     let started = 0;
     client = createIngestWorker({
       userAgent: 'riposte-watchdog-test',
-      stuckAfterMs: 150,
+      // Well above a heartbeat gap a loaded machine causes; far below the huge feed's read.
+      stuckAfterMs: 500,
       minRestartIntervalMs: 0,
       onCrash: (reason) => crashes.push(reason),
       onWorkerStarted: () => (started += 1),
