@@ -147,6 +147,19 @@ describe('RSS 2.0', () => {
     expect(item.url).toBe('https://news.feed.test/world/posts/1');
   });
 
+  it('keeps the safe structure of item HTML: images, headings, lists, tables, sup/sub', () => {
+    const item = only(
+      rss2(`<item><title>S</title><link>https://feed.test/s</link><description><![CDATA[<h2>Results</h2>
+<ul><li>One</li></ul><table><tr><th>Seat</th><td>12<sup>th</sup> H<sub>2</sub>O</td></tr></table>
+<img src="/pic.jpg" alt="Crowd" onerror="alert(1)"><script>alert(1)</script>]]></description></item>`),
+    );
+    expect(item.html).toContain('<h2>Results</h2>');
+    expect(item.html).toContain('<ul><li>One</li></ul>');
+    expect(item.html).toContain('<table><tr><th>Seat</th><td>12<sup>th</sup> H<sub>2</sub>O</td></tr></table>');
+    expect(item.html).toContain('<img src="https://feed.test/pic.jpg" alt="Crowd">');
+    expect(item.html).not.toMatch(/onerror|script/);
+  });
+
   it('keeps an entry with no usable field and says what was missing', () => {
     const result = read(rss2('<item><title>A</title><link>https://feed.test/1</link></item><item><comments/></item>'));
     expect(result.items).toHaveLength(2);
