@@ -153,10 +153,11 @@ export const SourceIdInput = z.object({ id: z.string().min(1).max(64) });
 export const maxSourcesPage = 1000;
 /**
  * A page of a room's sources, in the order they were added: the first page without `after`,
- * then the page after the last source received, until a page comes back shorter than `limit`.
+ * then the page after the last source received (its creation time and id, so a source removed
+ * meanwhile does not lose the place), until a page comes back shorter than `limit`.
  */
 export const SourcesListInput = z.object({
   roomId: z.string().min(1).max(64),
-  after: z.string().min(1).max(64).optional(),
+  after: z.object({ createdAt: z.number().int().nonnegative(), id: z.string().min(1).max(64) }).optional(),
   limit: z.number().int().min(1).max(maxSourcesPage).default(maxSourcesPage),
 });

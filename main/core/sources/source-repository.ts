@@ -83,9 +83,8 @@ export function createSourceRepository(db: Db) {
     'SELECT * FROM sources WHERE room_id = ? ORDER BY created_at, id LIMIT ?',
   );
   // Keyset paging: the sources after the one named, in the same order, whatever was added since.
-  const pageAfter = db.prepare<{ roomId: string; after: string; limit: number }, SourceRow>(
-    `SELECT * FROM sources WHERE room_id = @roomId
-       AND (created_at, id) > (SELECT created_at, id FROM sources WHERE id = @after AND room_id = @roomId)
+  const pageAfter = db.prepare<{ roomId: string; createdAt: number; id: string; limit: number }, SourceRow>(
+    `SELECT * FROM sources WHERE room_id = @roomId AND (created_at, id) > (@createdAt, @id)
      ORDER BY created_at, id LIMIT @limit`,
   );
   const active = db.prepare<[], SourceRow>(
@@ -129,11 +128,11 @@ export function createSourceRepository(db: Db) {
     },
     /** Just the kind, without reading (and parsing) the rest of the row. */
     kindOf: (id: string): SourceKind | undefined => kindById.get(id)?.kind,
-    /** A page of a room's sources in creation order, after the source `after` names. */
-    ofRoom: (roomId: string, page: { after?: string | undefined; limit: number }) =>
+    /** A page of a room's sources in creation order, after the source `after` describes. */
+    ofRoom: (roomId: string, page: { after?: { createdAt: number; id: string } | undefined; limit: number }) =>
       (page.after === undefined
         ? firstPage.all(roomId, page.limit)
-        : pageAfter.all({ roomId, after: page.after, limit: page.limit })
+        : pageAfter.all({ roomId, ...page.after, limit: page.limit })
       ).map(toSource),
     /** Sources that should be polling: not paused, in a room that is not archived. */
     active: () => active.all().map(toSource),
