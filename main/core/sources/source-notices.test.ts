@@ -58,7 +58,6 @@ describe("a source's health notices and its items' headlines", () => {
         if (!answer) throw new Error('no scripted answer');
         return { sourceId: job.sourceId, ...answer };
       },
-      }),
       startStream: () => {},
       stopStream: () => {},
       close: async () => {},
