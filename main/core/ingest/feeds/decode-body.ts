@@ -1,3 +1,4 @@
+import { isUtf8 } from 'node:buffer';
 import chardet from 'chardet';
 import iconv from 'iconv-lite';
 
@@ -75,14 +76,14 @@ function decodeAs(body: Buffer, label: string): { text: string; charset: string 
   return { text: iconv.decode(body, label), charset: label };
 }
 
-const strictUtf8 = new TextDecoder('utf-8', { fatal: true });
+const utf8 = new TextDecoder('utf-8');
 
+/**
+ * The text when the bytes are valid UTF-8, else null. buffer.isUtf8 (simdutf) then a lenient
+ * decode: a fatal TextDecoder validates the same bytes several times slower.
+ */
 function validUtf8(body: Buffer): string | null {
-  try {
-    return strictUtf8.decode(body);
-  } catch {
-    return null;
-  }
+  return isUtf8(body) ? utf8.decode(body) : null;
 }
 
 /**

@@ -46,6 +46,15 @@ describe('recovering malformed XML', () => {
     expect(result).toMatchObject({ notices: [{ key: 'recoveredMalformed', params: { count: 3 } }] });
   });
 
+  it('reads a self-closed <item/> inside an item as an empty child, not a second entry (illegally-nested.xml)', () => {
+    const result = parse(feed(`${entry(1).replace('<guid>', '<item/><guid>')}\n${entry(2)}`));
+    expect(titles(result)).toEqual(['Item 1', 'Item 2']);
+    expect(result.ok && result.items[0]?.extId).toBe('g1');
+    const corpus = parse(readFileSync(join(CORPUS, 'node-feedparser/illegally-nested.xml')));
+    expect(corpus).toMatchObject({ ok: true, notices: [] });
+    expect(corpus.ok && corpus.items).toHaveLength(10);
+  });
+
   it('keeps the entry around an unclosed inline tag', () => {
     const result = parse(feed(`${entry(1)}\n${entry(2).replace('Body 2', 'Body <b>2')}`));
     expect(titles(result)).toEqual(['Item 1', 'Item 2']);

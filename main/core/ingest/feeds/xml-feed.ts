@@ -167,7 +167,8 @@ class FeedReader {
     const colon = rawName.indexOf(':');
     const prefix = colon === -1 ? undefined : rawName.slice(0, colon);
     // An entry that opens inside one never closed: the first ended where the next begins.
-    if (this.entry && this.isEntry(name)) this.finishEntry(false);
+    // A self-closed one (feedburner writes `<item/>` inside items) is an empty child, not an entry.
+    if (this.entry && this.isEntry(name) && this.text[parser.endIndex - 1] !== '/') this.finishEntry(false);
     const entry = this.entry;
     if (entry) {
       const depth = this.depth - this.entryDepth;
