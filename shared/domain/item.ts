@@ -21,7 +21,12 @@ export const NormalizedItem = z.object({
   url: z.string().max(4096).nullable(),
   authorHandle: z.string().max(512).nullable(),
   authorName: z.string().max(512).nullable(),
-  /** Plain text (no markup), used for search and detection. */
+  /**
+   * The headline, as text, when the source gives one (feeds); shown above the body. `text`
+   * starts with it, so search and detection read both.
+   */
+  title: z.string().max(1000).nullable().optional(),
+  /** Plain text (no markup), used for search and detection: the title, then the body. */
   text: z.string().max(100_000),
   /** Sanitized HTML (DOMPurify) or null when the source only gives text. */
   html: z.string().max(200_000).nullable(),
@@ -34,6 +39,7 @@ export type NormalizedItem = z.infer<typeof NormalizedItem>;
 
 /** An item as stored: a normalized item plus its identity in the room. */
 export const Item = NormalizedItem.extend({
+  title: z.string().max(1000).nullable(),
   id: z.number().int(),
   roomId: z.string(),
   sourceId: z.string(),
@@ -43,3 +49,13 @@ export const Item = NormalizedItem.extend({
   duplicateOf: z.number().int().nullable(),
 });
 export type Item = z.infer<typeof Item>;
+
+/**
+ * The body of an item as plain text: its text without the title it starts with. For items
+ * without HTML, the card shows the title and then this.
+ */
+export function bodyTextOf(item: Pick<NormalizedItem, 'text' | 'title'>): string {
+  const { title, text } = item;
+  if (!title || !text.startsWith(title)) return text;
+  return text.slice(title.length).trimStart();
+}

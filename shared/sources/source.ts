@@ -89,6 +89,16 @@ export const sourceStates = ['idle', 'ok', 'error', 'offline', 'backoff', 'pause
 export const SourceState = z.enum(sourceStates);
 export type SourceState = z.infer<typeof SourceState>;
 
+/**
+ * Something the health line says about a poll that worked: a sentence key of the `sources`
+ * catalog and its parameters (a feed recovered from malformed XML, an encoding guessed).
+ */
+export const HealthNotice = z.object({
+  key: z.enum(['recoveredMalformed', 'encodingGuessed', 'encodingMisdeclared', 'entriesMissingFields']),
+  params: z.record(z.string(), z.union([z.string(), z.number()])),
+});
+export type HealthNotice = z.infer<typeof HealthNotice>;
+
 export const SourceHealth = z.object({
   state: SourceState,
   lastFetchAt: z.number().nullable(),
@@ -97,6 +107,8 @@ export const SourceHealth = z.object({
   consecutiveFailures: z.number(),
   /** The last failure in plain words, for the health line. */
   lastError: z.string().nullable(),
+  /** What the last poll that read the source had to say besides its items (kept through 304s). */
+  notices: z.array(HealthNotice),
 });
 export type SourceHealth = z.infer<typeof SourceHealth>;
 
@@ -137,4 +149,15 @@ export const SourceUpdateInput = z.object({
 });
 
 export const SourceIdInput = z.object({ id: z.string().min(1).max(64) });
-export const SourcesOfRoomInput = z.object({ roomId: z.string().min(1).max(64) });
+/** Most a page of `sources.list` holds: a room may watch thousands of sources. */
+export const maxSourcesPage = 1000;
+/**
+ * A page of a room's sources, in the order they were added: the first page without `after`,
+ * then the page after the last source received (its creation time and id, so a source removed
+ * meanwhile does not lose the place), until a page comes back shorter than `limit`.
+ */
+export const SourcesListInput = z.object({
+  roomId: z.string().min(1).max(64),
+  after: z.object({ createdAt: z.number().int().nonnegative(), id: z.string().min(1).max(64) }).optional(),
+  limit: z.number().int().min(1).max(maxSourcesPage).default(maxSourcesPage),
+});

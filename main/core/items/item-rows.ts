@@ -10,6 +10,7 @@ export interface ItemRow {
   url: string | null;
   author_handle: string | null;
   author_name: string | null;
+  title: string | null;
   text: string;
   html: string | null;
   language: string | null;
@@ -23,7 +24,7 @@ export interface ItemRow {
 }
 
 export const itemColumns = `i.id, i.room_id, i.source_id, s.kind AS source_kind, i.ext_id, i.url, i.author_handle,
-  i.author_name, i.text, i.html, i.language, i.published_at, i.fetched_at, i.likes, i.reposts, i.replies, i.media,
+  i.author_name, i.title, i.text, i.html, i.language, i.published_at, i.fetched_at, i.likes, i.reposts, i.replies, i.media,
   i.duplicate_of`;
 
 export function toItem(row: ItemRow): Item {
@@ -36,6 +37,7 @@ export function toItem(row: ItemRow): Item {
     url: row.url,
     authorHandle: row.author_handle,
     authorName: row.author_name,
+    title: row.title,
     text: row.text,
     html: row.html,
     language: row.language,

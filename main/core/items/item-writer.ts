@@ -12,6 +12,7 @@ type InsertRow = [
   canonicalUrl: string | null,
   authorHandle: string | null,
   authorName: string | null,
+  title: string | null,
   text: string,
   html: string | null,
   language: string | null,
@@ -45,9 +46,9 @@ export interface ItemWriter {
 export function createItemWriter(db: Db): ItemWriter {
   // Positional parameters: better-sqlite3 binds them markedly faster than named ones.
   const insert = db.prepare<InsertRow>(
-    `INSERT INTO items (room_id, source_id, ext_id, url, canonical_url, author_handle, author_name, text, html,
-       language, published_at, fetched_at, likes, reposts, replies, engagement, media, has_media, duplicate_of)
-     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+    `INSERT INTO items (room_id, source_id, ext_id, url, canonical_url, author_handle, author_name, title, text,
+       html, language, published_at, fetched_at, likes, reposts, replies, engagement, media, has_media, duplicate_of)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
      ON CONFLICT (source_id, ext_id) DO NOTHING`,
   );
   const firstWithUrl = db.prepare<[string, string], { id: number }>(
@@ -71,6 +72,7 @@ export function createItemWriter(db: Db): ItemWriter {
           canonical,
           item.authorHandle,
           item.authorName,
+          item.title ?? null,
           item.text,
           item.html,
           item.language,

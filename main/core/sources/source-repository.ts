@@ -1,4 +1,11 @@
-import { SourceConfig, type Source, type SourceHealth, type SourceState } from '../../../shared/sources/source';
+import { z } from 'zod';
+import {
+  HealthNotice,
+  SourceConfig,
+  type Source,
+  type SourceHealth,
+  type SourceState,
+} from '../../../shared/sources/source';
 import type { SourceKind } from '../../../shared/domain/item';
 import type { Db } from '../db/open-database';
 
@@ -18,6 +25,7 @@ interface SourceRow {
   items_taken: number;
   consecutive_failures: number;
   last_error: string | null;
+  health_notices: string | null;
   etag: string | null;
   last_modified: string | null;
   cursor: string | null;
@@ -31,6 +39,17 @@ export interface PollerMemory {
 }
 
 export type StoredSource = Omit<Source, 'credentialSet'> & { memory: PollerMemory };
+
+const StoredNotices = z.array(HealthNotice).catch([]);
+
+function noticesOf(json: string | null): HealthNotice[] {
+  if (json === null) return [];
+  try {
+    return StoredNotices.parse(JSON.parse(json));
+  } catch {
+    return [];
+  }
+}
 
 const toSource = (row: SourceRow): StoredSource => ({
   id: row.id,
@@ -48,6 +67,7 @@ const toSource = (row: SourceRow): StoredSource => ({
     itemsTaken: row.items_taken,
     consecutiveFailures: row.consecutive_failures,
     lastError: row.last_error,
+    notices: noticesOf(row.health_notices),
   },
   memory: { etag: row.etag, lastModified: row.last_modified, cursor: row.cursor },
 });
@@ -59,8 +79,13 @@ export function createSourceRepository(db: Db) {
   );
   const byId = db.prepare<[string], SourceRow>('SELECT * FROM sources WHERE id = ?');
   const kindById = db.prepare<[string], { kind: SourceKind }>('SELECT kind FROM sources WHERE id = ?');
-  const ofRoom = db.prepare<[string], SourceRow>(
-    'SELECT * FROM sources WHERE room_id = ? ORDER BY created_at LIMIT 500',
+  const firstPage = db.prepare<[string, number], SourceRow>(
+    'SELECT * FROM sources WHERE room_id = ? ORDER BY created_at, id LIMIT ?',
+  );
+  // Keyset paging: the sources after the one named, in the same order, whatever was added since.
+  const pageAfter = db.prepare<{ roomId: string; createdAt: number; id: string; limit: number }, SourceRow>(
+    `SELECT * FROM sources WHERE room_id = @roomId AND (created_at, id) > (@createdAt, @id)
+     ORDER BY created_at, id LIMIT @limit`,
   );
   const active = db.prepare<[], SourceRow>(
     `SELECT s.* FROM sources s JOIN rooms r ON r.id = s.room_id
@@ -79,7 +104,7 @@ export function createSourceRepository(db: Db) {
   const remove = db.prepare<[string]>('DELETE FROM sources WHERE id = ?');
   const saveHealth = db.prepare(
     `UPDATE sources SET state = @state, last_fetch_at = @lastFetchAt, next_poll_at = @nextPollAt,
-       consecutive_failures = @consecutiveFailures, last_error = @lastError,
+       consecutive_failures = @consecutiveFailures, last_error = @lastError, health_notices = @notices,
        items_taken = items_taken + @newItems,
        etag = @etag, last_modified = @lastModified, cursor = @cursor
      WHERE id = @id`,
@@ -103,7 +128,12 @@ export function createSourceRepository(db: Db) {
     },
     /** Just the kind, without reading (and parsing) the rest of the row. */
     kindOf: (id: string): SourceKind | undefined => kindById.get(id)?.kind,
-    ofRoom: (roomId: string) => ofRoom.all(roomId).map(toSource),
+    /** A page of a room's sources in creation order, after the source `after` describes. */
+    ofRoom: (roomId: string, page: { after?: { createdAt: number; id: string } | undefined; limit: number }) =>
+      (page.after === undefined
+        ? firstPage.all(roomId, page.limit)
+        : pageAfter.all({ roomId, ...page.after, limit: page.limit })
+      ).map(toSource),
     /** Sources that should be polling: not paused, in a room that is not archived. */
     active: () => active.all().map(toSource),
     update(
@@ -126,7 +156,8 @@ export function createSourceRepository(db: Db) {
     remove: (id: string) => remove.run(id).changes === 1,
     /** Health and poller memory after a poll; `newItems` adds to the running count. */
     saveHealth(id: string, health: Omit<SourceHealth, 'itemsTaken'>, memory: PollerMemory, newItems: number) {
-      saveHealth.run({ id, ...health, ...memory, newItems });
+      const notices = health.notices.length > 0 ? JSON.stringify(health.notices) : null;
+      saveHealth.run({ id, ...health, notices, ...memory, newItems });
     },
   };
 }

@@ -56,9 +56,9 @@ export function createSourceService(deps: SourceServiceDeps) {
       const source = sources.get(id);
       return source ? toPublic(source) : null;
     },
-    list: ({ roomId }: ValidCallInput<'sources.list'>) => {
+    list: ({ roomId, after, limit }: ValidCallInput<'sources.list'>) => {
       deps.rooms.get(roomId);
-      return sources.ofRoom(roomId).map(toPublic);
+      return sources.ofRoom(roomId, { after, limit }).map(toPublic);
     },
 
     add(input: ValidCallInput<'sources.add'>): Source {

@@ -1,12 +1,40 @@
 import { useTranslation } from 'react-i18next';
-import type { Source } from '../../../shared/sources/source';
-import { useNow } from '../toolkit/use-now';
+import type { HealthNotice, Source } from '../../../shared/sources/source';
 import { formatRelative } from './relative-time';
 
-/** ok / error / waiting for network at a glance, with the last fetch, the count and the next poll. */
-export function SourceHealthLine({ source }: { source: Source }) {
+type Translate = ReturnType<typeof useTranslation<'sources'>>['t'];
+
+/** One sentence per thing the last readable poll had to work around (recovered XML, a guessed encoding). */
+export function noticeSentences(notices: readonly HealthNotice[], t: Translate): string[] {
+  return notices.flatMap((notice): string[] => {
+    const { params } = notice;
+    switch (notice.key) {
+      case 'recoveredMalformed': {
+        const kept = t('notices.recoveredMalformed', { count: Number(params.count ?? 0), line: params.line ?? '?' });
+        const cut = Number(params.cut ?? 0);
+        return cut > 0 ? [kept, t('notices.recoveredCut', { count: cut })] : [kept];
+      }
+      case 'encodingGuessed':
+        return [t('notices.encodingGuessed', { encoding: String(params.encoding ?? '?') })];
+      case 'encodingMisdeclared':
+        return [
+          t('notices.encodingMisdeclared', {
+            encoding: String(params.encoding ?? '?'),
+            declared: String(params.declared ?? '?'),
+          }),
+        ];
+      case 'entriesMissingFields':
+        return [t('notices.entriesMissingFields', { count: Number(params.count ?? 0) })];
+    }
+  });
+}
+
+/**
+ * ok / error / waiting for network at a glance, with the last fetch, the count and the next
+ * poll. `now` comes from the panel: one clock for every row, not one timer per source.
+ */
+export function SourceHealthLine({ source, now }: { source: Source; now: number }) {
   const { t, i18n } = useTranslation('sources');
-  const now = useNow(5000);
   const { health } = source;
   const state = source.paused ? 'paused' : health.state;
   const parts = [t('health.items', { count: health.itemsTaken })];
@@ -25,6 +53,11 @@ export function SourceHealthLine({ source }: { source: Source }) {
         {t(`states.${state}`)}
       </span>
       <span className="muted">{parts.join(' · ')}</span>
+      {health.notices.length > 0 && state !== 'paused' && (
+        <p className="source-notice muted" role="note" aria-label={t('notices.label', { name: source.label })}>
+          {noticeSentences(health.notices, t).join(' · ')}
+        </p>
+      )}
       {health.lastError && state !== 'ok' && (
         <p className="source-error" role="note" aria-label={t('health.errorLabel', { name: source.label })}>
           {health.lastError}

@@ -1,15 +1,18 @@
-import { useState } from 'react';
+import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Source } from '../../../shared/sources/source';
 import { api } from '../api';
 import { errorText } from '../i18n';
+import { useNow } from '../toolkit/use-now';
 import { AddSourceForm } from './AddSourceForm';
 import { ReplayControls } from './ReplayControls';
 import { SourceHealthLine } from './SourceHealthLine';
 import { useSources } from './use-sources';
+import { sourcesFilterFrom, sourcesShownAtFirst, visibleSources } from './visible-sources';
 import './sources.css';
 
-function SourceRow({ source }: { source: Source }) {
+/** Memoized: a poll pushes one changed source, and only its row should draw again. */
+const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now: number }) {
   const { t } = useTranslation('sources');
   const [confirming, setConfirming] = useState(false);
   const name = source.label;
@@ -23,7 +26,7 @@ function SourceRow({ source }: { source: Source }) {
         {source.allied && <span className="tag">{t('allied')}</span>}
         {source.credentialSet && <span className="tag">{t('credentialSet')}</span>}
       </div>
-      <SourceHealthLine source={source} />
+      <SourceHealthLine source={source} now={now} />
       {source.kind === 'replay' && !source.paused && <ReplayControls sourceId={source.id} name={name} />}
       <div className="source-actions">
         {source.paused ? (
@@ -69,13 +72,19 @@ function SourceRow({ source }: { source: Source }) {
       </div>
     </li>
   );
-}
+});
 
 /** The room's sources with their health, and the form to add one. */
 export function SourcesPanel({ roomId }: { roomId: string }) {
   const { t } = useTranslation('sources');
   const { sources, error } = useSources(roomId);
   const [adding, setAdding] = useState(false);
+  const [query, setQuery] = useState('');
+  const [shown, setShown] = useState(sourcesShownAtFirst);
+  // One clock for every row's relative times, not a timer per source.
+  const now = useNow(5000);
+  const { rows, matching } = visibleSources(sources ?? [], query, shown);
+  const more = Math.min(matching - rows.length, sourcesShownAtFirst);
 
   return (
     <aside className="sources-panel" aria-labelledby="sources-heading">
@@ -94,11 +103,32 @@ export function SourcesPanel({ roomId }: { roomId: string }) {
         </p>
       )}
       {sources && sources.length === 0 && !adding && <p className="muted">{t('empty')}</p>}
+      {sources && sources.length >= sourcesFilterFrom && (
+        <input
+          type="search"
+          className="sources-filter"
+          aria-label={t('many.filter')}
+          placeholder={t('many.filter')}
+          value={query}
+          onChange={(event) => {
+            setQuery(event.target.value);
+            setShown(sourcesShownAtFirst);
+          }}
+        />
+      )}
+      {query.trim() !== '' && matching === 0 && (
+        <p className="muted">{t('many.filterNone', { query: query.trim() })}</p>
+      )}
       <ul className="sources-list" aria-label={t('listLabel')}>
-        {sources?.map((source) => (
-          <SourceRow key={source.id} source={source} />
+        {rows.map((source) => (
+          <SourceRow key={source.id} source={source} now={now} />
         ))}
       </ul>
+      {more > 0 && (
+        <button type="button" onClick={() => setShown((current) => current + sourcesShownAtFirst)}>
+          {t('many.showMore', { count: more })}
+        </button>
+      )}
     </aside>
   );
 }

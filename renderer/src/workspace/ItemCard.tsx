@@ -1,11 +1,13 @@
-import { memo, useMemo, useState } from 'react';
+import { memo, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnItem } from '../../../shared/columns/column';
+import { bodyTextOf } from '../../../shared/domain/item';
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
 import { respondToItem } from '../drafts/respond';
 import { formatRoomTime } from '../toolkit/room-time';
 import { formatRelative } from '../sources/relative-time';
+import { deferFeedImages } from './feed-images';
 import { highlightText, safeHighlightedHtml } from './highlight';
 import { MediaThumbnail } from './MediaThumbnail';
 import { useRoomMembers } from './members-context';
@@ -48,18 +50,52 @@ function AssignPicker({ item }: { item: ColumnItem }) {
   );
 }
 
-function ItemText({ item, terms }: { item: ColumnItem; terms: readonly string[] }) {
-  const html = useMemo(() => (item.html ? safeHighlightedHtml(item.html, terms) : null), [item.html, terms]);
-  if (html !== null) {
-    // Sanitized twice (main on the way in, DOMPurify here) and links forced outside the app.
-    return <div className="item-text" dangerouslySetInnerHTML={{ __html: html }} />;
-  }
+function Highlighted({ text, terms }: { text: string; terms: readonly string[] }) {
   return (
-    <div className="item-text">
-      {highlightText(item.text, terms).map((piece, index) =>
+    <>
+      {highlightText(text, terms).map((piece, index) =>
         piece.match ? <mark key={index}>{piece.text}</mark> : <span key={index}>{piece.text}</span>,
       )}
-    </div>
+    </>
+  );
+}
+
+function FeedHtml({ html }: { html: string }) {
+  const { t } = useTranslation('workspace');
+  const ref = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    const container = ref.current;
+    if (!container) return undefined;
+    return deferFeedImages(container, {
+      short: t('item.mediaUnavailableShort'),
+      unavailable: (alt) => t('item.mediaUnavailable', { label: alt.trim() || t('item.inlineImage') }),
+    });
+  }, [html, t]);
+  // Sanitized twice (main on the way in, DOMPurify here) and links forced outside the app.
+  return <div ref={ref} className="item-text item-html" dangerouslySetInnerHTML={{ __html: html }} />;
+}
+
+/** The headline first (feeds give one), then the body; search terms are marked in both. */
+function ItemText({ item, terms }: { item: ColumnItem; terms: readonly string[] }) {
+  const html = useMemo(() => (item.html ? safeHighlightedHtml(item.html, terms) : null), [item.html, terms]);
+  const body = html === null ? bodyTextOf(item) : '';
+  return (
+    <>
+      {item.title && (
+        <h3 className="item-title">
+          <Highlighted text={item.title} terms={terms} />
+        </h3>
+      )}
+      {html !== null ? (
+        <FeedHtml html={html} />
+      ) : (
+        body !== '' && (
+          <div className="item-text">
+            <Highlighted text={body} terms={terms} />
+          </div>
+        )
+      )}
+    </>
   );
 }
 

@@ -49,34 +49,103 @@ export function highlightText(text: string, terms: readonly string[]): { text: s
   return pieces;
 }
 
+/**
+ * The structure feed HTML keeps on screen, a subset of what main lets through: text
+ * formatting, headings, lists, tables, quotes, figures and inline images (deferred, below).
+ */
 const allowedTags = [
   'a',
+  'abbr',
   'b',
-  'strong',
-  'i',
-  'em',
-  'u',
-  's',
-  'p',
-  'br',
-  'span',
-  'ul',
-  'ol',
-  'li',
   'blockquote',
+  'br',
+  'caption',
+  'cite',
   'code',
-  'pre',
+  'dd',
+  'del',
+  'dl',
+  'dt',
+  'em',
+  'figcaption',
+  'figure',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'hr',
+  'i',
+  'img',
+  'ins',
+  'li',
   'mark',
+  'ol',
+  'p',
+  'pre',
+  'q',
+  's',
+  'small',
+  'span',
+  'strong',
+  'sub',
+  'sup',
+  'table',
+  'tbody',
+  'td',
+  'tfoot',
+  'th',
+  'thead',
+  'tr',
+  'u',
+  'ul',
 ];
+const allowedAttributes = ['href', 'title', 'src', 'alt', 'width', 'height', 'colspan', 'rowspan'];
+
+/** Where an inline image keeps its address until it is on screen (see feed-images.ts). */
+export const deferredSrcAttribute = 'data-feed-src';
+
+let purifier: DOMPurifyInstance | null = null;
+type DOMPurifyInstance = ReturnType<typeof DOMPurify>;
+
+/**
+ * An instance of its own, so its hook touches nothing else that sanitizes. The hook runs in
+ * DOMPurify's inert document, before the nodes reach this one: an <img> imported here with
+ * its src set would be fetched at once, on screen or not, so its address is parked in
+ * data-feed-src and it is told never to send a referrer.
+ */
+function feedPurifier(): DOMPurifyInstance {
+  if (purifier) return purifier;
+  const instance = DOMPurify(window);
+  instance.addHook('afterSanitizeAttributes', (node) => {
+    if (node.nodeName !== 'IMG') return;
+    const src = node.getAttribute('src') ?? '';
+    node.removeAttribute('src');
+    if (!/^https?:\/\//i.test(src)) {
+      node.remove();
+      return;
+    }
+    node.setAttribute(deferredSrcAttribute, src);
+    node.setAttribute('loading', 'lazy');
+    node.setAttribute('decoding', 'async');
+    node.setAttribute('referrerpolicy', 'no-referrer');
+  });
+  purifier = instance;
+  return instance;
+}
 
 /**
  * The item's HTML sanitized again here (main already did: defence in depth), links sent
  * outside the app, and matched terms wrapped in <mark>. Returns markup safe to set.
  */
 export function safeHighlightedHtml(html: string, terms: readonly string[]): string {
-  const fragment = DOMPurify.sanitize(html, {
+  const fragment = feedPurifier().sanitize(html, {
     ALLOWED_TAGS: allowedTags,
-    ALLOWED_ATTR: ['href', 'title'],
+    ALLOWED_ATTR: allowedAttributes,
+    // Main dropped data-* already; the only one here is the one the hook writes.
+    ALLOW_DATA_ATTR: false,
+    ALLOW_ARIA_ATTR: false,
     RETURN_DOM_FRAGMENT: true,
   });
   for (const link of fragment.querySelectorAll('a')) {

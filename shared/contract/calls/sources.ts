@@ -5,7 +5,7 @@ import {
   Source,
   SourceAddInput,
   SourceIdInput,
-  SourcesOfRoomInput,
+  SourcesListInput,
   SourceUpdateInput,
 } from '../../sources/source';
 import { call } from './define-call';
@@ -42,7 +42,7 @@ export const LatestItemsInput = z.object({
 export const ExportRecordingOutput = z.object({ path: z.string().nullable(), items: z.number() });
 
 export const sourceCalls = {
-  'sources.list': call(SourcesOfRoomInput, z.array(Source)),
+  'sources.list': call(SourcesListInput, z.array(Source)),
   'sources.add': call(SourceAddInput, Source),
   'sources.update': call(SourceUpdateInput, Source),
   'sources.pause': call(SourceIdInput, Source),

@@ -1,5 +1,6 @@
 import { resolveBase, type RawEntry } from './item-fields';
-import { isXhtml, rssAuthorName, xhtmlText, xmlText } from './xml-text';
+import { readAtomText, readXhtmlBody, type ReadText } from './entry-content';
+import { rssAuthorName, xmlText } from './xml-text';
 import type { XmlFeedFormat } from './xml-feed-format';
 
 /** Elements of an entry whose text is read; the value names the field it fills. */
@@ -8,12 +9,17 @@ export type TextField =
   | 'link'
   | 'description'
   | 'encoded'
+  | 'xhtmlBody'
+  | 'fullitem'
   | 'guid'
   | 'author'
+  | 'dcTitle'
+  | 'dcDescription'
   | 'dcCreator'
   | 'itunesAuthor'
   | 'pubDate'
   | 'dcDate'
+  | 'dctermsDate'
   | 'dcLanguage'
   | 'atomContent'
   | 'atomSummary'
@@ -21,31 +27,59 @@ export type TextField =
   | 'published'
   | 'updated';
 
+/** Dublin Core (and its terms namespace) on items, in RSS 2.0, RSS 1.0 and Atom alike. */
+const DUBLIN_CORE: Readonly<Record<string, TextField>> = {
+  'dc:title': 'dcTitle',
+  'dc:description': 'dcDescription',
+  'dc:creator': 'dcCreator',
+  'dc:date': 'dcDate',
+  'dc:language': 'dcLanguage',
+  'dcterms:title': 'dcTitle',
+  'dcterms:description': 'dcDescription',
+  'dcterms:abstract': 'dcDescription',
+  'dcterms:creator': 'dcCreator',
+  'dcterms:language': 'dcLanguage',
+  'dcterms:date': 'dctermsDate',
+  'dcterms:issued': 'dctermsDate',
+  'dcterms:created': 'dctermsDate',
+  'dcterms:modified': 'dctermsDate',
+};
 const RSS_FIELDS: Readonly<Record<string, TextField>> = {
+  ...DUBLIN_CORE,
   title: 'title',
   link: 'link',
   description: 'description',
   'content:encoded': 'encoded',
+  'xhtml:body': 'xhtmlBody',
+  body: 'xhtmlBody',
+  fullitem: 'fullitem',
   guid: 'guid',
   author: 'author',
-  'dc:creator': 'dcCreator',
   'itunes:author': 'itunesAuthor',
   pubdate: 'pubDate',
-  'dc:date': 'dcDate',
-  'dc:language': 'dcLanguage',
 };
 const ATOM_FIELDS: Readonly<Record<string, TextField>> = {
+  ...DUBLIN_CORE,
   id: 'guid',
-  title: 'title',
-  content: 'atomContent',
-  summary: 'atomSummary',
   published: 'published',
   updated: 'updated',
-  'dc:creator': 'dcCreator',
-  'dc:date': 'dcDate',
+  // Atom 0.3's names for the same dates.
+  issued: 'published',
+  created: 'published',
+  modified: 'updated',
 };
 /** Fields where every occurrence counts (the first non-empty wins); the rest take the first only. */
-const REPEATED = new Set<TextField>(['author', 'dcCreator', 'dcDate', 'dcLanguage', 'atomAuthorName']);
+const REPEATED = new Set<TextField>([
+  'author',
+  'dcCreator',
+  'dcDate',
+  'dctermsDate',
+  'dcLanguage',
+  'atomAuthorName',
+  'published',
+]);
+/** Read as markup or typed text rather than plain element text. */
+const RICH = new Set<TextField>(['title', 'atomContent', 'atomSummary', 'xhtmlBody']);
 
 interface AtomLink {
   rel: string | undefined;
@@ -53,33 +87,41 @@ interface AtomLink {
   href: string | undefined;
 }
 
-function isMarkup(type: string | undefined): boolean {
-  const lower = type?.toLowerCase();
-  return lower === 'html' || lower === 'xhtml' || lower === 'text/html' || lower === 'application/xhtml+xml';
+/** The attributes of a text construct that say how to read it. */
+interface TextAttributes {
+  type: string | undefined;
+  mode: string | undefined;
+  lang: string | undefined;
 }
 
-/** One entry as it streams past: the same field rules read-entries.ts applies to feedsmith's objects. */
+const URL_LIKE_GUID = /^https?:\/\//i;
+
+/** One entry as it streams past, read field by field. */
 export class EntryDraft {
   private readonly text = new Map<TextField, string | undefined>();
+  private readonly rich = new Map<TextField, ReadText | undefined>();
+  private readonly attributes = new Map<TextField, TextAttributes>();
   private readonly enclosures: Array<string | undefined> = [];
   private readonly mediaContents: Array<string | undefined> = [];
   private readonly groupContents: Array<string | undefined> = [];
   private readonly thumbnails: Array<string | undefined> = [];
   private readonly links: AtomLink[] = [];
-  /** Atom text constructs' type attribute. */
-  private readonly types = new Map<TextField, string | undefined>();
+  private guidIsPermaLink = true;
   private authorSeen = false;
   private readonly about: string | undefined;
   private readonly xmlBase: string | undefined;
+  /** The entry's xml:lang, or the nearest ancestor's; '' when one cleared it. */
   private readonly lang: string | undefined;
 
   constructor(
     private readonly format: XmlFeedFormat,
     attribs: Record<string, string>,
+    inheritedLang: string | undefined,
   ) {
     this.about = format === 'rdf' ? xmlText(attribs['rdf:about']) : undefined;
     this.xmlBase = attribs['xml:base'];
-    this.lang = xmlText(attribs['xml:lang']);
+    const own = attribs['xml:lang'];
+    this.lang = own !== undefined ? own.trim() : inheritedLang;
   }
 
   /** A direct child opens: the text field to read, 'group'/'atomAuthor' for containers, or null. */
@@ -105,17 +147,21 @@ export class EntryDraft {
         if (this.authorSeen) return null;
         this.authorSeen = true;
         return 'atomAuthor';
+      case 'guid': {
+        const wanted = this.want('guid');
+        if (wanted !== null) this.guidIsPermaLink = xmlText(attribs.ispermalink)?.toLowerCase() !== 'false';
+        return wanted;
+      }
       case 'content':
       case 'summary':
       case 'title': {
+        if (this.format !== 'atom' && name !== 'title') return null;
         const field = name === 'content' ? 'atomContent' : name === 'summary' ? 'atomSummary' : 'title';
-        const wanted = this.want(field);
-        if (wanted !== null && this.format === 'atom') this.types.set(field, xmlText(attribs.type));
-        return wanted;
+        return this.withAttributes(this.want(field), attribs);
       }
       default: {
         const field = (this.format === 'atom' ? ATOM_FIELDS : RSS_FIELDS)[name];
-        return field === undefined ? null : this.want(field);
+        return field === undefined ? null : this.withAttributes(this.want(field), attribs);
       }
     }
   }
@@ -124,22 +170,52 @@ export class EntryDraft {
     if (name === 'media:content') this.groupContents.push(xmlText(attribs.url));
   }
 
-  private want(field: TextField): TextField | null {
-    if (this.format !== 'atom' && (field === 'atomContent' || field === 'atomSummary')) return null;
-    if (!REPEATED.has(field) && this.text.has(field)) return null;
-    if (REPEATED.has(field) && this.text.get(field) !== undefined) return null;
+  private withAttributes(field: TextField | null, attribs: Record<string, string>): TextField | null {
+    if (field !== null && (RICH.has(field) || attribs['xml:lang'] !== undefined)) {
+      this.attributes.set(field, {
+        type: this.format === 'atom' ? xmlText(attribs.type) : undefined,
+        mode: this.format === 'atom' ? xmlText(attribs.mode) : undefined,
+        lang: attribs['xml:lang']?.trim(),
+      });
+    }
     return field;
   }
 
-  setText(field: TextField, raw: string): void {
-    let value = isXhtml(this.types.get(field)) ? xhtmlText(raw) : xmlText(raw);
-    if (field === 'author' && value !== undefined) value = rssAuthorName(value) ?? undefined;
+  private want(field: TextField): TextField | null {
+    const seen = RICH.has(field) ? this.rich : this.text;
+    if (!REPEATED.has(field) && seen.has(field)) return null;
+    if (REPEATED.has(field) && seen.get(field) !== undefined) return null;
+    return field;
+  }
+
+  /** The raw XML between the field's tags; `prefix` is the namespace prefix its element was written with. */
+  setText(field: TextField, raw: string, prefix?: string): void {
+    if (field === 'xhtmlBody') {
+      const markup = readXhtmlBody(raw, prefix);
+      this.rich.set(field, markup === undefined ? undefined : { value: markup, kind: 'html' });
+      return;
+    }
+    if (RICH.has(field)) {
+      const attributes = this.attributes.get(field);
+      if (this.format === 'atom') {
+        this.rich.set(field, readAtomText(raw, attributes?.type, attributes?.mode));
+      } else {
+        const value = xmlText(raw);
+        this.rich.set(field, value === undefined ? undefined : { value, kind: 'html' });
+      }
+      return;
+    }
+    let value = xmlText(raw);
+    if ((field === 'author' || field === 'dcCreator') && value !== undefined) {
+      value = rssAuthorName(value) ?? undefined;
+    }
     this.text.set(field, value);
   }
 
-  /** Nothing a feed reader would keep: such entries are left out, as feedsmith did. */
+  /** Nothing at all was read: kept anyway, and counted, so the source says so. */
   isEmpty(): boolean {
     for (const value of this.text.values()) if (value !== undefined) return false;
+    for (const value of this.rich.values()) if (value !== undefined) return false;
     return (
       this.about === undefined &&
       this.links.length === 0 &&
@@ -151,60 +227,76 @@ export class EntryDraft {
     return this.text.get(field) ?? null;
   }
 
-  toRawEntry(parentBase: string | null): RawEntry {
+  private richOf(field: TextField): ReadText | null {
+    return this.rich.get(field) ?? null;
+  }
+
+  /** The language of the body: the body element's own xml:lang, else the entry's. */
+  private languageOf(bodyField: TextField | null): string | null {
+    const bodyLang = bodyField === null ? undefined : this.attributes.get(bodyField)?.lang;
+    const lang = bodyLang ?? this.lang;
+    if (lang === '') return '';
+    return this.get('dcLanguage') ?? lang ?? null;
+  }
+
+  toRawEntry(parentBase: string | null, feedAuthor: string | null): RawEntry {
     const xmlBase = xmlText(this.xmlBase);
     const base = xmlBase === undefined ? null : resolveBase(xmlBase, parentBase);
     const media = [...this.mediaContents, ...this.groupContents, ...this.thumbnails];
-    const language = this.get('dcLanguage') ?? this.lang ?? null;
-    switch (this.format) {
-      case 'rss':
-        return {
-          id: this.get('guid'),
-          link: this.get('link'),
-          title: this.get('title'),
-          html: this.get('encoded') ?? this.get('description'),
-          plainText: null,
-          authorName: this.get('author') ?? this.get('dcCreator') ?? this.get('itunesAuthor'),
-          date: this.get('pubDate') ?? this.get('dcDate'),
-          language,
-          media: [...this.enclosures, ...media],
-          base,
-        };
-      case 'rdf':
-        return {
-          id: this.about ?? null,
-          link: this.get('link'),
-          title: this.get('title'),
-          html: this.get('encoded') ?? this.get('description'),
-          plainText: null,
-          authorName: this.get('dcCreator'),
-          date: this.get('dcDate'),
-          language,
-          media,
-          base,
-        };
-      case 'atom':
-        return this.atomEntry(base, media);
-    }
+    if (this.format === 'atom') return this.atomEntry(base, media, feedAuthor);
+    const title = this.richOf('title');
+    const dcTitle = this.get('dcTitle');
+    const bodyField = (['xhtmlBody', 'encoded', 'fullitem', 'description', 'dcDescription'] as const).find(
+      (field) => (RICH.has(field) ? this.richOf(field) : this.get(field)) !== null,
+    );
+    const body =
+      bodyField === undefined
+        ? null
+        : bodyField === 'xhtmlBody'
+          ? (this.richOf(bodyField)?.value ?? null)
+          : this.get(bodyField);
+    const guid = this.get('guid');
+    const permalink = guid !== null && this.guidIsPermaLink && URL_LIKE_GUID.test(guid) ? guid : null;
+    const rss = this.format === 'rss';
+    return {
+      id: rss ? guid : (this.about ?? guid),
+      link: this.get('link') ?? (rss ? permalink : (this.about ?? null)),
+      title: title?.value ?? dcTitle,
+      // RSS says titles are text; many are escaped HTML in practice, which the normalizer detects.
+      titleType: 'guess',
+      html: body,
+      plainText: null,
+      authorName:
+        (rss ? (this.get('author') ?? this.get('dcCreator') ?? this.get('itunesAuthor')) : this.get('dcCreator')) ??
+        feedAuthor,
+      date: (rss ? this.get('pubDate') : null) ?? this.get('dcDate') ?? this.get('dctermsDate'),
+      language: this.languageOf(bodyField ?? null),
+      media: rss ? [...this.enclosures, ...media] : media,
+      base,
+    };
   }
 
-  private atomEntry(base: string | null, media: Array<string | undefined>): RawEntry {
-    const content = this.get('atomContent');
-    const [body, type] = content
-      ? [content, this.types.get('atomContent')]
-      : [this.get('atomSummary'), this.types.get('atomSummary')];
-    const markup = isMarkup(type);
-    const alternates = this.links.filter((link) => !link.rel || link.rel === 'alternate');
+  private atomEntry(base: string | null, media: Array<string | undefined>, feedAuthor: string | null): RawEntry {
+    const content = this.richOf('atomContent');
+    const [body, bodyField] = content
+      ? [content, 'atomContent' as const]
+      : [this.richOf('atomSummary'), 'atomSummary' as const];
+    const dcBody = this.get('dcDescription');
+    // An alternate without an address is no link at all: it must not hide one that has one.
+    const alternates = this.links.filter((link) => (!link.rel || link.rel === 'alternate') && link.href);
     const alternate = alternates.find((link) => !link.type || link.type.includes('html')) ?? alternates[0];
+    const title = this.richOf('title');
+    const dcTitle = this.get('dcTitle');
     return {
       id: this.get('guid'),
       link: alternate?.href ?? null,
-      title: this.get('title'),
-      html: markup ? body : null,
-      plainText: markup ? null : body,
-      authorName: this.get('atomAuthorName') ?? this.get('dcCreator'),
-      date: this.get('published') ?? this.get('updated') ?? this.get('dcDate'),
-      language: this.lang ?? null,
+      title: title?.value ?? dcTitle,
+      titleType: title ? title.kind : 'guess',
+      html: body?.kind === 'html' ? body.value : body === null ? dcBody : null,
+      plainText: body?.kind === 'text' ? body.value : null,
+      authorName: this.get('atomAuthorName') ?? this.get('dcCreator') ?? feedAuthor,
+      date: this.get('published') ?? this.get('updated') ?? this.get('dcDate') ?? this.get('dctermsDate'),
+      language: this.languageOf(body ? bodyField : null),
       media: [...this.links.filter((link) => link.rel === 'enclosure').map((link) => link.href), ...media],
       base,
     };

@@ -1,7 +1,8 @@
 import { parseJsonFeed, type JsonFeed } from 'feedsmith';
 import type { NormalizedItem } from '../../../../shared/domain/item';
-import { decodeBody } from './decode-body';
-import { looksMalformed, malformedMessage } from './well-formed';
+import type { HealthNotice } from '../../../../shared/sources/source';
+import { decodeBody, type DecodedBody } from './decode-body';
+import { looksMalformed, malformedAt } from './well-formed';
 import { entryExtId, resolveBase, toNormalizedItem, type EntryContext, type RawEntry } from './item-fields';
 import { readJsonItem } from './read-entries';
 import { readXmlFeed } from './xml-feed';
@@ -10,6 +11,8 @@ export interface ParseFeedOptions {
   /** The address the body came from (after redirects): the base for relative links. */
   url: string;
   contentType: string | null;
+  /** The response's Content-Location: the document's own address, the base for its relative links. */
+  contentLocation?: string | null;
   /** Stands in for missing or unreadable dates. */
   now: number;
   /**
@@ -20,7 +23,15 @@ export interface ParseFeedOptions {
 }
 
 export type ParseFeedResult =
-  | { ok: true; title: string | null; items: NormalizedItem[]; /** Left out by isKnown. */ skipped: number }
+  | {
+      ok: true;
+      title: string | null;
+      items: NormalizedItem[];
+      /** Left out by isKnown. */
+      skipped: number;
+      /** For the health line: recovered XML, a guessed encoding, entries with nothing readable. */
+      notices: HealthNotice[];
+    }
   | { ok: false; message: string };
 
 const HTML_PAGE = 'This address returned an HTML page, not a feed';
@@ -53,31 +64,58 @@ function isJsonType(contentType: string | null): boolean {
  * billion laughs and external entities stay inert text; JSON Feed through feedsmith.
  */
 export function parseFeed(body: Buffer, opts: ParseFeedOptions): ParseFeedResult {
-  const text = decodeBody(body, opts.contentType).text.trimStart();
+  const decoded = decodeBody(body, opts.contentType);
+  const text = decoded.text.trimStart();
   if (text.trim() === '') return fail('The server sent an empty response, not a feed');
+  const notices = encodingNotices(decoded);
 
   if (text.startsWith('{') || (isJsonType(opts.contentType) && !text.startsWith('<'))) {
-    return parseJson(text, opts);
+    return withNotices(parseJson(text, opts), notices);
   }
   if (looksLikeHtmlPage(text)) return fail(HTML_PAGE);
   if (!text.startsWith('<')) return fail(NOT_A_FEED);
 
-  const urlBase = resolveBase(opts.url, null);
+  const urlBase = documentBase(opts);
   // XML normalizes line ends before anything reads the document; the raw slices taken below must too.
   const xml = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const feed = readXmlFeed(xml, urlBase);
   if (feed.format === null) {
     return fail(opts.contentType?.toLowerCase().includes('html') ? HTML_PAGE : NOT_A_FEED);
   }
-  // htmlparser2 recovers from anything; the full validator runs only when the parse or a cheap
-  // scan saw what a conforming XML parser would reject, so the message can name the line.
-  if (feed.suspect || looksMalformed(xml)) {
-    const message = malformedMessage(xml);
-    if (message) return fail(message);
-  }
   if (feed.tooDeep) return fail('The feed nests its elements too deeply to be read');
+  // htmlparser2 reads past what a conforming XML parser rejects, keeping every entry that
+  // closed (or that the next entry ended) and leaving out one the document ends inside. The
+  // full validator runs only when the parse or a cheap scan saw a flaw, to say so and where.
+  if (feed.suspect || looksMalformed(xml)) {
+    const flaw = malformedAt(xml);
+    if (flaw) {
+      if (feed.entries.length === 0) return fail(flaw.message);
+      notices.push({
+        key: 'recoveredMalformed',
+        params: { count: feed.entries.length, line: flaw.line, cut: feed.truncated },
+      });
+    }
+  }
   const context = makeContext(feed.base, feed.language, opts);
-  return finish(clean(feed.title), feed.entries, context, opts);
+  return withNotices(finish(clean(feed.title), feed.entries, context, opts), notices);
+}
+
+/** Content-Location names the document's own address; relative, it is read against the fetched one. */
+function documentBase(opts: ParseFeedOptions): string | null {
+  const fetched = resolveBase(opts.url, null);
+  return opts.contentLocation ? resolveBase(opts.contentLocation.trim(), fetched) : fetched;
+}
+
+function encodingNotices(decoded: DecodedBody): HealthNotice[] {
+  if (!decoded.guessed) return [];
+  const { declared } = decoded.guessed;
+  return declared === null
+    ? [{ key: 'encodingGuessed', params: { encoding: decoded.charset } }]
+    : [{ key: 'encodingMisdeclared', params: { encoding: decoded.charset, declared } }];
+}
+
+function withNotices(result: ParseFeedResult, notices: readonly HealthNotice[]): ParseFeedResult {
+  return result.ok && notices.length > 0 ? { ...result, notices: [...notices, ...result.notices] } : result;
 }
 
 function parseJson(text: string, opts: ParseFeedOptions): ParseFeedResult {
@@ -95,7 +133,7 @@ function parseJson(text: string, opts: ParseFeedOptions): ParseFeedResult {
 }
 
 function normalizeJson(feed: JsonFeed.Feed<string>, opts: ParseFeedOptions): ParseFeedResult {
-  const base = resolveBase(feed.feed_url, resolveBase(opts.url, null));
+  const base = resolveBase(feed.feed_url, documentBase(opts));
   const context = makeContext(base, feed.language, opts);
   const feedAuthor = feed.authors?.[0]?.name ?? null;
   const entries = (feed.items ?? []).map((item) => readJsonItem(item, feedAuthor));
@@ -110,12 +148,21 @@ function finish(
 ): ParseFeedResult {
   const items: NormalizedItem[] = [];
   let skipped = 0;
+  let unreadable = 0;
   for (const entry of entries) {
     const extId = entryExtId(entry, entry.base ?? context.base);
-    if (opts.isKnown?.(extId)) skipped += 1;
-    else items.push(toNormalizedItem(entry, context, extId));
+    if (opts.isKnown?.(extId)) {
+      skipped += 1;
+      continue;
+    }
+    const item = toNormalizedItem(entry, context, extId);
+    // Kept, so nothing the feed sent vanishes; the health line says what was missing.
+    if (item.text === '' && item.url === null) unreadable += 1;
+    items.push(item);
   }
-  return { ok: true, title, items, skipped };
+  const notices: HealthNotice[] =
+    unreadable > 0 ? [{ key: 'entriesMissingFields', params: { count: unreadable } }] : [];
+  return { ok: true, title, items, skipped, notices };
 }
 
 function makeContext(base: string | null, language: string | undefined, opts: ParseFeedOptions): EntryContext {

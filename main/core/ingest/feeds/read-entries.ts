@@ -12,6 +12,8 @@ export function readJsonItem(item: JsonFeed.Item<string>, feedAuthor: string | n
     id: item.id ?? null,
     link: item.url ?? item.external_url ?? null,
     title: item.title ?? null,
+    // JSON Feed 1.1: "title (optional, string) is plain text".
+    titleType: 'text',
     html: item.content_html ?? null,
     plainText: item.content_text ?? item.summary ?? null,
     authorName: first(item.authors)?.name ?? feedAuthor,

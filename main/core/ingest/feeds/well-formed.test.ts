@@ -61,17 +61,26 @@ describe('the cheap well-formedness scan', () => {
 });
 
 describe('parseFeed on XML the parser alone would accept', () => {
-  it('rejects a truncated feed with the line', () => {
+  it('recovers a feed whose root never closes, naming the line on the health line', () => {
     expect(parse(rss(item, '</channel>'))).toMatchObject({
-      ok: false,
-      message: expect.stringMatching(/^The feed's XML is malformed near line \d+/),
+      ok: true,
+      items: [{ extId: '1', title: 'a' }],
+      notices: [{ key: 'recoveredMalformed', params: { count: 1, line: expect.any(Number), cut: 0 } }],
     });
   });
 
-  it('rejects a tag the parser cannot close with the line', () => {
+  it('recovers a feed with a tag the parser cannot close, naming the line', () => {
     expect(parse(rss('<item>\n<title>a</b></item>'))).toMatchObject({
+      ok: true,
+      items: [{ title: 'a' }],
+      notices: [{ key: 'recoveredMalformed', params: { count: 1, line: 3 } }],
+    });
+  });
+
+  it('still fails a malformed document with no entry to keep, naming the line', () => {
+    expect(parse(rss('<title>a</b>'))).toMatchObject({
       ok: false,
-      message: expect.stringMatching(/^The feed's XML is malformed near line 3/),
+      message: expect.stringMatching(/^The feed's XML is malformed near line 2/),
     });
   });
 

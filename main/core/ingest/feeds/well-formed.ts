@@ -125,10 +125,15 @@ export function looksMalformed(text: string): boolean {
   return hasBareAmpersand(text) || !closesRoot(text);
 }
 
-/** "The feed's XML is malformed near line N: …" or null when the XML is well formed. */
-export function malformedMessage(text: string): string | null {
+/** Where a conforming XML parser stops, or null when the XML is well formed. */
+export function malformedAt(text: string): { line: number; message: string } | null {
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (validation === true) return null;
   const { line, msg } = validation.err;
-  return `The feed's XML is malformed near line ${line}: ${msg}`;
+  return { line, message: `The feed's XML is malformed near line ${line}: ${msg}` };
+}
+
+/** "The feed's XML is malformed near line N: …" or null when the XML is well formed. */
+export function malformedMessage(text: string): string | null {
+  return malformedAt(text)?.message ?? null;
 }

@@ -24,6 +24,10 @@ export interface XmlFeed {
   /** The fetched URL overridden by the root's xml:base. */
   base: string | null;
   entries: RawEntry[];
+  /** Entries the document ended inside of (a truncated download): left out, they are incomplete. */
+  truncated: number;
+  /** Entries kept though nothing in them could be read. */
+  empty: number;
   suspect: boolean;
   /** Nesting beyond MAX_DEPTH: reading stopped there. */
   tooDeep: boolean;
@@ -51,6 +55,8 @@ const KNOWN_NAMESPACES: ReadonlyArray<readonly [RegExp, string]> = [
     'media',
   ],
   [/^https?:\/\/www\.itunes\.com\/dtds\/podcast-1\.0\.dtd$/i, 'itunes'],
+  [/^https?:\/\/purl\.org\/dc\/terms\/?$/i, 'dcterms'],
+  [/^https?:\/\/www\.w3\.org\/1999\/xhtml\/?$/i, 'xhtml'],
 ];
 
 /** Namespace URIs seen so far; feeds repeat the same few declarations on every item. */
@@ -78,7 +84,20 @@ class FeedReader {
   suspect = false;
   tooDeep = false;
   readonly entries: EntryDraft[] = [];
-  readonly feed: { title?: string; language?: string; dcLanguage?: string; lang?: string; base?: string } = {};
+  truncated = 0;
+  empty = 0;
+  /** Set once the whole text is written: closes from now on are the parser ending what was left open. */
+  ending = false;
+  readonly feed: {
+    title?: string;
+    language?: string;
+    dcLanguage?: string;
+    lang?: string;
+    base?: string;
+    author?: string;
+  } = {};
+  /** xml:lang in force at each open depth outside entries ('' where one was cleared). */
+  private readonly langs: Array<string | undefined> = [];
   private readonly seenFeed = new Set<string>();
   private depth = 0;
   private rootClosed = false;
@@ -88,7 +107,15 @@ class FeedReader {
   private entryDepth = -1;
   private groupDepth = -1;
   private authorDepth = -1;
-  private capture: { field: TextField | 'feed'; name: string; depth: number; start: number } | null = null;
+  private capture: {
+    field: TextField | 'feed' | 'feedAuthor';
+    name: string;
+    depth: number;
+    start: number;
+    prefix: string | undefined;
+  } | null = null;
+  /** Depth of the feed-level Atom author, whose name stands for entries without one. */
+  private feedAuthorDepth = -1;
   private lastOpenStart = -1;
   /** Prefix (as written) to canonical prefix; empty for most documents. */
   private readonly prefixes = new Map<string, string>();
@@ -137,6 +164,11 @@ class FeedReader {
     let name = this.canonical(rawName);
     if (this.format === 'atom' && name.startsWith('atom:')) name = name.slice(5);
     const start = parser.endIndex + 1;
+    const colon = rawName.indexOf(':');
+    const prefix = colon === -1 ? undefined : rawName.slice(0, colon);
+    // An entry that opens inside one never closed: the first ended where the next begins.
+    // A self-closed one (feedburner writes `<item/>` inside items) is an empty child, not an entry.
+    if (this.entry && this.isEntry(name) && this.text[parser.endIndex - 1] !== '/') this.finishEntry(false);
     const entry = this.entry;
     if (entry) {
       const depth = this.depth - this.entryDepth;
@@ -144,17 +176,26 @@ class FeedReader {
         const field = entry.open(name, attribs);
         if (field === 'group') this.groupDepth = this.depth;
         else if (field === 'atomAuthor') this.authorDepth = this.depth;
-        else if (field !== null) this.capture = { field, name, depth: this.depth, start };
+        else if (field !== null) this.capture = { field, name, depth: this.depth, start, prefix };
       } else if (depth === 2 && this.groupDepth === this.depth - 1) {
         entry.openInGroup(name, attribs);
       } else if (depth === 2 && this.authorDepth === this.depth - 1 && name === 'name') {
-        this.capture = { field: 'atomAuthorName', name, depth: this.depth, start };
+        this.capture = { field: 'atomAuthorName', name, depth: this.depth, start, prefix };
       }
       return;
     }
     if (this.isEntry(name)) {
-      this.entry = new EntryDraft(this.format, attribs);
+      this.entry = new EntryDraft(this.format, attribs, this.inheritedLang());
       this.entryDepth = this.depth;
+      return;
+    }
+    this.langs[this.depth] = attribs['xml:lang']?.trim();
+    if (this.format === 'atom' && this.depth === 2 && name === 'author' && this.feed.author === undefined) {
+      this.feedAuthorDepth = this.depth;
+      return;
+    }
+    if (this.feedAuthorDepth !== -1 && this.depth === this.feedAuthorDepth + 1 && name === 'name') {
+      this.capture = { field: 'feedAuthor', name, depth: this.depth, start, prefix };
       return;
     }
     if (this.format !== 'atom' && name === 'channel' && this.depth === 2) {
@@ -166,7 +207,7 @@ class FeedReader {
       !this.seenFeed.has(name)
     ) {
       this.seenFeed.add(name);
-      this.capture = { field: 'feed', name, depth: this.depth, start };
+      this.capture = { field: 'feed', name, depth: this.depth, start, prefix };
     }
   }
 
@@ -180,19 +221,49 @@ class FeedReader {
     }
     this.feed.base = attribs['xml:base'];
     this.feed.lang = xmlText(attribs['xml:lang']);
+    this.langs[1] = attribs['xml:lang']?.trim();
   }
 
+  /** The nearest xml:lang above the current element. */
+  private inheritedLang(): string | undefined {
+    for (let depth = Math.min(this.depth - 1, this.langs.length - 1); depth >= 1; depth -= 1) {
+      const lang = this.langs[depth];
+      if (lang !== undefined) return lang;
+    }
+    return undefined;
+  }
+
+  /**
+   * Entries sit under the root or the channel in a well-formed feed; deeper ones are read too,
+   * since they only occur inside an entry left unclosed (which the next entry ends).
+   */
   private isEntry(name: string): boolean {
+    if (this.depth < 2) return false;
     switch (this.format) {
       case 'rss':
-        return name === 'item' && (this.depth === this.channelDepth + 1 || this.depth === 2);
       case 'rdf':
-        return name === 'item' && this.depth === 2;
+        return name === 'item';
       case 'atom':
-        return name === 'entry' && this.depth === 2;
+        return name === 'entry';
       case null:
         return false;
     }
+  }
+
+  /** `cut`: the document ended inside the entry, so it is incomplete and left out. */
+  private finishEntry(cut: boolean): void {
+    const entry = this.entry;
+    if (!entry) return;
+    this.entry = null;
+    this.entryDepth = -1;
+    this.groupDepth = -1;
+    this.authorDepth = -1;
+    if (cut) {
+      this.truncated += 1;
+      return;
+    }
+    if (entry.isEmpty()) this.empty += 1;
+    this.entries.push(entry);
   }
 
   onclosetag(_name: string, implied: boolean): void {
@@ -208,16 +279,17 @@ class FeedReader {
     if (depth === 1) this.rootClosed = true;
     if (capture) {
       this.capture = null;
-      const raw = parser.startIndex > capture.start ? this.text.slice(capture.start, parser.startIndex) : '';
+      // A field the document ended in is cut short: the entry holding it is dropped below.
+      const end = this.ending ? this.text.length : parser.startIndex;
+      const raw = end > capture.start ? this.text.slice(capture.start, end) : '';
       if (capture.field === 'feed') this.setFeedField(capture.name, raw);
-      else this.entry?.setText(capture.field, raw);
+      else if (capture.field === 'feedAuthor') this.feed.author = xmlText(raw);
+      else this.entry?.setText(capture.field, raw, capture.prefix);
       return;
     }
-    if (depth === this.entryDepth && this.entry) {
-      if (!this.entry.isEmpty()) this.entries.push(this.entry);
-      this.entry = null;
-      this.entryDepth = -1;
-    } else if (depth === this.groupDepth) this.groupDepth = -1;
+    if (depth === this.entryDepth && this.entry) this.finishEntry(this.ending);
+    else if (depth === this.feedAuthorDepth) this.feedAuthorDepth = -1;
+    else if (depth === this.groupDepth) this.groupDepth = -1;
     else if (depth === this.authorDepth) this.authorDepth = -1;
     else if (depth === this.channelDepth && this.format !== 'atom') this.channelDepth = -1;
   }
@@ -247,6 +319,7 @@ export function readXmlFeed(text: string, urlBase: string | null): XmlFeed {
   const reader = new FeedReader(text);
   const parser = new CheckedParser(reader);
   parser.write(text);
+  reader.ending = true;
   if (!reader.tooDeep) parser.end();
   const feed = reader.feed;
   const base = resolveBase(feed.base, urlBase);
@@ -257,7 +330,9 @@ export function readXmlFeed(text: string, urlBase: string | null): XmlFeed {
     title: feed.title,
     language: reader.format === 'atom' ? feed.lang : language,
     base,
-    entries: reader.entries.map((draft) => draft.toRawEntry(base)),
+    entries: reader.entries.map((draft) => draft.toRawEntry(base, feed.author ?? null)),
+    truncated: reader.truncated,
+    empty: reader.empty,
     suspect: reader.suspect,
     tooDeep: reader.tooDeep,
   };

@@ -1,5 +1,5 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
-import type { SourceConfig } from '../../../../shared/sources/source';
+import type { HealthNotice, SourceConfig } from '../../../../shared/sources/source';
 import type { FetchFailureKind } from '../../net/types';
 import type { PollerMemory } from './source-records';
 
@@ -24,7 +24,10 @@ export interface PollOutcome {
   /** The runtime stored the items itself (writer thread): these rows are new, `items` is empty. */
   storedIds?: number[];
   state: PollerMemory;
-  result: { kind: 'ok' } | { kind: 'not_modified' } | { kind: 'failed'; failure: PollFailure; message: string };
+  result:
+    | { kind: 'ok'; notices?: HealthNotice[] }
+    | { kind: 'not_modified' }
+    | { kind: 'failed'; failure: PollFailure; message: string };
   retryAfterMs: number | null;
   maxAgeMs: number | null;
   /** A full page came back: poll again soon to catch up. */

@@ -140,6 +140,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
             ...current.health,
             state: 'error',
             lastError: 'Riposte could not poll this source; it will retry in a minute.',
+            notices: current.health.notices,
             nextPollAt: retryAt,
             lastFetchAt: now(),
           },

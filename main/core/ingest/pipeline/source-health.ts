@@ -48,6 +48,8 @@ export function healthAfterPoll(
       nextPollAt: Math.round(now + delay),
       consecutiveFailures: 0,
       lastError: null,
+      // A 304 brings the same document: what was said about it still holds.
+      notices: result.kind === 'ok' ? (result.notices ?? []) : previous.notices,
     };
   }
   const failureKind = asFetchFailure(result.failure);
@@ -68,5 +70,6 @@ export function healthAfterPoll(
     nextPollAt: Math.round(now + delay),
     consecutiveFailures,
     lastError: result.message,
+    notices: previous.notices,
   };
 }

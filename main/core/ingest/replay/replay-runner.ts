@@ -169,7 +169,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     if (!source) return false;
     deps.sources.saveHealth(
       sourceId,
-      { state: 'ok', lastFetchAt: deps.now(), nextPollAt: null, consecutiveFailures: 0, lastError: null },
+      { state: 'ok', lastFetchAt: deps.now(), nextPollAt: null, consecutiveFailures: 0, lastError: null, notices: [] },
       { ...source.memory, cursor: JSON.stringify({ positionAt: state.positionAt, status: state.status }) },
       newItems,
     );

@@ -1,3 +1,4 @@
+import type { HealthNotice } from '../../../../shared/sources/source';
 import type { PollFailureKind, PollJob, PollOutcome } from './protocol';
 
 /** A failed poll: nothing taken in, validators and cursor kept for the next try. */
@@ -21,13 +22,14 @@ export function failedOutcome(
 /** A poll that read its source: what it took in and the state to poll from next time. */
 export function okOutcome(
   job: PollJob,
-  taken: Pick<PollOutcome, 'items' | 'state'> & Partial<Pick<PollOutcome, 'retryAfterMs' | 'maxAgeMs' | 'hasMore'>>,
+  taken: Pick<PollOutcome, 'items' | 'state'> &
+    Partial<Pick<PollOutcome, 'retryAfterMs' | 'maxAgeMs' | 'hasMore'>> & { notices?: HealthNotice[] },
 ): PollOutcome {
   return {
     sourceId: job.sourceId,
     items: taken.items,
     state: taken.state,
-    result: { kind: 'ok' },
+    result: taken.notices && taken.notices.length > 0 ? { kind: 'ok', notices: taken.notices } : { kind: 'ok' },
     retryAfterMs: taken.retryAfterMs ?? null,
     maxAgeMs: taken.maxAgeMs ?? null,
     hasMore: taken.hasMore ?? false,

@@ -88,6 +88,25 @@ describe('pollSource: feeds', () => {
     expect(outcome.state.etag).toBeNull();
   });
 
+  it('reads a broken feed as the real web serves it: recovered, relative links against Content-Location', async () => {
+    const broken =
+      '<rss version="2.0"><channel><title>Desk</title>' +
+      '<item><title>AT&T and the vote</title><link>posts/1</link><guid>1</guid></item>' +
+      '<item><title>Cut off</title><link>posts/2</link>';
+    server.route(
+      '/cdn/feed',
+      serve(broken, { 'content-type': 'application/rss+xml', 'content-location': '/news/feed.xml' }),
+    );
+    const outcome = await pollSource(job({ kind: 'feed', url: server.url('/cdn/feed') }), deps());
+    expect(outcome.result).toEqual({
+      kind: 'ok',
+      notices: [{ key: 'recoveredMalformed', params: { count: 1, line: 1, cut: 1 } }],
+    });
+    expect(outcome.items.map((item) => [item.title, item.url])).toEqual([
+      ['AT&T and the vote', server.url('/news/posts/1')],
+    ]);
+  });
+
   it('refuses to poll a Jetstream source', async () => {
     const outcome = await pollSource(job({ kind: 'bluesky', mode: 'jetstream', keywords: ['final'] }), deps());
     expect(outcome.result).toMatchObject({ kind: 'failed', failure: 'invalid_input' });

@@ -55,7 +55,12 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
       return failedOutcome(job, response.kind, response.message, response.retryAfterMs);
     case 'ok': {
       const read = () =>
-        parseFeed(response.body, { url: response.finalUrl, contentType: response.contentType, now: deps.now() });
+        parseFeed(response.body, {
+          url: response.finalUrl,
+          contentType: response.contentType,
+          contentLocation: response.headers?.['content-location'] ?? null,
+          now: deps.now(),
+        });
       const parsed = deps.whileReading ? deps.whileReading(read) : read();
       // Validators are kept only with a readable body, so a broken feed is re-read (and reported) until fixed.
       if (!parsed.ok) return { ...failedOutcome(job, 'malformed', parsed.message), maxAgeMs: response.maxAgeMs };
@@ -63,6 +68,7 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
         items: parsed.items,
         state: { etag: response.etag, lastModified: response.lastModified, cursor: job.state.cursor },
         maxAgeMs: response.maxAgeMs,
+        notices: parsed.notices,
       });
     }
   }

@@ -1,5 +1,5 @@
 import type { NormalizedItem } from '../../../../shared/domain/item';
-import type { SourceConfig, SourceConfigOf } from '../../../../shared/sources/source';
+import type { HealthNotice, SourceConfig, SourceConfigOf } from '../../../../shared/sources/source';
 import type { MessagePort } from 'node:worker_threads';
 import type { FetchFailureKind } from '../../net/types';
 
@@ -35,7 +35,9 @@ export interface PollJob {
 export type PollFailureKind = FetchFailureKind | 'malformed' | 'auth' | 'invalid_input' | 'too_slow';
 
 export type PollResult =
-  { kind: 'ok' } | { kind: 'not_modified' } | { kind: 'failed'; failure: PollFailureKind; message: string };
+  | { kind: 'ok'; notices?: HealthNotice[] }
+  | { kind: 'not_modified' }
+  | { kind: 'failed'; failure: PollFailureKind; message: string };
 
 export interface PollOutcome {
   sourceId: string;

@@ -56,7 +56,15 @@ const pushedSource = (row: Row): Source => ({
   paused: false,
   allied: false,
   credentialSet: false,
-  health: { state: 'ok', lastFetchAt: null, nextPollAt: null, itemsTaken: 0, consecutiveFailures: 0, lastError: null },
+  health: {
+    state: 'ok',
+    lastFetchAt: null,
+    nextPollAt: null,
+    itemsTaken: 0,
+    consecutiveFailures: 0,
+    lastError: null,
+    notices: [],
+  },
   createdAt: 0,
 });
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });

@@ -15,7 +15,13 @@ export function openQueryTestDb(): Db {
   const db = new Database(':memory:');
   db.pragma('foreign_keys = ON');
   registerStoreFunctions(db);
-  for (const name of ['0001_init.sql', '0002_sources_items.sql', '0007_query_speed.sql', '0010_item_hashtags.sql']) {
+  for (const name of [
+    '0001_init.sql',
+    '0002_sources_items.sql',
+    '0007_query_speed.sql',
+    '0010_item_hashtags.sql',
+    '0015_feed_titles_and_health_notices.sql',
+  ]) {
     db.exec(readFileSync(new URL(`../../../db/migrations/${name}`, import.meta.url), 'utf8'));
   }
   const room = db.prepare("INSERT INTO rooms VALUES (?, 'Finale', ?, ?, 'Europe/Paris', 'fr', NULL, ?, ?)");
