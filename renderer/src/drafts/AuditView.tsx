@@ -90,10 +90,16 @@ export function AuditView({ roomId, members }: { roomId: string; members: RoomMe
       <ol aria-label={t('audit.entries')}>
         {entries.map((entry) => {
           const key = entry.messageKey.replace(/^drafts\./, '');
+          const answerWord =
+            entry.type === 'checklist_answered'
+              ? (value: string) => (i18n.exists(`drafts:answers.${value}`) ? t(`answers.${value}`) : value)
+              : undefined;
           return (
             <li key={entry.id}>
               <span className="muted">{formatClock(entry.at, i18n.language)}</span>{' '}
-              {i18n.exists(`drafts:${key}`) ? t(key, readableParams(entry.params, i18n.language)) : entry.message}
+              {i18n.exists(`drafts:${key}`)
+                ? t(key, readableParams(entry.params, i18n.language, answerWord))
+                : entry.message}
             </li>
           );
         })}
