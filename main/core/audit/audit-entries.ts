@@ -1,3 +1,4 @@
+import type { AnswerValue, Localized } from '../../../shared/drafts/checklist';
 import type { DraftState } from '../../../shared/drafts/draft';
 import type { AuditEvent, AuditEventType } from '../../../shared/drafts/lifecycle-types';
 import { formatMessage, type MessageParams } from '../../../shared/drafts/messages';
@@ -38,7 +39,7 @@ export type AuditRecord =
   | (DraftLine & { type: 'edited' })
   | (DraftLine & { type: 'assigned'; assignee: string })
   | (DraftLine & { type: 'commented' })
-  | (DraftLine & { type: 'checklist_answered'; itemId: string; item: string; value: string; note?: string })
+  | (DraftLine & { type: 'checklist_answered'; itemId: string; item: Localized; value: AnswerValue; note?: string })
   | (DraftLine & { type: 'from_bank'; bankId: string; title: string })
   | PublishingRecord
   | TeamAccessRecord
@@ -196,7 +197,9 @@ export function toStoredLine(entry: AuditRecord): StoredAuditLine {
         key: 'drafts.event.answered',
         draftId: entry.draftId,
         detail: { itemId: entry.itemId, value: entry.value, ...(entry.note ? { note: entry.note } : {}) },
-        params: { item: entry.item, value: entry.value },
+        // Both texts of the question travel, so each reader sees it in their own language;
+        // `item` stays the English one for the stored fallback sentence. The answer is a code.
+        params: { item: entry.item.en, itemFr: entry.item.fr, itemEn: entry.item.en, value: entry.value },
       });
     case 'from_bank':
       return line(entry, entry.type, {

@@ -67,7 +67,7 @@ export function createDraftAnswers(
           actor: by,
           at,
           itemId: item.id,
-          item: item.text.en,
+          item: item.text,
           value: input.value,
           ...(input.note ? { note: input.note } : {}),
         });

@@ -90,7 +90,11 @@ export function AuditView({ roomId, members }: { roomId: string; members: RoomMe
       <ol aria-label={t('audit.entries')}>
         {entries.map((entry) => {
           const key = entry.messageKey.replace(/^drafts\./, '');
-          const params = readableParams(entry.params, i18n.language);
+          const answerWord =
+            entry.type === 'checklist_answered'
+              ? (value: string) => (i18n.exists(`drafts:answers.${value}`) ? t(`answers.${value}`) : value)
+              : undefined;
+          const params = readableParams(entry.params, i18n.language, answerWord);
           // A role is stored by its name ("writer"): said in the reader's language.
           if (params.role && i18n.exists(`drafts:roles.${params.role}`)) params.role = t(`roles.${params.role}`);
           return (

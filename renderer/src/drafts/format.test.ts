@@ -52,6 +52,35 @@ describe('formatClock and readableParams', () => {
     });
     expect(readableParams({ expiresAt: 'soon' }, 'fr')).toEqual({ expiresAt: 'soon' });
   });
+
+  it('writes numbers the reader’s way', () => {
+    expect(readableParams({ cancelled: 12500 }, 'fr')).toEqual({ cancelled: '12\u202f500' });
+    expect(readableParams({ cancelled: 12500 }, 'en')).toEqual({ cancelled: '12,500' });
+  });
+
+  it('shows a checklist question in the reader’s language and the answer as the reader’s word', () => {
+    const params = {
+      actor: 'Camille',
+      item: 'Does it feel authentic?',
+      itemFr: 'Est-ce que ça sonne juste et authentique ?',
+      itemEn: 'Does it feel authentic?',
+      value: 'pass',
+    };
+    const words: Record<string, Record<string, string>> = { fr: { pass: 'Validé' }, en: { pass: 'Pass' } };
+    const inFrench = readableParams(params, 'fr', (value) => words['fr']?.[value] ?? value);
+    expect(inFrench['item']).toBe('Est-ce que ça sonne juste et authentique ?');
+    expect(inFrench['value']).toBe('Validé');
+    const inEnglish = readableParams(params, 'en-GB', (value) => words['en']?.[value] ?? value);
+    expect(inEnglish['item']).toBe('Does it feel authentic?');
+    expect(inEnglish['value']).toBe('Pass');
+  });
+
+  it('keeps an older answer line, stored with the English question only, readable', () => {
+    expect(readableParams({ item: 'Does it feel authentic?', value: 'fail' }, 'fr', () => 'Non validé')).toEqual({
+      item: 'Does it feel authentic?',
+      value: 'Non validé',
+    });
+  });
 });
 
 describe('wordDiff', () => {

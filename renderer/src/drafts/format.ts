@@ -12,15 +12,33 @@ export function formatClock(at: number, locale: string): string {
   return new Intl.DateTimeFormat(locale, { hour: '2-digit', minute: '2-digit', second: '2-digit' }).format(at);
 }
 
-/** Params of an audit line made readable: times as clock times in the person's zone. */
-export function readableParams(params: Record<string, string | number>, locale: string): Record<string, string> {
+/** How an answer code (pass, fail, na) reads in the reader's language; given only for answer lines. */
+export type AnswerWord = (value: string) => string;
+
+/**
+ * Params of an audit line made readable in the reader's language: times as clock times in
+ * the person's zone, numbers by `Intl`, a checklist question in the reader's language when
+ * the line carries both texts, and an answer code as the reader's word for it.
+ */
+export function readableParams(
+  params: Record<string, string | number>,
+  locale: string,
+  answerWord?: AnswerWord,
+): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [key, value] of Object.entries(params)) {
-    out[key] =
-      (key === 'expiresAt' || key === 'scheduledFor') && typeof value === 'number'
-        ? formatClock(value, locale)
-        : String(value);
+    if ((key === 'expiresAt' || key === 'scheduledFor') && typeof value === 'number') {
+      out[key] = formatClock(value, locale);
+    } else if (typeof value === 'number') {
+      out[key] = new Intl.NumberFormat(locale).format(value);
+    } else {
+      out[key] = value;
+    }
   }
+  const question = locale.startsWith('fr') ? params['itemFr'] : params['itemEn'];
+  if (typeof question === 'string' && question !== '') out['item'] = question;
+  const answer = params['value'];
+  if (answerWord && typeof answer === 'string') out['value'] = answerWord(answer);
   return out;
 }
 

@@ -70,6 +70,7 @@ function setUp(recording: string) {
       itemsTaken: 0,
       consecutiveFailures: 0,
       lastError: null,
+      notices: [],
     },
     createdAt: wallStart,
     memory: { etag: null, lastModified: null, cursor: null },
