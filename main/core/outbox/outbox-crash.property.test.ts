@@ -60,8 +60,10 @@ describe('the outbox under crashes', () => {
             clock.tick(10_000);
             let core: TestCore = kit.core;
             for (let restarts = 0; restarts < 20; restarts += 1) {
+              // Once this life ended (a crash, or done), its closed core is not asked again.
+              let lifeOver = false;
               const settled = (async () => {
-                for (;;) {
+                while (!lifeOver) {
                   const view = valueOf<OutboxView>(await core.dispatch('outbox.get', { roomId: kit.room.id }));
                   if (view.entries.every((e) => e.state === 'published')) return 'done' as const;
                   // The clock runs 3 minutes a pass: on a busy machine a queued entry can outlive its
@@ -77,6 +79,8 @@ describe('the outbox under crashes', () => {
                 }
               })();
               const outcome = await Promise.race([settled, crashedNow.then(() => 'crashed' as const)]);
+              lifeOver = true;
+              await settled.catch(() => undefined);
               await core.close();
               if (outcome === 'done') break;
               crashedNow = new Promise<void>((resolve) => (crashed = resolve));
