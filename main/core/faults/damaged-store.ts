@@ -18,7 +18,7 @@ export function quickCheck(db: Db): string {
   return rows.map((row) => row.quick_check).join('; ');
 }
 
-/** The newest backup in <dataDir>/backups that passes a full `integrity_check`, if any. */
+/** The newest backup in <dataDir>/backups that passes a full `integrity_check`, or null when none does. */
 export function latestGoodBackup(dataDir: string): BackupOnDisk | null {
   for (const backup of backupsIn(join(dataDir, backupsFolderName))) {
     try {

@@ -71,7 +71,7 @@ describe('private addresses', () => {
     const { port, hits } = await listen();
     const typed = await fetcher().get({ url: `http://127.0.0.1:${port}/feed` });
     expect(typed).toMatchObject({ status: 'ok' });
-    // Same typed host: followed. Another private host, or the metadata address: refused before any request.
+    // Same typed host: followed. Another private host, or the metadata address: refused before a request is made.
     expect(await fetcher().get({ url: `http://127.0.0.1:${port}/to?u=/feed` })).toMatchObject({ status: 'ok' });
     for (const target of [
       `http://127.0.0.2:${port}/secret`,
