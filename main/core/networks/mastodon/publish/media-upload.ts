@@ -64,6 +64,8 @@ export async function uploadMedia(
       fetch: context.fetch,
     });
     if (poll.kind === 'answered' && poll.status === 206) continue;
+    // A poll cut short by the processing deadline is a processing timeout, not a silent server.
+    if (processing.aborted && !signal.aborted) break;
     if (poll.kind !== 'answered' || poll.status !== 200) {
       return { ok: false, outcome: failureOutcome(poll, context.now(), what) };
     }
