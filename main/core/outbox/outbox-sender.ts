@@ -1,6 +1,7 @@
 import { publicationStatus, type WaitReason } from '../../../shared/publishing/outbox';
 import type { AuditLog } from '../audit/audit-log';
 import { systemActor } from '../audit/audit-entries';
+import { durably } from '../db/durable-write';
 import type { Db } from '../db/open-database';
 import type { Logger } from '../log/rotating-log';
 import type {
@@ -123,7 +124,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   };
 
   const published = (entry: StoredEntry, remoteId: string, url: string, at: number) => {
-    db.transaction(() => {
+    const record = db.transaction(() => {
       const next = write(entry, {
         state: 'published',
         remoteId,
@@ -146,10 +147,15 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
         url,
       });
       drafts.recordPublication(entry.draftId, at, publicationStatus(entries.ofDraft(entry.draftId)) === 'published');
-    })();
+    });
+    // Durable (synchronous = FULL): the post is out; a power cut must not undo its record and link.
+    durably(db, record);
   };
 
-  /** Unclear or server-side trouble: try again later (settling first), or fail visibly after enough tries. */
+  /**
+   * Unclear or server-side trouble: try again later (settling first), or fail visibly after
+   * enough tries. A publish's own last unclear try is read back first (lastTryReadBack).
+   */
   const unclear = (entry: StoredEntry, reason: string) => {
     if (entry.attempts >= MAX_ATTEMPTS) {
       fail(entry, 'unknown', reason, true);
@@ -212,6 +218,10 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     signal,
   });
 
+  /** Reads the entry's post back: Mastodon's own statuses, Bluesky's getRecord on the stored rkey. */
+  const lookUp = (client: Publisher, entry: StoredEntry, signal: AbortSignal) =>
+    client.find({ entryId: entry.id, rkey: entry.rkey, text: entry.body, createdAt: entry.createdAt, signal });
+
   async function send(entry: StoredEntry): Promise<void> {
     const client = deps.clientFor(entry.accountId);
     if (!client) {
@@ -241,13 +251,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     const stale = wasUnknown && pastFreshness(entry) !== null;
     if (wasUnknown && (stale || !insideKeyHour)) {
       // Past Mastodon's hour, and always on Bluesky (re-creating a record key answers 500): look first.
-      const found = await client.find({
-        entryId: entry.id,
-        rkey: entry.rkey,
-        text: entry.body,
-        createdAt: entry.createdAt,
-        signal,
-      });
+      const found = await lookUp(client, entry, signal);
       crash('answer_received', sending);
       if (found.kind === 'found') {
         published(sending, found.remoteId, found.url, found.acknowledgedAt);
@@ -273,7 +277,25 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       outcome = { kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
     }
     crash('answer_received', sending);
+    if (outcome.kind === 'unknown' && sending.attempts >= MAX_ATTEMPTS) {
+      await lastTryReadBack(client, sending, outcome.reason);
+      return;
+    }
     apply(sending, outcome, wasUnknown ? 'unknown' : 'queued');
+  }
+
+  /**
+   * The last allowed try got no clear answer: the post may exist (a lost createRecord answer
+   * leaves the record on the PDS), so it is read back before the entry fails. Failing it
+   * unread would show "failed" for a post that is out, and a person's Retry is the only way
+   * it would ever be settled. Crashes and read-backs spend tries too, so this is reached.
+   */
+  async function lastTryReadBack(client: Publisher, entry: StoredEntry, reason: string): Promise<void> {
+    // A fresh deadline: the send's own may be what ended the try.
+    const found = await lookUp(client, entry, deadline());
+    crash('answer_received', entry);
+    if (found.kind === 'found') published(entry, found.remoteId, found.url, found.acknowledgedAt);
+    else fail(entry, 'unknown', found.kind === 'unknown' ? `${reason}; ${found.reason}` : reason, true);
   }
 
   async function retract(entry: StoredEntry): Promise<void> {

@@ -4,6 +4,7 @@ import type { RoomMember } from '../../../shared/contract/calls/team';
 import { composeUrl } from '../../../shared/publishing/compose-url';
 import { isLive, publicationStatus, type AccountView, type EntryView } from '../../../shared/publishing/outbox';
 import type { AuditLog } from '../audit/audit-log';
+import { durably } from '../db/durable-write';
 import type { Db } from '../db/open-database';
 import { keyedError } from '../errors';
 import type { ReplyTarget } from '../networks/publishing/publisher';
@@ -200,7 +201,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         draft.state === 'scheduled' && draft.scheduledFor !== null
           ? Math.max(draft.scheduledFor, at + policy.publishHoldMs)
           : at + policy.publishHoldMs;
-      const made = db.transaction(() =>
+      const queue = db.transaction(() =>
         targets.map((account) => {
           const entry: StoredEntry = {
             id: randomUUID(),
@@ -250,7 +251,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
           });
           return entry;
         }),
-      )();
+      );
+      // Durable: a queued entry (and its record key) a power cut undid would be silently lost.
+      const made = durably(db, queue);
       return done(draft.roomId, made.map(view));
     },
 
@@ -266,7 +269,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
           'It has already left (or is leaving). Once it is out, a lead can retract it.',
         );
       }
-      const cancelled = db.transaction(() => {
+      const cancelEntry = db.transaction(() => {
         const next = change(entry, { state: 'cancelled', waitReason: null, nextAttemptAt: null });
         audit.record({
           type: 'publish_cancelled',
@@ -278,7 +281,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
           channel: entry.channelLabel,
         });
         return next;
-      })();
+      });
+      // Durable: a cancel a power cut undid would let the post go out.
+      const cancelled = durably(db, cancelEntry);
       return done(entry.roomId, view(cancelled));
     },
 
@@ -335,7 +340,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       if (at < entry.notBefore) {
         throw keyedError('invalid_transition', 'errors.publishing.stillHeld', 'The undo window is still open.');
       }
-      const published = db.transaction(() => {
+      const recordPosted = db.transaction(() => {
         const next = change(entry, {
           state: 'published',
           waitReason: null,
@@ -354,7 +359,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         });
         drafts.recordPublication(entry.draftId, at, publicationStatus(entries.ofDraft(entry.draftId)) === 'published');
         return next;
-      })();
+      });
+      // Durable: the publish record (and the draft's published time) must survive a power cut.
+      const published = durably(db, recordPosted);
       return done(entry.roomId, view(published));
     },
 
@@ -363,10 +370,12 @@ export function createOutboxService(deps: OutboxServiceDeps) {
       requireLead(by, 'freeze', 'stop or restart publishing');
       if (freezes.current(input.roomId)) return outboxOf(input.roomId);
       const at = now();
-      db.transaction(() => {
+      const freezeRoom = db.transaction(() => {
         freezes.freeze(input.roomId, at, by.id, input.reason);
         audit.record({ type: 'frozen', roomId: input.roomId, actor: by, at, reason: input.reason });
-      })();
+      });
+      // Durable: a freeze a power cut undid would let queued posts leave.
+      durably(db, freezeRoom);
       return done(input.roomId, outboxOf(input.roomId));
     },
 
@@ -405,7 +414,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         );
       }
       const at = now();
-      const marked = db.transaction(() => {
+      const markRetracting = db.transaction(() => {
         audit.record({
           type: 'retracted',
           roomId: draft.roomId,
@@ -423,7 +432,9 @@ export function createOutboxService(deps: OutboxServiceDeps) {
             failureReason: null,
           }),
         );
-      })();
+      });
+      // Durable: a lead's retract (and its audit line) must survive a power cut.
+      const marked = durably(db, markRetracting);
       return done(draft.roomId, marked.map(view));
     },
 
