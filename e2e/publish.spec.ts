@@ -1,9 +1,12 @@
 import AxeBuilder from '@axe-core/playwright';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Locator, Page } from '@playwright/test';
 import {
   startMastodonPublishServer,
   type FakeMastodonPublishServer,
 } from '../main/core/networks/testing/mastodon-publish-server';
+import { makeStatus, startMastodonServer } from '../main/core/networks/testing/mastodon-server';
 import { startNetworkSwitch } from './fixtures/network-switch';
 import { openRoomWithTeam } from './fixtures/room-steps';
 import { expect, test } from './fixtures/serve-mode';
@@ -23,8 +26,13 @@ test.afterEach(async () => {
 });
 
 /** A room with its lead picked, a Mastodon account connected at `instance`; returns the Drafts panel. */
-async function roomWithMastodon(page: Page, loginUrl: string, instance: string): Promise<Locator> {
-  const drafts = await openRoomWithTeam(page, loginUrl, [['Léa', 'Lead']]);
+async function roomWithMastodon(
+  page: Page,
+  loginUrl: string,
+  instance: string,
+  others: ReadonlyArray<readonly [name: string, role: string]> = [],
+): Promise<Locator> {
+  const drafts = await openRoomWithTeam(page, loginUrl, [['Léa', 'Lead'], ...others]);
   await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
   await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
   const publishing = page.getByRole('complementary', { name: 'Publishing' });
@@ -258,4 +266,78 @@ test('a manual channel: copy the text, open the compose page, paste the post’s
     'https://x.com/brand/status/1',
   );
   await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Published');
+});
+
+const requiredQuestions = (
+  JSON.parse(
+    readFileSync(join(import.meta.dirname, '..', 'resources', 'checklists', 'realtime-preflight.json'), 'utf8'),
+  ) as { items: { kind: string; level: string; text: { en: string } }[] }
+).items.filter((item) => item.kind === 'question' && item.level === 'required');
+
+test('reply in place: a response to a Mastodon post goes out as a reply to it, its link on the card', async ({
+  page,
+  served,
+}) => {
+  test.setTimeout(120_000);
+  // The post we answer, on another instance, read through a hashtag source…
+  const elsewhere = await startMastodonServer();
+  // Posted just now: a response is fresh for a while after the post it answers, then expires.
+  const post = makeStatus('7', { url: 'https://remote.example/@ana/7', created_at: new Date().toISOString() });
+  elsewhere.addStatus('final', post, { stream: false });
+  // …and known to our own instance under its local id, as search with resolve finds it.
+  mastodon.addSearchable('https://remote.example/@ana/7', '10907');
+  try {
+    const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, [['Arthur', 'Approver']]);
+    await page.getByRole('tab', { name: 'Sources', exact: true }).click();
+    const sources = page.getByRole('complementary', { name: 'Sources' });
+    await sources.getByRole('button', { name: 'Add a source' }).click();
+    const sourceForm = sources.getByRole('form', { name: 'New source' });
+    await sourceForm.getByRole('combobox', { name: 'Kind' }).selectOption('mastodon');
+    await sourceForm.getByRole('textbox', { name: 'Name' }).fill('Final tag');
+    await sourceForm.getByRole('textbox', { name: 'Mastodon instance' }).fill(elsewhere.origin);
+    await sourceForm.getByRole('textbox', { name: 'Hashtag' }).fill('final');
+    await sourceForm.getByRole('button', { name: 'Add the source' }).click();
+
+    await page.getByRole('button', { name: 'Add a column' }).click();
+    const columnForm = page.getByRole('form', { name: 'New column' });
+    await columnForm.getByRole('textbox', { name: 'Column name' }).fill('Tag');
+    await columnForm.getByRole('textbox', { name: 'Query' }).fill('final');
+    await columnForm.getByRole('button', { name: 'Add the column' }).click();
+    const item = page
+      .getByRole('region', { name: 'Tag', exact: true })
+      .getByRole('feed', { name: 'Items in Tag' })
+      .getByRole('article')
+      .first();
+    await expect(item).toContainText('Post 7 about', OUTCOME);
+
+    await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
+    await item.getByRole('button', { name: 'Respond' }).click();
+    const editor = drafts.getByRole('article', { name: 'Draft' });
+    await editor.getByRole('textbox', { name: 'Draft text' }).fill('Thank you Ana, see you at the stadium!');
+    await expect(editor.getByRole('status', { name: 'Save state' })).toHaveText('Saved');
+    for (const question of requiredQuestions) {
+      await editor.getByRole('combobox', { name: question.text.en }).selectOption('pass');
+    }
+    await editor.getByRole('button', { name: 'Submit for review' }).click();
+    const iAm = drafts.getByRole('combobox', { name: 'I am' });
+    await iAm.selectOption({ label: 'Arthur (Approver)' });
+    await editor.getByRole('button', { name: 'Approve' }).click();
+    await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
+    await iAm.selectOption({ label: 'Léa (Lead)' });
+
+    const dialog = editor.getByRole('form', { name: 'Publish to channels' });
+    await dialog.getByRole('checkbox', { name: /@ana@127\.0\.0\.1/ }).check();
+    await dialog.getByRole('checkbox', { name: 'As a reply to the post this draft answers' }).check();
+    await dialog.getByRole('button', { name: 'Publish now', exact: true }).click();
+    await expect(statusOn(editor).getByRole('status')).toHaveText(/^Published at/, OUTCOME);
+    expect(mastodon.statuses).toHaveLength(1);
+    expect(mastodon.statuses[0]).toMatchObject({ in_reply_to_id: '10907' });
+    expect(mastodon.statuses[0]?.content).toContain('Thank you Ana, see you at the stadium!');
+    await expect(statusOn(editor).getByRole('link', { name: 'Open the post' })).toHaveAttribute(
+      'href',
+      mastodon.statuses[0]?.url ?? 'missing',
+    );
+  } finally {
+    await elsewhere.close();
+  }
 });
