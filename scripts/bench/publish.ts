@@ -4,9 +4,10 @@
  * - publish.latency_p95: approve → acknowledged by the local Mastodon server, beyond the
  *   undo window, with 50 drafts in flight, through the real core, sender and client;
  * - publish.posts_per_entry, publish.entries_lost, publish.crash_points: a crash soak that
- *   SIGKILLs a child process running the core (at random moments and around each send)
- *   and restarts it on the same data dir until every entry is settled, then counts the
- *   server's posts per entry and the entries lost.
+ *   publishes each draft to a Mastodon and a Bluesky account, SIGKILLs a child process
+ *   running the core (at random moments and around each send) and restarts it on the same
+ *   data dir until every entry is settled, then counts both servers' posts per entry (per
+ *   network in publish.soak_context) and the entries lost.
  */
 import { measureLatency } from './publish/latency';
 import { runCrashSoak } from './publish/soak';

@@ -1,7 +1,8 @@
 /**
  * A publishing room as the benches need it, made through the same calls a team makes: a
  * lead, a writer and an approver, a short undo window, a Mastodon account on the local
- * server, and drafts answered and submitted, ready to be approved.
+ * server (and a Bluesky one on the local PDS when asked), and drafts answered and
+ * submitted, ready to be approved.
  */
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { AccountView } from '../../../shared/publishing/outbox';
@@ -37,11 +38,20 @@ export interface BenchRoom {
   writerId: string;
   approverId: string;
   accountId: string;
+  /** The Bluesky account, when the room was given one. */
+  blueskyAccountId: string | null;
 }
 
 export async function createBenchRoom(
   core: Pick<Core, 'dispatch'>,
-  options: { at: number; instance: string; token: string; publishHoldMs: number; freshnessWindowMs?: number },
+  options: {
+    at: number;
+    instance: string;
+    token: string;
+    publishHoldMs: number;
+    freshnessWindowMs?: number;
+    bluesky?: { service: string; identifier: string; appPassword: string };
+  },
 ): Promise<BenchRoom> {
   const anyone = callerAs(core, null, null);
   const room = await anyone<{ id: string }>('rooms.create', {
@@ -70,7 +80,17 @@ export async function createBenchRoom(
     instance: options.instance,
     accessToken: options.token,
   });
-  return { roomId: room.id, leadId: lead.id, writerId: writer.id, approverId: approver.id, accountId: account.id };
+  const bluesky = options.bluesky
+    ? await asLead<AccountView>('accounts.addBluesky', { roomId: room.id, ...options.bluesky })
+    : null;
+  return {
+    roomId: room.id,
+    leadId: lead.id,
+    writerId: writer.id,
+    approverId: approver.id,
+    accountId: account.id,
+    blueskyAccountId: bluesky?.id ?? null,
+  };
 }
 
 /** A draft written, its required checklist answered and submitted: one click from approved. */

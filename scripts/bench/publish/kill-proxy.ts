@@ -1,6 +1,7 @@
 /**
- * An HTTP relay between the child's core and the local Mastodon server, both on 127.0.0.1,
- * that tells the soak where each status post is, so a kill can land exactly around the
+ * An HTTP relay between the child's core and a local publishing server (Mastodon or the
+ * Bluesky PDS), both on 127.0.0.1, that tells the soak where each post (a status POST, a
+ * createRecord) is, so a kill can land exactly around the
  * send: when the request arrived (the server never sees it), once the server stored the
  * post (the answer is never relayed: the crash between send and acknowledgement), or just
  * after the answer went back (the core may not have written it down yet).
@@ -13,16 +14,22 @@ export type SendPhase = 'arrived' | 'committed' | 'relayed';
 /** Returns true when the child was killed at this phase: the exchange then goes no further. */
 export type PhaseHook = (phase: SendPhase) => boolean;
 
+/** Which requests are posts: Mastodon's status POST unless told otherwise. */
+export type IsPost = (method: string | undefined, url: string) => boolean;
+export const mastodonStatusPost: IsPost = (method, url) => method === 'POST' && url.startsWith('/api/v1/statuses');
+export const blueskyCreateRecord: IsPost = (method, url) =>
+  method === 'POST' && url.startsWith('/xrpc/com.atproto.repo.createRecord');
+
 const hopHeaders = new Set(['connection', 'keep-alive', 'transfer-encoding', 'content-length', 'host']);
 
-export async function startKillProxy(target: string, onStatusPost: PhaseHook) {
+export async function startKillProxy(target: string, onStatusPost: PhaseHook, isPost: IsPost = mastodonStatusPost) {
   const upstream = new URL(target);
   const server = createServer((incoming: IncomingMessage, outgoing: ServerResponse) => {
     const chunks: Buffer[] = [];
     incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
     incoming.on('end', () => {
-      const isPost = incoming.method === 'POST' && (incoming.url ?? '').startsWith('/api/v1/statuses');
-      if (isPost && onStatusPost('arrived')) return void incoming.socket.destroy();
+      const post = isPost(incoming.method, incoming.url ?? '');
+      if (post && onStatusPost('arrived')) return void incoming.socket.destroy();
       const headers: Record<string, string> = {};
       for (const [name, value] of Object.entries(incoming.headers)) {
         if (typeof value === 'string' && !hopHeaders.has(name)) headers[name] = value;
@@ -33,14 +40,14 @@ export async function startKillProxy(target: string, onStatusPost: PhaseHook) {
           const body: Buffer[] = [];
           answer.on('data', (chunk: Buffer) => body.push(chunk));
           answer.on('end', () => {
-            if (isPost && onStatusPost('committed')) return void incoming.socket.destroy();
+            if (post && onStatusPost('committed')) return void incoming.socket.destroy();
             const back: Record<string, string> = {};
             for (const [name, value] of Object.entries(answer.headers)) {
               if (typeof value === 'string' && !hopHeaders.has(name)) back[name] = value;
             }
             outgoing.writeHead(answer.statusCode ?? 502, back);
             outgoing.end(Buffer.concat(body));
-            if (isPost) onStatusPost('relayed');
+            if (post) onStatusPost('relayed');
           });
           answer.on('error', () => incoming.socket.destroy());
         },

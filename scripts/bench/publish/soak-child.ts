@@ -1,6 +1,6 @@
 /**
  * One life of the app in the crash soak: the real core on the soak's data dir, its outbox
- * sender and the real Mastodon client (through the kill proxy). It publishes up to
+ * sender and the real Mastodon and Bluesky clients (each through its kill proxy). It publishes up to
  * `publish` of the approved drafts that have no entry yet, does what a person watching the
  * outbox would (retry what failed with a safe retry, say "send anyway" to a stale one), and
  * says on stdout, one JSON line each, when it is ready, what it queued, and when everything
@@ -11,8 +11,8 @@ import { z } from 'zod';
 import type { OutboxView } from '../../../shared/contract/calls/publishing';
 import type { EntryView } from '../../../shared/publishing/outbox';
 import { createCore } from '../../../main/core/create-core';
+import { createBlueskyPublisher } from '../../../main/core/networks/bluesky/publish';
 import { createMastodonPublisher } from '../../../main/core/networks/mastodon/publish';
-import { createPublisher } from '../../../main/core/networks/publishing/create-publisher';
 import type { CreatePublisher } from '../../../main/core/networks/publishing/publisher';
 import { callerAs, idleIngest } from './bench-room';
 import { seededRandom, soakNow } from './soak-clock';
@@ -22,7 +22,8 @@ export const ChildConfig = z.object({
   clock: z.object({ base: z.number(), speed: z.number(), offsetMs: z.number() }),
   roomId: z.string(),
   writerId: z.string(),
-  accountId: z.string(),
+  /** Each draft goes to every one of these accounts (Mastodon and Bluesky). */
+  accountIds: z.array(z.string()),
   draftIds: z.array(z.string()),
   /** How many new drafts this life may publish (the soak paces the work over its kills). */
   publish: z.number(),
@@ -46,7 +47,7 @@ async function main() {
   const publishers: CreatePublisher = (credentials, options) =>
     credentials.network === 'mastodon'
       ? createMastodonPublisher(credentials, { ...options, requestTimeoutMs: config.requestTimeoutMs })
-      : createPublisher(credentials, options);
+      : createBlueskyPublisher(credentials, { ...options, requestTimeoutMs: config.requestTimeoutMs });
   const core = createCore({
     dataDir: config.dataDir,
     shell: 'serve',
@@ -73,7 +74,7 @@ async function main() {
     const next = config.draftIds.find((id) => !queued.has(id));
     if (next !== undefined && budget > 0) {
       budget -= 1;
-      const made = await asWriter<EntryView[]>('outbox.publish', { draftId: next, accountIds: [config.accountId] });
+      const made = await asWriter<EntryView[]>('outbox.publish', { draftId: next, accountIds: config.accountIds });
       say({ kind: 'queued', draftId: next, entryIds: made.map((e) => e.id) });
       if (config.cancel) for (const entry of made) await tryAs('outbox.cancel', { id: entry.id });
     } else if (next === undefined && !settled && view.entries.every(terminal)) {

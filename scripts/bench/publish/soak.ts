@@ -1,9 +1,10 @@
 /**
  * The crash soak: the core runs in a child process (soak-child.ts, bundled once so each
- * restart is quick) against the local Mastodon server living here, behind the kill proxy.
+ * restart is quick) against the local Mastodon server and the local Bluesky PDS living
+ * here, each behind a kill proxy; every draft goes to both accounts.
  * Each life of the child is SIGKILLed at a seeded random moment or around a send (request
- * arrived, post stored, answer relayed), while the server drops answers after storing the
- * post, stalls, answers 503 and rate-limits; between lives the clock sometimes jumps past
+ * arrived, post stored, answer relayed, on either network), while the servers drop answers
+ * after storing the post, stall, answer 503 and (Mastodon) rate-limit; between lives the clock sometimes jumps past
  * Mastodon's one-hour key memory so unknown outcomes are settled by reading back. Restarts
  * go on on the same data dir until `kills` kills were made and every entry is settled.
  */
@@ -13,9 +14,10 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { createCore } from '../../../main/core/create-core';
+import { startBlueskyPdsServer } from '../../../main/core/networks/testing/bluesky-pds-server';
 import { startMastodonPublishServer } from '../../../main/core/networks/testing/mastodon-publish-server';
 import { approve, createBenchRoom, idleIngest, submittedDraft } from './bench-room';
-import { startKillProxy, type SendPhase } from './kill-proxy';
+import { blueskyCreateRecord, startKillProxy, type SendPhase } from './kill-proxy';
 import type { ChildConfig, ChildMessage } from './soak-child';
 import { bundleSoakChild } from './soak-bundle';
 import { seededRandom, soakNow, type SoakClock } from './soak-clock';
@@ -42,8 +44,10 @@ export async function runCrashSoak(options: { kills: number; seed: number; draft
     // Mastodon allows 300 posts per 5 minutes; a tighter budget makes the soak meet 429s.
     rateLimit: { limit: 40, windowMs: 5 * 60_000 },
   });
+  const pds = await startBlueskyPdsServer({ now: () => soakNow(clock)() });
   let onPhase: (phase: SendPhase) => boolean = () => false;
   const proxy = await startKillProxy(server.origin, (phase) => onPhase(phase));
+  const pdsProxy = await startKillProxy(pds.origin, (phase) => onPhase(phase), blueskyCreateRecord);
   const dataDir = mkdtempSync(join(tmpdir(), 'riposte-bench-soak-'));
   const kinds: Record<string, number> = { timer: 0, arrived: 0, committed: 0, relayed: 0 };
   let jumps = 0;
@@ -66,7 +70,9 @@ export async function runCrashSoak(options: { kills: number; seed: number; draft
       token: server.token,
       publishHoldMs: 2_000,
       freshnessWindowMs: 24 * HOUR,
+      bluesky: { service: pdsProxy.origin, identifier: pds.handle, appPassword: pds.appPassword },
     });
+    const accountIds = [room.accountId, ...(room.blueskyAccountId ? [room.blueskyAccountId] : [])];
     const draftIds: string[] = [];
     for (let i = 0; i < (options.drafts ?? 110); i += 1) {
       const id = await submittedDraft(setup, room, `Réponse ${i} du soak : on s’en occupe, merci ! #riposte`);
@@ -92,6 +98,10 @@ export async function runCrashSoak(options: { kills: number; seed: number; draft
       if (random() < 0.08) server.stallNext('POST /api/v1/statuses');
       if (random() < 0.05) server.scriptNext({ route: 'POST /api/v1/statuses', status: 503, body: '{}' });
       if (random() < 0.03) server.scriptNext({ route: 'GET /api/v1/accounts/42/statuses', status: 503, body: '{}' });
+      if (random() < 0.15) pds.dropAfterCommit(1);
+      if (random() < 0.08) pds.stallNext('POST com.atproto.repo.createRecord');
+      if (random() < 0.05) pds.scriptNext({ route: 'POST com.atproto.repo.createRecord', status: 503, body: '{}' });
+      if (random() < 0.03) pds.scriptNext({ route: 'GET com.atproto.repo.getRecord', status: 503, body: '{}' });
       const plan: KillPlan | null = !killing
         ? null
         : random() < 0.4
@@ -106,7 +116,7 @@ export async function runCrashSoak(options: { kills: number; seed: number; draft
         clock,
         roomId: room.roomId,
         writerId: room.writerId,
-        accountId: room.accountId,
+        accountIds,
         draftIds,
         publish: killing ? between(0, 2) : Number.MAX_SAFE_INTEGER,
         cancel: killing && random() < 0.05,
@@ -126,7 +136,7 @@ export async function runCrashSoak(options: { kills: number; seed: number; draft
       if (outcome.kind === 'settled' && !killing) break;
       if (outcome.kind === 'crashed') throw new Error(`the child failed on its own: ${outcome.detail}`);
     }
-    const tally = await tallySoak({ dataDir, roomId: room.roomId, queued, server, now: soakNow(clock) });
+    const tally = await tallySoak({ dataDir, roomId: room.roomId, queued, server, pds, now: soakNow(clock) });
     const posts = server.requests.filter((r) => r.route === 'POST /api/v1/statuses');
     return {
       ...tally,
@@ -141,13 +151,21 @@ export async function runCrashSoak(options: { kills: number; seed: number; draft
         statusPosts: posts.length,
         resendsWithTheSameKey: posts.length - new Set(posts.map((p) => p.idempotencyKey)).size,
         readBacks: server.requests.filter((r) => r.route.startsWith('GET /api/v1/accounts/42/statuses')).length,
+        perNetwork: tally.perNetwork,
+        blueskyCreates: pds.requests.filter((r) => r === 'POST com.atproto.repo.createRecord').length,
+        blueskyReadBacks: pds.requests.filter((r) => r === 'GET com.atproto.repo.getRecord').length,
+        // Sessions, not logins: one login when the account was added, refreshes after.
+        blueskyLogins: pds.logins,
+        blueskyRefreshes: pds.refreshes,
         seconds: Math.round((Date.now() - started) / 1000),
         note: `core in a child process SIGKILLed and restarted on one data dir; clock ×${SPEED}`,
       },
     };
   } finally {
     await proxy.close();
+    await pdsProxy.close();
     await server.close();
+    await pds.close();
     rmSync(dataDir, { recursive: true, force: true });
   }
 }
