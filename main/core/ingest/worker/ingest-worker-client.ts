@@ -27,6 +27,8 @@ export interface IngestWorkerOptions {
   redditBaseUrl?: string;
   /** Private feed addresses typed by the person: fetched unless this is false (team mode). */
   allowTypedPrivate?: boolean;
+  /** Items per message from the worker to the writer thread (tests). */
+  writeSliceItems?: number;
   /** A crashing worker is restarted at most this often. Default 10 s. */
   minRestartIntervalMs?: number;
   now?: () => number;
@@ -93,6 +95,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     heartbeatMs: options.heartbeatMs ?? 250,
     ...(options.redditBaseUrl !== undefined ? { redditBaseUrl: options.redditBaseUrl } : {}),
     ...(options.allowTypedPrivate !== undefined ? { allowTypedPrivate: options.allowTypedPrivate } : {}),
+    ...(options.writeSliceItems !== undefined ? { writeSliceItems: options.writeSliceItems } : {}),
   };
   const pending = new Map<number, PendingPoll>();
   const streams = new Map<string, ActiveStream>();
