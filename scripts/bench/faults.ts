@@ -250,6 +250,7 @@ async function main() {
     rssBeforeMb: huge.rssBeforeMb,
     peakRssMb: huge.peakRssMb,
     settlingRssMb: huge.settlingRssMb,
+    slowestAnswerMs: huge.slowestAnswerMs,
   });
   const failed =
     soaked.ackedLost > 0 ||

@@ -4,6 +4,7 @@ import type { ToWriter, WriterSettings } from '../writer/protocol';
 import { createWriterLink, type WriterLink } from '../writer/writer-link';
 import { createWriteTurns, withMainTurn } from '../writer/write-turns';
 import { faultSentence } from '../../../../shared/i18n/fault-sentences';
+import { createMemoryReturn } from '../../faults/return-memory';
 import { failedOutcome } from './outcome';
 import { watchWorker, type WorkerWatchdog } from './worker-watchdog';
 import type { FromWorker, PollJob, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
@@ -119,6 +120,16 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
   let nextRequestId = 1;
   let closing = false;
   let closed: Promise<void> | null = null;
+  /**
+   * Main's share of a huge feed (what reading and announcing 200k new rows left behind) is
+   * given back too, once no poll has brought much for a few seconds: one pause of tens of ms.
+   */
+  const memory = createMemoryReturn({
+    minItems: 20_000,
+    heapBytes: Number.POSITIVE_INFINITY,
+    idleMs: 3_000,
+    busy: () => pending.size > 0,
+  });
 
   const spawn = (): Worker => {
     const url = options.workerUrl ?? new URL(workerSourceFile, import.meta.url);
@@ -290,8 +301,10 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
         const poll = pending.get(message.requestId);
         if (!poll) return;
         pending.delete(message.requestId);
-        if (message.type === 'poll_done') poll.resolve(message.outcome);
-        else poll.reject(new Error(message.message));
+        if (message.type === 'poll_done') {
+          memory.workDone(message.outcome.storedIds?.length ?? message.outcome.items.length);
+          poll.resolve(message.outcome);
+        } else poll.reject(new Error(message.message));
         return;
       }
       case 'stream_event':
@@ -374,6 +387,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     close() {
       if (closed) return closed;
       closing = true;
+      memory.close();
       if (restartTimer !== null) clearTimeout(restartTimer);
       restartTimer = null;
       watchdog?.stop();
