@@ -7,8 +7,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createCore, type Core } from '../core/create-core';
 import { restoreBackup } from '../core/backup/restore-backup';
-import { AppError } from '../core/errors';
 import { DamagedStoreError } from '../core/faults/damaged-store';
+import { damagedStoreDialog, startFailure, systemLocale } from './damaged-store-dialog';
 import { appOrigin, hardenSessions } from './hardening';
 import { bridgeCoreToIpc } from './ipc-bridge';
 import { notifyMomentsNatively } from './moment-notifications';
@@ -72,10 +72,7 @@ async function start() {
       if (!(error instanceof DamagedStoreError) || !error.backup) throw error;
       const choice = dialog.showMessageBoxSync({
         type: 'error',
-        title: 'Riposte',
-        message: 'Riposte’s database is damaged',
-        detail: error.message,
-        buttons: ['Restore the latest good backup', 'Quit'],
+        ...damagedStoreDialog(error, systemLocale(app.getLocale())),
         defaultId: 0,
         cancelId: 1,
       });
@@ -84,9 +81,8 @@ async function start() {
       core = open();
     }
   } catch (error) {
-    const detail =
-      error instanceof AppError ? error.message : `Riposte could not open its data in ${dataDir}: ${String(error)}`;
-    dialog.showErrorBox('Riposte cannot start', detail);
+    const failure = startFailure(dataDir, error, systemLocale(app.getLocale()));
+    dialog.showErrorBox(failure.title, failure.detail);
     app.exit(1);
     return;
   }

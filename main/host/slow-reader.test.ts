@@ -6,6 +6,7 @@ import { createItemWriter } from '../core/items/item-writer';
 import { createTempCore, createTestRoom, tempDir, valueOf } from '../core/testing/temp-core';
 import { startHost, type RunningHost } from './start-host';
 import { clientFrame, stalledClient } from './testing/stalled-client';
+import { maxCallsInFlight } from './websocket-api';
 
 const cleanups: (() => Promise<void> | void)[] = [];
 afterEach(async () => {
@@ -41,14 +42,25 @@ async function setUp(limits: Parameters<typeof startHost>[0]['limits']) {
   createItemWriter(core.db).writeBatch(room.id, source.id, items, T0);
   const renderer = tempDir();
   cleanups.push(() => renderer.dispose());
+  // Counts the calls the host has running at once, whatever the socket sent.
+  const running = { now: 0, most: 0 };
+  const dispatch: typeof core.dispatch = async (name, input, session) => {
+    running.now += 1;
+    running.most = Math.max(running.most, running.now);
+    try {
+      return await core.dispatch(name, input, session);
+    } finally {
+      running.now -= 1;
+    }
+  };
   const host = await startHost({
-    core,
+    core: { ...core, dispatch },
     rendererDir: renderer.path,
     token: 'test-token-123',
     ...(limits ? { limits } : {}),
   });
   cleanups.push(() => host.close());
-  return { host, roomId: room.id };
+  return { host, roomId: room.id, running };
 }
 
 async function until(check: () => boolean): Promise<void> {
@@ -87,6 +99,38 @@ describe('a client that stops reading', () => {
     const answer = new Promise<string>((resolve) => socket.once('message', (data) => resolve(String(data))));
     socket.send(JSON.stringify({ id: 1, call: 'rooms.list', input: {} }));
     expect(JSON.parse(await answer)).toMatchObject({ kind: 'result', id: 1, result: { ok: true } });
+  });
+
+  it('has at most 16 of its calls running, even when hundreds arrive in one read', async () => {
+    const { host, roomId, running } = await setUp({ maxBufferedBytes: 2 * 1024 * 1024 });
+    const stalled = await stalledClient(host.port, host.token);
+    cleanups.push(() => void stalled.destroy());
+    // One write: ws parses every frame of what it read, paused or not.
+    const frames = Array.from({ length: 500 }, (_, index) =>
+      clientFrame(JSON.stringify({ id: index + 1, call: 'items.latest', input: { roomId, limit: 200 } })),
+    );
+    stalled.write(Buffer.concat(frames));
+    await until(() => host.connections() === 0);
+    await until(() => running.now === 0);
+    expect(running.most).toBeGreaterThan(1);
+    expect(running.most).toBeLessThanOrEqual(maxCallsInFlight);
+  });
+
+  it('is closed when stalled sockets together pass the host budget, each under its own', async () => {
+    const { host, roomId } = await setUp({
+      maxBufferedBytes: 256 * 1024 * 1024,
+      maxBufferedBytesTotal: 2 * 1024 * 1024,
+    });
+    const stalled = [await stalledClient(host.port, host.token), await stalledClient(host.port, host.token)];
+    for (const socket of stalled) cleanups.push(() => void socket.destroy());
+    expect(host.connections()).toBe(2);
+    for (const socket of stalled) {
+      for (let id = 1; id <= 300; id++) {
+        socket.write(clientFrame(JSON.stringify({ id, call: 'items.latest', input: { roomId, limit: 200 } })));
+      }
+    }
+    await until(() => host.connections() === 0);
+    expect((await openClient(host)).status).toBe(101);
   });
 
   it('cannot open connections without bound: one address is capped, then the whole host', async () => {

@@ -6,9 +6,17 @@ import { englishError } from '../../shared/i18n/english-errors';
 import type { Core } from '../core/create-core';
 import type { Session } from '../core/session/session';
 import { teammateEvent } from '../core/team/teammate-view';
+import { createSocketCalls } from './socket-calls';
 
 /** What one socket may hold unsent (answers and pushes together): beyond it, the tab has stalled. */
 export const maxBufferedBytes = 16 * 1024 * 1024;
+/**
+ * What all sockets together may hold unsent: 256 stalled sockets at 16 MB each would be 4 GB.
+ * Past it, the socket with the largest backlog is closed.
+ */
+export const maxBufferedBytesTotal = 64 * 1024 * 1024;
+/** A socket this far behind is worth summing the host's backlog for (a reading one stays near 0). */
+const backlogWorthChecking = 256 * 1024;
 /** Sockets from one address (a teammate's tabs), and in all: each holds buffers and a session. */
 export const maxSocketsPerAddress = 32;
 /** Calls one socket may have running at once: past it, its further calls wait in the kernel, not here. */
@@ -17,6 +25,7 @@ export const maxSockets = 256;
 
 export interface WebSocketLimits {
   maxBufferedBytes?: number;
+  maxBufferedBytesTotal?: number;
   maxSocketsPerAddress?: number;
   maxSockets?: number;
 }
@@ -53,6 +62,7 @@ export const revokedCloseCode = 4401;
 
 export function createWebSocketApi(core: Core, limits: WebSocketLimits = {}) {
   const budget = limits.maxBufferedBytes ?? maxBufferedBytes;
+  const hostBudget = limits.maxBufferedBytesTotal ?? maxBufferedBytesTotal;
   const perAddress = limits.maxSocketsPerAddress ?? maxSocketsPerAddress;
   const total = limits.maxSockets ?? maxSockets;
   const addresses = new Map<WebSocket, string>();
@@ -66,17 +76,33 @@ export function createWebSocketApi(core: Core, limits: WebSocketLimits = {}) {
    * keep every answer in this process's memory. Past the budget the socket is closed; the
    * tab reconnects (and reloads what it shows) once it reads again.
    */
+  const closeStalled = (socket: WebSocket, budgetPassed: 'socket' | 'host') => {
+    core.log.warn('A client stopped reading: its socket is closed', {
+      address: addresses.get(socket),
+      buffered: socket.bufferedAmount,
+      budgetPassed,
+    });
+    socket.terminate();
+  };
+  /** Closes the most backlogged sockets until what all of them hold fits the host's budget. */
+  const keepHostBudget = () => {
+    const open = [...sockets.keys()].filter((socket) => socket.readyState === socket.OPEN);
+    let held = open.reduce((sum, socket) => sum + socket.bufferedAmount, 0);
+    open.sort((a, b) => b.bufferedAmount - a.bufferedAmount);
+    for (const socket of open) {
+      if (held <= hostBudget) break;
+      held -= socket.bufferedAmount;
+      closeStalled(socket, 'host');
+    }
+  };
   const write = (socket: WebSocket, text: string) => {
     if (socket.readyState !== socket.OPEN) return;
     if (socket.bufferedAmount + Buffer.byteLength(text) > budget) {
-      core.log.warn('A client stopped reading: its socket is closed', {
-        address: addresses.get(socket),
-        buffered: socket.bufferedAmount,
-      });
-      socket.terminate();
+      closeStalled(socket, 'socket');
       return;
     }
     socket.send(text);
+    if (socket.bufferedAmount > backlogWorthChecking) keepHostBudget();
   };
   const send = (socket: WebSocket, message: WireMessage) => write(socket, JSON.stringify(message));
 
@@ -159,19 +185,19 @@ export function createWebSocketApi(core: Core, limits: WebSocketLimits = {}) {
         sockets.set(ws, session);
         addresses.set(ws, address);
         if (session.binding) core.access.socketOpened(session.binding);
-        // Reading stops while this socket has its share of calls running: a client that sends
-        // thousands of calls at once must not have all their answers built in memory together.
-        let inFlight = 0;
-        ws.on('message', (data) => {
-          inFlight += 1;
-          if (inFlight >= maxCallsInFlight) ws.pause();
-          onMessage(ws, session, data)
-            .catch((error: unknown) => core.log.error('WebSocket message failed', { error }))
-            .finally(() => {
-              inFlight -= 1;
-              if (inFlight < maxCallsInFlight && ws.readyState === ws.OPEN) ws.resume();
-            });
+        // A client that sends thousands of calls at once must not have all their answers built
+        // in memory together: a few run, the rest wait (as bytes) and reading stops meanwhile.
+        const calls = createSocketCalls<RawData>({
+          limit: maxCallsInFlight,
+          run: (data) =>
+            onMessage(ws, session, data).catch((error: unknown) =>
+              core.log.error('WebSocket message failed', { error }),
+            ),
+          isOpen: () => ws.readyState === ws.OPEN,
+          pause: () => ws.pause(),
+          resume: () => ws.resume(),
         });
+        ws.on('message', (data) => calls.received(data));
         ws.on('error', (error) => core.log.warn('WebSocket error', { error }));
         ws.on('close', () => {
           sockets.delete(ws);

@@ -1,5 +1,6 @@
 /**
- * Faults benchmark (issue 17): `npm run bench -- faults --json [--kills N] [--calls N]`.
+ * Faults benchmark (issue 17):
+ * `npm run bench -- faults --json [--kills N] [--calls N] [--huge-items N] [--no-build]`.
  *
  * 1. The kill-9 soak: a Riposte process (faults/victim.ts) streams a replay into its store
  *    and saves a draft in a tight loop; it is killed with SIGKILL at a random moment, N
@@ -8,11 +9,13 @@
  *    (taking over the dead owner's lock) and says how long it took to answer.
  * 2. The slow reader: a serve-mode host in this process, and a client that sends calls with
  *    large answers but never reads; the host's peak RSS is the figure.
+ * 3. The huge feed (faults/huge-feed.ts): the built serve mode in its own process stores one
+ *    200k-entry feed; its RSS 10 s after the last entry was stored is the figure.
  *
  * Prints the issue's fixed figures: faults.kills, faults.acked_lost, faults.integrity_failures,
- * faults.worst_recovery_ms, faults.slow_reader_rss_mb.
+ * faults.worst_recovery_ms, faults.slow_reader_rss_mb; and faults.huge_feed_rss_mb.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -27,6 +30,7 @@ import { serializeRecording } from '../../main/core/recordings/recording';
 import { createSession } from '../../main/core/session/session';
 import { startHost } from '../../main/host/start-host';
 import { clientFrame, stalledClient } from '../../main/host/testing/stalled-client';
+import { hugeFeed } from './faults/huge-feed';
 import { generateLiveRecording } from './live/recording';
 
 const args = process.argv.slice(2);
@@ -36,6 +40,7 @@ const argValue = (name: string): string | undefined => {
 };
 const kills = Number(argValue('--kills') ?? 25);
 const slowCalls = Number(argValue('--calls') ?? 3000);
+const hugeItems = Number(argValue('--huge-items') ?? 200_000);
 const victimScript = join(import.meta.dirname, 'faults', 'victim.ts');
 
 const log = (record: Record<string, unknown>) => process.stdout.write(`${JSON.stringify(record)}\n`);
@@ -121,7 +126,16 @@ async function soak() {
   }
 }
 
-async function slowReader(): Promise<{ peakRssMb: number; baselineRssMb: number; closed: boolean }> {
+interface SlowReading {
+  peakRssMb: number;
+  baselineRssMb: number;
+  /** Where the RSS went: V8's heap and the memory outside it (Buffers), at their highest. */
+  peakHeapMb: number;
+  peakExternalMb: number;
+  closed: boolean;
+}
+
+async function slowReader(): Promise<SlowReading> {
   const dataDir = mkdtempSync(join(tmpdir(), 'riposte-bench-slow-'));
   const idle: IngestRuntime = {
     poll: () => new Promise(() => {}),
@@ -165,7 +179,14 @@ async function slowReader(): Promise<{ peakRssMb: number; baselineRssMb: number;
 
     const baseline = process.memoryUsage().rss;
     let peak = baseline;
-    const sampler = setInterval(() => (peak = Math.max(peak, process.memoryUsage().rss)), 10);
+    let peakHeap = 0;
+    let peakExternal = 0;
+    const sampler = setInterval(() => {
+      const usage = process.memoryUsage();
+      peak = Math.max(peak, usage.rss);
+      peakHeap = Math.max(peakHeap, usage.heapTotal);
+      peakExternal = Math.max(peakExternal, usage.external);
+    }, 10);
     const stalled = await stalledClient(host.port, host.token);
     // Each answer is ~120 KiB: thousands of them would be hundreds of MiB held for one socket.
     for (let id = 1; id <= slowCalls; id++) {
@@ -178,7 +199,14 @@ async function slowReader(): Promise<{ peakRssMb: number; baselineRssMb: number;
     await new Promise((resolve) => setTimeout(resolve, 1000));
     clearInterval(sampler);
     stalled.destroy();
-    return { peakRssMb: Math.round(peak / (1024 * 1024)), baselineRssMb: Math.round(baseline / (1024 * 1024)), closed };
+    const mb = (bytes: number) => Math.round(bytes / (1024 * 1024));
+    return {
+      peakRssMb: mb(peak),
+      baselineRssMb: mb(baseline),
+      peakHeapMb: mb(peakHeap),
+      peakExternalMb: mb(peakExternal),
+      closed,
+    };
   } finally {
     await host.close();
     await core.close();
@@ -188,6 +216,14 @@ async function slowReader(): Promise<{ peakRssMb: number; baselineRssMb: number;
 }
 
 async function main() {
+  // The huge feed runs the built serve mode, as a person runs it.
+  if (!args.includes('--no-build')) {
+    const built = spawnSync('npx', ['electron-vite', 'build', '--logLevel', 'warn'], {
+      cwd: join(import.meta.dirname, '..', '..'),
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    if (built.status !== 0) throw new Error(`the build failed (${built.status})`);
+  }
   const soaked = await soak();
   log({ name: 'faults.kills', value: kills });
   log({ name: 'faults.acked_lost', value: soaked.ackedLost, limit: 0 });
@@ -201,8 +237,28 @@ async function main() {
     slowReaderClosed: slow.closed,
     slowCalls,
     rssBeforeMb: slow.baselineRssMb,
+    slowReaderHeapMb: slow.peakHeapMb,
+    slowReaderExternalMb: slow.peakExternalMb,
   });
-  const failed = soaked.ackedLost > 0 || soaked.integrityFailures > 0 || slow.peakRssMb > 400 || !slow.closed;
+  const huge = await hugeFeed(hugeItems);
+  log({ name: 'faults.huge_feed_rss_mb', value: huge.rssAfterMb, unit: 'MiB', limit: 300 });
+  log({
+    name: 'faults.huge_feed_context',
+    items: huge.items,
+    bodyMb: huge.bodyMb,
+    storedMs: huge.storedMs,
+    rssBeforeMb: huge.rssBeforeMb,
+    peakRssMb: huge.peakRssMb,
+    settlingRssMb: huge.settlingRssMb,
+    slowestAnswerMs: huge.slowestAnswerMs,
+  });
+  const failed =
+    soaked.ackedLost > 0 ||
+    soaked.integrityFailures > 0 ||
+    slow.peakRssMb > 400 ||
+    !slow.closed ||
+    huge.items < hugeItems ||
+    huge.rssAfterMb > 300;
   process.exitCode = failed ? 1 : 0;
 }
 

@@ -4,6 +4,7 @@ import type { ToWriter, WriterSettings } from '../writer/protocol';
 import { createWriterLink, type WriterLink } from '../writer/writer-link';
 import { createWriteTurns, withMainTurn } from '../writer/write-turns';
 import { faultSentence } from '../../../../shared/i18n/fault-sentences';
+import { createMemoryReturn } from '../../faults/return-memory';
 import { failedOutcome } from './outcome';
 import { watchWorker, type WorkerWatchdog } from './worker-watchdog';
 import type { FromWorker, PollJob, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
@@ -27,6 +28,8 @@ export interface IngestWorkerOptions {
   redditBaseUrl?: string;
   /** Private feed addresses typed by the person: fetched unless this is false (team mode). */
   allowTypedPrivate?: boolean;
+  /** Items per message from the worker to the writer thread (tests). */
+  writeSliceItems?: number;
   /** A crashing worker is restarted at most this often. Default 10 s. */
   minRestartIntervalMs?: number;
   now?: () => number;
@@ -93,6 +96,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     heartbeatMs: options.heartbeatMs ?? 250,
     ...(options.redditBaseUrl !== undefined ? { redditBaseUrl: options.redditBaseUrl } : {}),
     ...(options.allowTypedPrivate !== undefined ? { allowTypedPrivate: options.allowTypedPrivate } : {}),
+    ...(options.writeSliceItems !== undefined ? { writeSliceItems: options.writeSliceItems } : {}),
   };
   const pending = new Map<number, PendingPoll>();
   const streams = new Map<string, ActiveStream>();
@@ -116,6 +120,16 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
   let nextRequestId = 1;
   let closing = false;
   let closed: Promise<void> | null = null;
+  /**
+   * Main's share of a huge feed (what reading and announcing 200k new rows left behind) is
+   * given back too, once no poll has brought much for a few seconds: one pause of tens of ms.
+   */
+  const memory = createMemoryReturn({
+    minItems: 20_000,
+    heapBytes: Number.POSITIVE_INFINITY,
+    idleMs: 3_000,
+    busy: () => pending.size > 0,
+  });
 
   const spawn = (): Worker => {
     const url = options.workerUrl ?? new URL(workerSourceFile, import.meta.url);
@@ -287,8 +301,10 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
         const poll = pending.get(message.requestId);
         if (!poll) return;
         pending.delete(message.requestId);
-        if (message.type === 'poll_done') poll.resolve(message.outcome);
-        else poll.reject(new Error(message.message));
+        if (message.type === 'poll_done') {
+          memory.workDone(message.outcome.storedIds?.length ?? message.outcome.items.length);
+          poll.resolve(message.outcome);
+        } else poll.reject(new Error(message.message));
         return;
       }
       case 'stream_event':
@@ -371,6 +387,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     close() {
       if (closed) return closed;
       closing = true;
+      memory.close();
       if (restartTimer !== null) clearTimeout(restartTimer);
       restartTimer = null;
       watchdog?.stop();

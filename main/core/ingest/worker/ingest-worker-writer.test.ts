@@ -92,6 +92,23 @@ describe('createIngestWorker with a writer thread', () => {
     expect(store.db.prepare('SELECT count(*) AS n FROM items').get()).toEqual({ n: 10 });
   });
 
+  it('sends a large feed to the writer in slices, every row stored once and reported in order', async () => {
+    const store = prepareStore();
+    // Slices of 100 here (5,000 by default): a huge feed is never one message holding every item.
+    feeds = await startFeedServer({
+      '/feed': serve(rssWithItems(1_050), { 'content-type': 'application/rss+xml' }),
+    });
+    client = createIngestWorker({ dataDir: store.dir, userAgent: 'riposte-writer-test', writeSliceItems: 100 });
+
+    const outcome = await client.poll(feedJob('feed-1', feeds.url('/feed')));
+    expect(outcome.result).toEqual({ kind: 'ok' });
+    const ids = store.db
+      .prepare<[], { id: number }>("SELECT id FROM items WHERE source_id = 'feed-1' ORDER BY id")
+      .all();
+    expect(ids).toHaveLength(1_050);
+    expect(outcome.storedIds).toEqual(ids.map((row) => row.id));
+  });
+
   it('fails the pending poll clearly when the writer thread dies, then restarts the pair', async () => {
     const store = prepareStore();
     let releaseFeed: () => void = () => undefined;

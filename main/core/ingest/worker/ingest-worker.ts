@@ -1,4 +1,5 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
+import { createMemoryReturn } from '../../faults/return-memory';
 import { createPoliteFetcher } from '../../net/polite-fetcher';
 import { createWriterLink } from '../writer/writer-link';
 import { pollSource } from './poll-source';
@@ -46,6 +47,18 @@ const streams = new Streams({
   },
 });
 let closing = false;
+/**
+ * Items go to the writer thread in slices: a 200k-entry feed sent whole was cloned into one
+ * message of hundreds of MiB, and held by both threads at once.
+ */
+const writeSlice = settings.writeSliceItems ?? 5_000;
+// A huge feed's garbage is given back to the system once polls are quiet (see return-memory.ts).
+const memory = createMemoryReturn({
+  minItems: 20_000,
+  heapBytes: 192 * 1024 * 1024,
+  idleMs: 1_000,
+  busy: () => inFlight.size > 0,
+});
 
 // Main replaces a worker that stops saying this (a parse that never ends, for instance).
 const heartbeat = setInterval(() => send({ type: 'alive' }), settings.heartbeatMs ?? 250);
@@ -91,6 +104,7 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
   }
   const abort = new AbortController();
   inFlight.set(requestId, abort);
+  let taken = 0;
   try {
     const outcome = await pollSource(job, {
       fetcher,
@@ -101,6 +115,7 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
       signal: abort.signal,
       whileReading: whileReading(requestId),
     });
+    taken = outcome.items.length;
     send({ type: 'poll_done', requestId, outcome: await store(outcome, job.roomId) });
   } catch (error) {
     const message = abort.signal.aborted
@@ -109,13 +124,18 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
     send({ type: 'poll_error', requestId, message });
   } finally {
     inFlight.delete(requestId);
+    memory.workDone(taken);
   }
 }
 
 /** With a writer thread, the items are stored before main hears of them (a failed write fails the poll). */
 async function store(outcome: PollOutcome, roomId: string): Promise<PollOutcome> {
   if (!writer) return outcome;
-  const storedIds = await writer.write(roomId, outcome.sourceId, outcome.items);
+  const storedIds: number[] = [];
+  for (let offset = 0; offset < outcome.items.length; offset += writeSlice) {
+    const slice = outcome.items.slice(offset, offset + writeSlice);
+    for (const id of await writer.write(roomId, outcome.sourceId, slice)) storedIds.push(id);
+  }
   return { ...outcome, items: [], storedIds };
 }
 
@@ -145,6 +165,7 @@ async function close(): Promise<void> {
   await streamOutbox.catch(() => undefined);
   await fetcher.close().catch(() => undefined);
   clearInterval(heartbeat);
+  memory.close();
   send({ type: 'closed' });
   settings.writerPort?.close();
   port.close();

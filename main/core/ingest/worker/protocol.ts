@@ -90,6 +90,8 @@ export interface WorkerSettings {
   heartbeatMs?: number;
   /** Whether a feed address the person typed may be private (team mode refuses unless the lead allows). */
   allowTypedPrivate?: boolean;
+  /** Items per message to the writer thread (default 5,000; tests make it small). */
+  writeSliceItems?: number;
 }
 
 export type ToWorker =

@@ -1,5 +1,6 @@
 import { parentPort, workerData, type MessagePort } from 'node:worker_threads';
 import { openDatabase } from '../../db/open-database';
+import { createMemoryReturn } from '../../faults/return-memory';
 import { createItemWriter } from '../../items/item-writer';
 import { endWriterTurn, takeWriterTurn } from './write-turns';
 import type { ToWriter, WriteReply, WriteRequest, WriterSettings } from './protocol';
@@ -22,6 +23,13 @@ const writer = createItemWriter(db);
 const queue: Array<{ request: WriteRequest; from: MessagePort }> = [];
 let draining = false;
 let closing = false;
+// After a huge feed, the cloned items' garbage is given back once writes are quiet (see return-memory.ts).
+const memory = createMemoryReturn({
+  minItems: 20_000,
+  heapBytes: 192 * 1024 * 1024,
+  idleMs: 1_000,
+  busy: () => draining,
+});
 
 for (const from of [port, mainPort]) {
   from.on('message', (request: WriteRequest) => {
@@ -43,6 +51,7 @@ async function drain(): Promise<void> {
   draining = true;
   for (let next = queue.shift(); next; next = queue.shift()) {
     next.from.postMessage(await write(next.request));
+    memory.workDone(next.request.items.length);
   }
   draining = false;
   if (closing) finish();
@@ -74,6 +83,7 @@ async function write(request: WriteRequest): Promise<WriteReply> {
 }
 
 function finish(): void {
+  memory.close();
   db.close();
   port.close();
   mainPort.close();
