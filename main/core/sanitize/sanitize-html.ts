@@ -20,8 +20,11 @@ function run(html: string, baseUrl: string | undefined, withText: boolean): { ht
   return withText ? { html: filtered.html, text: collapseWhitespace(filtered.text) } : filtered;
 }
 
+/** Whitespace other than one space between words: only then is there anything to collapse. */
+const UNCOLLAPSED = /[^\S ]|\s\s|^\s|\s$/;
+
 export function collapseWhitespace(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+  return UNCOLLAPSED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }
 
 /** Markup-free strings need no parsing: nothing in them can be a tag or an entity. */
