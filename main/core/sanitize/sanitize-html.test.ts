@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { htmlToText, sanitizeHtml, sanitizeWithText } from './sanitize-html';
+import { filterHtml } from './html-filter';
+import { collapseWhitespace, htmlToText, sanitizeHtml, sanitizeWithText } from './sanitize-html';
 
 /** Parses the output the way a browser would and lists anything that could run code. */
 function activeParts(html: string): string[] {
@@ -183,6 +184,37 @@ describe('what a browser parser makes of the output', () => {
         }
       }
     }
+  });
+});
+
+describe('fast paths', () => {
+  it('reads a fragment without tags exactly as the filter would, entities hiding "<" included', () => {
+    const fragments = [
+      '&lt;script&gt;alert(1)&lt;/script&gt;',
+      '&#60;img src=x onerror=alert(1)&#62;',
+      '&#x3C;svg onload=alert(1)&#x3E;',
+      '&amp;lt;b&amp;gt; escaped twice',
+      'AT&T &notin; &amp &nbsp;x > y',
+      ' &eacute;\n\t&#32; spaced ',
+    ];
+    for (const fragment of fragments) {
+      const slow = filterHtml(fragment, undefined, true);
+      expect(sanitizeWithText(fragment)).toEqual({ html: slow.html, text: collapseWhitespace(slow.text) });
+      expect(sanitizeHtml(fragment)).toBe(slow.html);
+      expect(sanitizeHtml(fragment)).not.toContain('<');
+    }
+  });
+
+  it('leaves text without "<" or "&" as it is', () => {
+    expect(sanitizeWithText('1 > 0 "quoted"')).toEqual({ html: '1 > 0 "quoted"', text: '1 > 0 "quoted"' });
+  });
+
+  it('collapses every kind of whitespace, and returns text with nothing to collapse unchanged', () => {
+    expect(collapseWhitespace(' a\u00a0 b\tc\n\nd\u3000e ')).toBe('a b c d e');
+    expect(collapseWhitespace('a  b')).toBe('a b');
+    expect(collapseWhitespace('\ufeffa')).toBe('a');
+    const clean = 'already one space between words';
+    expect(collapseWhitespace(clean)).toBe(clean);
   });
 });
 

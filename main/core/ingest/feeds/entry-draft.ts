@@ -80,6 +80,20 @@ const REPEATED = new Set<TextField>([
 ]);
 /** Read as markup or typed text rather than plain element text. */
 const RICH = new Set<TextField>(['title', 'atomContent', 'atomSummary', 'xhtmlBody']);
+/**
+ * Bodies, kept raw until the entry is used: telling a stored entry needs only its id, link,
+ * title and date, and decoding the bodies a re-poll then skips was a sixth of its time.
+ * None is REPEATED, so the first occurrence is the one kept.
+ */
+const DEFERRED = new Set<TextField>([
+  'description',
+  'encoded',
+  'fullitem',
+  'dcDescription',
+  'xhtmlBody',
+  'atomContent',
+  'atomSummary',
+]);
 
 interface AtomLink {
   rel: string | undefined;
@@ -106,6 +120,8 @@ export class EntryDraft {
   private readonly groupContents: Array<string | undefined> = [];
   private readonly thumbnails: Array<string | undefined> = [];
   private readonly links: AtomLink[] = [];
+  /** Raw XML of the DEFERRED fields not read yet, with the prefix their element was written with. */
+  private readonly deferred = new Map<TextField, { raw: string; prefix: string | undefined }>();
   private guidIsPermaLink = true;
   private authorSeen = false;
   private readonly about: string | undefined;
@@ -183,13 +199,26 @@ export class EntryDraft {
 
   private want(field: TextField): TextField | null {
     const seen = RICH.has(field) ? this.rich : this.text;
-    if (!REPEATED.has(field) && seen.has(field)) return null;
+    if (!REPEATED.has(field) && (seen.has(field) || this.deferred.has(field))) return null;
     if (REPEATED.has(field) && seen.get(field) !== undefined) return null;
     return field;
   }
 
   /** The raw XML between the field's tags; `prefix` is the namespace prefix its element was written with. */
   setText(field: TextField, raw: string, prefix?: string): void {
+    if (DEFERRED.has(field)) this.deferred.set(field, { raw, prefix });
+    else this.read(field, raw, prefix);
+  }
+
+  /** A deferred field, read now that the entry is used. */
+  private resolve(field: TextField): void {
+    const pending = this.deferred.get(field);
+    if (pending === undefined) return;
+    this.deferred.delete(field);
+    this.read(field, pending.raw, pending.prefix);
+  }
+
+  private read(field: TextField, raw: string, prefix: string | undefined): void {
     if (field === 'xhtmlBody') {
       const markup = readXhtmlBody(raw, prefix);
       this.rich.set(field, markup === undefined ? undefined : { value: markup, kind: 'html' });
@@ -216,18 +245,26 @@ export class EntryDraft {
   isEmpty(): boolean {
     for (const value of this.text.values()) if (value !== undefined) return false;
     for (const value of this.rich.values()) if (value !== undefined) return false;
-    return (
+    const nothingElse =
       this.about === undefined &&
       this.links.length === 0 &&
-      [...this.enclosures, ...this.mediaContents, ...this.groupContents, ...this.thumbnails].every((u) => !u)
-    );
+      [...this.enclosures, ...this.mediaContents, ...this.groupContents, ...this.thumbnails].every((u) => !u);
+    // Bodies last: they are read only for an entry that has nothing else.
+    if (!nothingElse) return false;
+    for (const field of [...this.deferred.keys()]) {
+      this.resolve(field);
+      if ((RICH.has(field) ? this.rich.get(field) : this.text.get(field)) !== undefined) return false;
+    }
+    return true;
   }
 
   private get(field: TextField): string | null {
+    this.resolve(field);
     return this.text.get(field) ?? null;
   }
 
   private richOf(field: TextField): ReadText | null {
+    this.resolve(field);
     return this.rich.get(field) ?? null;
   }
 
@@ -246,59 +283,98 @@ export class EntryDraft {
     if (this.format === 'atom') return this.atomEntry(base, media, feedAuthor);
     const title = this.richOf('title');
     const dcTitle = this.get('dcTitle');
-    const bodyField = (['xhtmlBody', 'encoded', 'fullitem', 'description', 'dcDescription'] as const).find(
-      (field) => (RICH.has(field) ? this.richOf(field) : this.get(field)) !== null,
-    );
-    const body =
-      bodyField === undefined
-        ? null
-        : bodyField === 'xhtmlBody'
-          ? (this.richOf(bodyField)?.value ?? null)
-          : this.get(bodyField);
     const guid = this.get('guid');
     const permalink = guid !== null && this.guidIsPermaLink && URL_LIKE_GUID.test(guid) ? guid : null;
     const rss = this.format === 'rss';
+    const body = lazily(() => this.rssBody());
     return {
       id: rss ? guid : (this.about ?? guid),
       link: this.get('link') ?? (rss ? permalink : (this.about ?? null)),
       title: title?.value ?? dcTitle,
       // RSS says titles are text; many are escaped HTML in practice, which the normalizer detects.
       titleType: 'guess',
-      html: body,
+      get html() {
+        return body().html;
+      },
       plainText: null,
       authorName:
         (rss ? (this.get('author') ?? this.get('dcCreator') ?? this.get('itunesAuthor')) : this.get('dcCreator')) ??
         feedAuthor,
       date: (rss ? this.get('pubDate') : null) ?? this.get('dcDate') ?? this.get('dctermsDate'),
-      language: this.languageOf(bodyField ?? null),
+      get language() {
+        return body().language;
+      },
       media: rss ? [...this.enclosures, ...media] : media,
       base,
     };
   }
 
+  private rssBody(): LazyBody {
+    const bodyField = (['xhtmlBody', 'encoded', 'fullitem', 'description', 'dcDescription'] as const).find(
+      (field) => (RICH.has(field) ? this.richOf(field) : this.get(field)) !== null,
+    );
+    const html =
+      bodyField === undefined
+        ? null
+        : bodyField === 'xhtmlBody'
+          ? (this.richOf(bodyField)?.value ?? null)
+          : this.get(bodyField);
+    return { html, plainText: null, language: this.languageOf(bodyField ?? null) };
+  }
+
   private atomEntry(base: string | null, media: Array<string | undefined>, feedAuthor: string | null): RawEntry {
-    const content = this.richOf('atomContent');
-    const [body, bodyField] = content
-      ? [content, 'atomContent' as const]
-      : [this.richOf('atomSummary'), 'atomSummary' as const];
-    const dcBody = this.get('dcDescription');
     // An alternate without an address is no link at all: it must not hide one that has one.
     const alternates = this.links.filter((link) => (!link.rel || link.rel === 'alternate') && link.href);
     const alternate = alternates.find((link) => !link.type || link.type.includes('html')) ?? alternates[0];
     const title = this.richOf('title');
     const dcTitle = this.get('dcTitle');
+    const body = lazily(() => this.atomBody());
     return {
       id: this.get('guid'),
       link: alternate?.href ?? null,
       title: title?.value ?? dcTitle,
       titleType: title ? title.kind : 'guess',
-      html: body?.kind === 'html' ? body.value : body === null ? dcBody : null,
-      plainText: body?.kind === 'text' ? body.value : null,
+      get html() {
+        return body().html;
+      },
+      get plainText() {
+        return body().plainText;
+      },
       authorName: this.get('atomAuthorName') ?? this.get('dcCreator') ?? feedAuthor,
       date: this.get('published') ?? this.get('updated') ?? this.get('dcDate') ?? this.get('dctermsDate'),
-      language: this.languageOf(body ? bodyField : null),
+      get language() {
+        return body().language;
+      },
       media: [...this.links.filter((link) => link.rel === 'enclosure').map((link) => link.href), ...media],
       base,
     };
   }
+
+  private atomBody(): LazyBody {
+    const content = this.richOf('atomContent');
+    const [body, bodyField] = content
+      ? [content, 'atomContent' as const]
+      : [this.richOf('atomSummary'), 'atomSummary' as const];
+    const dcBody = this.get('dcDescription');
+    return {
+      html: body?.kind === 'html' ? body.value : body === null ? dcBody : null,
+      plainText: body?.kind === 'text' ? body.value : null,
+      language: this.languageOf(body ? bodyField : null),
+    };
+  }
+}
+
+/** The parts of a RawEntry read from its body, computed on first use. */
+type LazyBody = Pick<RawEntry, 'html' | 'plainText' | 'language'>;
+
+function lazily<T>(compute: () => T): () => T {
+  let done = false;
+  let value: T | undefined;
+  return () => {
+    if (!done) {
+      value = compute();
+      done = true;
+    }
+    return value as T;
+  };
 }

@@ -50,6 +50,21 @@ describe('readXmlFeed', () => {
     expect(feed.entries[0]?.html).toBe('<p>a <br> b</p>');
   });
 
+  it('reads bodies only when an entry is used, keeping the first of each and the same preference', () => {
+    const feed = readXmlFeed(
+      `<rss version="2.0"><channel>
+        <item><guid>1</guid><description>first</description><description>second</description></item>
+        <item><guid>2</guid><description>plain</description><content:encoded xmlns:content="http://purl.org/rss/1.0/modules/content/">&lt;p&gt;full&lt;/p&gt;</content:encoded></item>
+        <item><description><!-- nothing --></description></item>
+        <item><description>only a body</description></item>
+      </channel></rss>`,
+      null,
+    );
+    expect(feed.entries.map((entry) => entry.html)).toEqual(['first', '<p>full</p>', null, 'only a body']);
+    // An entry whose one field reads as nothing is counted as empty; a body alone is something.
+    expect(feed.empty).toBe(1);
+  });
+
   it('flags stray and missing end tags for the validator', () => {
     expect(readXmlFeed('<rss><channel><title>a</title></b></channel></rss>', null).suspect).toBe(true);
     expect(readXmlFeed('<rss><channel><title>a</title>', null).suspect).toBe(true);
@@ -63,6 +78,19 @@ describe('parseFeed on XML', () => {
       '<rss version="2.0"><channel><item><guid>1</guid><description>a\r\nb</description></item></channel></rss>',
     );
     expect(result.ok && result.items[0]?.html).toBe('a\nb');
+  });
+
+  it('sanitizes markup that entities hid from the XML, and keeps markup escaped twice as text', () => {
+    const result = parse(
+      `<rss version="2.0"><channel>
+        <item><guid>1</guid><description>&#60;img src=x onerror=alert(1)&#62;</description></item>
+        <item><guid>2</guid><description>&amp;#60;script&amp;#62;alert(1)&amp;lt;/script&gt;</description></item>
+      </channel></rss>`,
+    );
+    expect(result.ok && result.items.map((item) => [item.html, item.text])).toEqual([
+      ['<img src="https://feed.test/x">', ''],
+      ['&lt;script&gt;alert(1)&lt;/script&gt;', '<script>alert(1)</script>'],
+    ]);
   });
 
   it('names the line of a stray end tag the parser alone would skip', () => {
