@@ -72,6 +72,8 @@ export const callNeeds: Record<CallName, CallNeed> = {
   'playbook.export': 'export',
   'checklist.get': 'read',
   'checklist.update': 'manage',
+  'checklist.roomAnswers': 'read',
+  'checklist.answerRoom': 'manage',
 
   'drafts.list': 'read',
   'drafts.get': 'read',
