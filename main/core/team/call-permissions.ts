@@ -98,6 +98,7 @@ export const callNeeds: Record<CallName, CallNeed> = {
   'moments.list': 'read',
   'moments.confirm': 'curate',
   'moments.dismiss': 'curate',
+  'moments.restore': 'curate',
   'moments.merge': 'curate',
   'moments.log': 'curate',
   'cues.list': 'read',
