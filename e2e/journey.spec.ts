@@ -1,5 +1,6 @@
 import { expect, test } from './fixtures/serve-mode';
 import { actionLimit, prepareJourney, runJourney, secondsLimit } from './fixtures/alert-to-approved';
+import { openRoomWithTeam } from './fixtures/room-steps';
 
 test.use({ locale: 'en-GB', viewport: { width: 1440, height: 900 } });
 // The pre-event setup (team, room-level answers, two windows) is most of each test's time.
@@ -68,4 +69,32 @@ test('c on a review request asks for changes with the cursor in the comment; Ctr
   await approver.keyboard.press('Enter');
   await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Changes requested');
   await expect(request).toBeHidden();
+});
+
+test('who am I is asked at first use, once per window, and the action goes on as the person picked', async ({
+  page,
+  served,
+}) => {
+  const panel = await openRoomWithTeam(page, served.loginUrl, [['Wendy', 'Writer']]);
+  await expect(page.getByRole('status', { name: 'Acting as' })).toHaveText('Who are you?');
+  await page.getByRole('tab', { name: 'Moments', exact: true }).click();
+  await page.getByRole('button', { name: 'Log a moment (m)' }).click();
+  await page.getByRole('textbox', { name: 'What happened?' }).fill('Blackout in the stadium');
+  await page.getByRole('button', { name: 'Log', exact: true }).click();
+  await expect(page.getByRole('alert', { name: 'Moment alert' })).toContainText('Blackout in the stadium');
+
+  await page.keyboard.press('Escape');
+  await page.keyboard.press('Enter');
+  const prompt = page.getByRole('dialog', { name: 'Who are you in this room?' });
+  await expect(prompt.getByRole('button', { name: '1. Wendy (Writer)' })).toBeFocused();
+  await page.keyboard.press('1');
+  await expect(prompt).toBeHidden();
+  await expect(page.getByRole('status', { name: 'Acting as' })).toHaveText('You are Wendy (Writer)');
+  const body = panel.getByRole('article', { name: 'Draft' }).getByRole('textbox', { name: 'Draft text' });
+  await expect(body).toBeFocused();
+
+  // Another window of the same browser asks again: each window has its own person.
+  const other = await page.context().newPage();
+  await other.goto(served.loginUrl);
+  await expect(other.getByRole('status', { name: 'Acting as' })).toHaveText('Who are you?');
 });
