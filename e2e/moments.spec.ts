@@ -67,12 +67,14 @@ test('a replay with a spike raises one alert banner with sample posts, and a dra
     await expect(alert).toContainText('Spike', { timeout: 60_000 });
     await expect(alert.getByRole('list', { name: 'Sample posts' })).toContainText('#Blackout');
 
-    // Nobody picked: no draft in someone else's name; the Drafts panel says what to do.
+    // Nobody picked in this window: no draft in someone else's name; the prompt asks who is
+    // writing, and the draft starts as the person picked, the cursor in its text.
     await alert.getByRole('button', { name: 'Draft from this moment' }).click();
-    await expect(drafts.getByRole('alert')).toHaveText('Pick who you are in the Drafts panel first.');
-    await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
-    await alert.getByRole('button', { name: 'Draft from this moment' }).click();
+    const prompt = page.getByRole('dialog', { name: 'Who are you in this room?' });
+    await prompt.getByRole('button', { name: '1. Wendy (Writer)' }).click();
+    await expect(page.getByRole('status', { name: 'Acting as' })).toHaveText('You are Wendy (Writer)');
     const editor = drafts.getByRole('article', { name: 'Draft' });
+    await expect(editor.getByRole('textbox', { name: 'Draft text' })).toBeFocused();
     await expect(editor.getByLabel('What prompted it')).toHaveText('Responds to a moment');
     await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Draft');
 

@@ -330,7 +330,11 @@ test('each person keeps their own layout of the room, from the store, whatever b
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
 
   // A browser that has never seen this room: nobody picked, defaults; Léa picks herself, her layout returns.
-  await page.evaluate(() => localStorage.clear());
+  // Who am I is kept per window (session storage); the layouts' cache is the browser's.
+  await page.evaluate(() => {
+    localStorage.clear();
+    sessionStorage.clear();
+  });
   await page.reload();
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '150');
   await page.getByRole('tab', { name: 'Drafts', exact: true }).click();

@@ -42,12 +42,22 @@ export const ChecklistItem = z
     check: AutoCheckId.optional(),
     /** Whether "not applicable" is an acceptable answer. Required items answered n/a count as met. */
     allowNa: z.boolean().default(true),
+    /**
+     * 'room': answered once for the room before the event (our pillars, our voice) and carried
+     * on every draft; 'draft': asked of each draft.
+     */
+    scope: z.enum(['room', 'draft']).default('draft'),
+    /** Who answers a draft's question: its writer, or the approver (so a writer is not asked twice). */
+    confirmedBy: z.enum(['writer', 'approver']).default('writer'),
     text: Localized,
     help: Localized,
   })
   .superRefine((item, ctx) => {
     if (item.kind === 'auto' && item.check === undefined) {
       ctx.addIssue({ code: 'custom', path: ['check'], message: `auto item "${item.id}" must name its check` });
+    }
+    if (item.kind === 'auto' && item.scope === 'room') {
+      ctx.addIssue({ code: 'custom', path: ['scope'], message: `auto item "${item.id}" is checked on each draft` });
     }
     if (item.kind === 'question' && item.check !== undefined) {
       ctx.addIssue({ code: 'custom', path: ['check'], message: `question item "${item.id}" cannot have a check` });

@@ -39,7 +39,20 @@ export type AuditRecord =
   | (DraftLine & { type: 'edited' })
   | (DraftLine & { type: 'assigned'; assignee: string })
   | (DraftLine & { type: 'commented' })
-  | (DraftLine & { type: 'checklist_answered'; itemId: string; item: Localized; value: AnswerValue; note?: string })
+  | (DraftLine & {
+      type: 'checklist_answered';
+      itemId: string;
+      item: Localized;
+      value: AnswerValue | 'cleared';
+      note?: string;
+    })
+  | (Line & {
+      type: 'checklist_room_answered';
+      itemId: string;
+      item: Localized;
+      value: AnswerValue | 'cleared';
+      note?: string;
+    })
   | (DraftLine & { type: 'from_bank'; bankId: string; title: string })
   | PublishingRecord
   | TeamAccessRecord
@@ -82,6 +95,7 @@ const linesEn = {
   'drafts.event.assigned': '{{actor}} assigned the draft to {{assignee}}.',
   'drafts.event.commented': '{{actor}} commented.',
   'drafts.event.answered': '{{actor}} answered "{{item}}": {{value}}.',
+  'drafts.event.roomAnswered': '{{actor}} answered "{{item}}" for the whole room: {{value}}.',
   'drafts.event.fromBank': '{{actor}} took "{{title}}" from the pre-approved bank.',
   'drafts.event.bankAdded': '{{actor}} added "{{title}}" to the pre-approved bank.',
   'drafts.event.bankLinked': '{{actor}} tied "{{title}}" to a run-of-show cue.',
@@ -199,6 +213,12 @@ export function toStoredLine(entry: AuditRecord): StoredAuditLine {
         detail: { itemId: entry.itemId, value: entry.value, ...(entry.note ? { note: entry.note } : {}) },
         // Both texts of the question travel, so each reader sees it in their own language;
         // `item` stays the English one for the stored fallback sentence. The answer is a code.
+        params: { item: entry.item.en, itemFr: entry.item.fr, itemEn: entry.item.en, value: entry.value },
+      });
+    case 'checklist_room_answered':
+      return line(entry, entry.type, {
+        key: 'drafts.event.roomAnswered',
+        detail: { itemId: entry.itemId, value: entry.value, ...(entry.note ? { note: entry.note } : {}) },
         params: { item: entry.item.en, itemFr: entry.item.fr, itemEn: entry.item.en, value: entry.value },
       });
     case 'from_bank':

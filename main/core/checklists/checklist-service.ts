@@ -1,6 +1,13 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ChecklistTemplate, parseChecklistTemplate } from '../../../shared/drafts/checklist';
+import { z } from 'zod';
+import {
+  ChecklistAnswer,
+  ChecklistTemplate,
+  checkAnswer,
+  parseChecklistTemplate,
+  type AnswerValue,
+} from '../../../shared/drafts/checklist';
 import type { AuditLog } from '../audit/audit-log';
 import type { Db } from '../db/open-database';
 import { roomDocument } from '../db/room-document';
@@ -16,13 +23,24 @@ export interface ChecklistServiceDeps {
   resourcesDir: string;
   now: () => number;
   onChanged: (roomId: string) => void;
+  /** Room-level answers move every draft's progress: the drafts' listeners refetch. */
+  onRoomAnswered: (roomId: string) => void;
 }
 
 export type ChecklistService = ReturnType<typeof createChecklistService>;
 
 /** The response checklist each room's drafts are reviewed against. */
-export function createChecklistService({ db, rooms, audit, resourcesDir, now, onChanged }: ChecklistServiceDeps) {
+export function createChecklistService({
+  db,
+  rooms,
+  audit,
+  resourcesDir,
+  now,
+  onChanged,
+  onRoomAnswered,
+}: ChecklistServiceDeps) {
   const documents = roomDocument(db, 'checklist_templates', 'template', ChecklistTemplate);
+  const roomAnswerDocs = roomDocument(db, 'checklist_room_answers', 'answers', z.record(z.string(), ChecklistAnswer));
   let seedTemplate: ChecklistTemplate | undefined;
   const loadSeedTemplate = (): ChecklistTemplate => {
     if (seedTemplate) return seedTemplate;
@@ -58,6 +76,72 @@ export function createChecklistService({ db, rooms, audit, resourcesDir, now, on
       })();
       onChanged(roomId);
       return parsed.value;
+    },
+    /** The room-level answers, carried on every draft of the room. */
+    roomAnswers(roomId: string): Record<string, ChecklistAnswer> {
+      return roomAnswerDocs.get(roomId) ?? {};
+    },
+    /**
+     * A lead answers a room-level question once, before the event (null takes the answer
+     * back, as an undo does). Each answer writes its audit line in the same transaction.
+     */
+    answerRoom(
+      roomId: string,
+      actor: ActingPerson,
+      input: { itemId: string; value: AnswerValue | null; note?: string },
+    ): Record<string, ChecklistAnswer> {
+      rooms.get(roomId);
+      const by = actor(roomId);
+      requireLead(by, 'checklist', 'change the checklist');
+      const item = template(roomId).items.find((i) => i.id === input.itemId);
+      if (!item) {
+        throw keyedError('not_found', 'errors.checklist.noItem', `The checklist has no item "${input.itemId}".`, {
+          field: 'itemId',
+          params: { item: input.itemId },
+        });
+      }
+      if (item.kind !== 'question' || item.scope !== 'room') {
+        throw keyedError(
+          'invalid_input',
+          'errors.checklist.notRoomItem',
+          `"${item.text.en}" is asked of each draft, not once for the room.`,
+          { field: 'itemId', params: { item: item.text.en } },
+        );
+      }
+      if (input.value !== null) {
+        const checked = checkAnswer(item, { value: input.value });
+        if (!checked.ok) {
+          throw keyedError(checked.code, checked.messageKey ?? 'errors.checklist.naNotAllowed', checked.message, {
+            field: 'value',
+            params: { item: item.text.en, ...checked.params },
+          });
+        }
+      }
+      const at = now();
+      const next = db.transaction(() => {
+        const { [item.id]: _previous, ...others } = roomAnswerDocs.get(roomId) ?? {};
+        const answers: Record<string, ChecklistAnswer> =
+          input.value === null
+            ? others
+            : {
+                ...others,
+                [item.id]: { value: input.value, ...(input.note ? { note: input.note } : {}), by: by.id, at },
+              };
+        roomAnswerDocs.put(roomId, answers, at);
+        audit.record({
+          type: 'checklist_room_answered',
+          roomId,
+          actor: by,
+          at,
+          itemId: item.id,
+          item: item.text,
+          value: input.value ?? 'cleared',
+          ...(input.note ? { note: input.note } : {}),
+        });
+        return answers;
+      })();
+      onRoomAnswered(roomId);
+      return next;
     },
     /** Fixes the room's template on its first draft, so later edits of the bundled file don't move it. */
     ensureTemplate(roomId: string, at: number) {

@@ -19,6 +19,7 @@ export function createChecklistsArea(
     resourcesDir: ctx.resourcesDir,
     now: ctx.now,
     onChanged: (roomId) => ctx.events.emit('team.changed', { roomId }),
+    onRoomAnswered: (roomId) => ctx.events.emit('drafts.changed', { roomId, draftId: null }),
   });
   return {
     checklists,
@@ -26,6 +27,12 @@ export function createChecklistsArea(
       'checklist.get': ({ roomId }) => checklists.get(roomId),
       'checklist.update': ({ roomId, template }, session) =>
         checklists.update(roomId, ctx.team.actingIn(session), template),
+      'checklist.roomAnswers': ({ roomId }) => {
+        ctx.rooms.get(roomId);
+        return checklists.roomAnswers(roomId);
+      },
+      'checklist.answerRoom': ({ roomId, ...input }, session) =>
+        checklists.answerRoom(roomId, ctx.team.actingIn(session), input),
     },
     close: nothingToClose,
   };

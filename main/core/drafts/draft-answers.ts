@@ -10,7 +10,10 @@ export function createDraftAnswers(
   { mustGet, done }: Pick<DraftKit, 'mustGet' | 'done'>,
 ) {
   return {
-    answer(actor: ActingPerson, input: { id: string; itemId: string; value: AnswerValue; note?: string }): DraftView {
+    answer(
+      actor: ActingPerson,
+      input: { id: string; itemId: string; value: AnswerValue | null; note?: string },
+    ): DraftView {
       const current = mustGet(input.id);
       const by = actor(current.roomId);
       if (by.role === 'observer') {
@@ -35,7 +38,8 @@ export function createDraftAnswers(
           { field: 'itemId' },
         );
       }
-      const checked = checkAnswer(item, { value: input.value });
+      // null takes an answer back (undo): nothing to check against the item.
+      const checked = input.value === null ? ({ ok: true } as const) : checkAnswer(item, { value: input.value });
       if (!checked.ok) {
         throw keyedError(checked.code, checked.messageKey ?? 'errors.checklist.naNotAllowed', checked.message, {
           field: 'value',
@@ -52,14 +56,17 @@ export function createDraftAnswers(
       }
       const at = now();
       db.transaction(() => {
-        drafts.saveAnswer({
-          draftId: current.id,
-          itemId: item.id,
-          value: input.value,
-          note: input.note ?? null,
-          memberId: by.id,
-          at,
-        });
+        if (input.value === null) drafts.deleteAnswer(current.id, item.id);
+        else {
+          drafts.saveAnswer({
+            draftId: current.id,
+            itemId: item.id,
+            value: input.value,
+            note: input.note ?? null,
+            memberId: by.id,
+            at,
+          });
+        }
         audit.record({
           type: 'checklist_answered',
           roomId: current.roomId,
@@ -68,7 +75,7 @@ export function createDraftAnswers(
           at,
           itemId: item.id,
           item: item.text,
-          value: input.value,
+          value: input.value ?? 'cleared',
           ...(input.note ? { note: input.note } : {}),
         });
       })();

@@ -3,6 +3,7 @@ import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import { createAutoChecker, withAutoAnswers } from '../../../shared/drafts/auto-checks';
 import { checklistProgress, type ChecklistAnswer, type ChecklistState } from '../../../shared/drafts/checklist';
+import { withRoomAnswers } from '../../../shared/drafts/checklist-split';
 import { createDraft, recordEdit } from '../../../shared/drafts/lifecycle';
 import type { Network } from '../../../shared/drafts/networks';
 import type { AuditLog } from '../audit/audit-log';
@@ -20,7 +21,7 @@ export interface DraftDeps {
   drafts: DraftRepository;
   team: Pick<TeamService, 'policy' | 'member'>;
   playbook: Pick<PlaybookService, 'playbook'>;
-  checklists: Pick<ChecklistService, 'template' | 'ensureTemplate'>;
+  checklists: Pick<ChecklistService, 'template' | 'ensureTemplate' | 'roomAnswers'>;
   audit: AuditLog;
   rooms: RoomService;
   now: () => number;
@@ -40,7 +41,10 @@ export function createDraftKit({ drafts, team, playbook: playbooks, checklists, 
     return draft;
   };
 
-  /** The checklist as main judges it: people's answers plus the automatic checks run on the body now. */
+  /**
+   * The checklist as main judges it: the room-level answers carried in, people's answers on
+   * this draft, and the automatic checks run on the body now.
+   */
   const checklistOf = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>, at: number): ChecklistState => {
     const playbook = playbooks.playbook(draft.roomId);
     const results = createAutoChecker({
@@ -49,7 +53,9 @@ export function createDraftKit({ drafts, team, playbook: playbooks, checklists, 
       targets: draft.networks,
       images: draft.media.map((name) => ({ name, altText: draft.altTexts[name] ?? '' })),
     })(draft.body);
-    return withAutoAnswers({ template: checklists.template(draft.roomId), answers }, results, at);
+    const template = checklists.template(draft.roomId);
+    const carried = withRoomAnswers(template, checklists.roomAnswers(draft.roomId), answers);
+    return withAutoAnswers({ template, answers: carried }, results, at);
   };
 
   const view = (draft: StoredDraft, answers: Record<string, ChecklistAnswer>): DraftView => {

@@ -144,6 +144,7 @@ export function createDraftRepository(db: Db) {
      ON CONFLICT(draft_id, item_id) DO UPDATE SET value = excluded.value, note = excluded.note,
        member_id = excluded.member_id, at = excluded.at`,
   );
+  const deleteAnswer = db.prepare<[string, string]>('DELETE FROM checklist_answers WHERE draft_id = ? AND item_id = ?');
   const lastRevision = db.prepare<[string], { id: number; member_id: string; at: number }>(
     'SELECT id, member_id, at FROM draft_revisions WHERE draft_id = ? ORDER BY id DESC LIMIT 1',
   );
@@ -214,6 +215,7 @@ export function createDraftRepository(db: Db) {
       memberId: string;
       at: number;
     }) => saveAnswer.run(answer),
+    deleteAnswer: (draftId: string, itemId: string) => deleteAnswer.run(draftId, itemId),
     /**
      * Keeps one revision per burst of typing by one person: a save within `burstMs` of the
      * last one by the same member extends it. Returns true when a new revision began.

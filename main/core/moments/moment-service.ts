@@ -73,6 +73,22 @@ export function createMomentService(deps: MomentServiceDeps) {
         }
       });
     },
+    /** Takes a dismissal back (undo): the moment is new again and the detector listens again. */
+    restore(id: string): Moment {
+      const moment = mustGet(id);
+      if (moment.status !== 'dismissed') return moment;
+      repo.setStatus(id, 'new', null, now());
+      if (moment.kind === 'spike' || moment.kind === 'emerging' || moment.kind === 'watch') {
+        deps.suppress(
+          moment.roomId,
+          { term: moment.kind === 'emerging' ? moment.term : null, columnId: moment.columnId },
+          0,
+        );
+      }
+      const restored = mustGet(id);
+      deps.onChanged(restored);
+      return restored;
+    },
     merge(id: string, intoId: string): Moment {
       if (id === intoId)
         throw new AppError('invalid_input', 'Pick another moment to merge into.', {

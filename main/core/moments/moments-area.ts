@@ -74,6 +74,7 @@ export function createMomentsArea(deps: MomentsAreaDeps): Area<typeof momentCall
       'moments.list': ({ roomId, limit, includeDismissed }) => service.list(roomId, limit, includeDismissed),
       'moments.confirm': ({ id }) => service.confirm(id),
       'moments.dismiss': ({ id, quietMinutes }) => service.dismiss(id, quietMinutes),
+      'moments.restore': ({ id }) => service.restore(id),
       'moments.merge': ({ id, intoId }) => service.merge(id, intoId),
       'moments.log': ({ roomId, note }) => service.log(roomId, note),
       'cues.list': ({ roomId }) => service.cues(roomId),

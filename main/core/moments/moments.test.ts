@@ -62,6 +62,10 @@ describe('moments store', () => {
 
     expect(await call<Moment>('moments.dismiss', { id: blackout.id })).toMatchObject({ status: 'dismissed' });
     expect(await call<Moment[]>('moments.list', { roomId: room.id })).toEqual([]);
+    // Undo: the dismissal is taken back and the moment is listed again.
+    expect(await call<Moment>('moments.restore', { id: blackout.id })).toMatchObject({ status: 'new' });
+    expect((await call<Moment[]>('moments.list', { roomId: room.id })).map((m) => m.id)).toEqual([blackout.id]);
+    await call<Moment>('moments.dismiss', { id: blackout.id });
 
     const self = await core.dispatch('moments.merge', { id: blackout.id, intoId: blackout.id });
     expect(self).toMatchObject({ ok: false, code: 'invalid_input', field: 'intoId' });

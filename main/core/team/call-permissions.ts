@@ -72,6 +72,8 @@ export const callNeeds: Record<CallName, CallNeed> = {
   'playbook.export': 'export',
   'checklist.get': 'read',
   'checklist.update': 'manage',
+  'checklist.roomAnswers': 'read',
+  'checklist.answerRoom': 'manage',
 
   'drafts.list': 'read',
   'drafts.get': 'read',
@@ -96,6 +98,7 @@ export const callNeeds: Record<CallName, CallNeed> = {
   'moments.list': 'read',
   'moments.confirm': 'curate',
   'moments.dismiss': 'curate',
+  'moments.restore': 'curate',
   'moments.merge': 'curate',
   'moments.log': 'curate',
   'cues.list': 'read',

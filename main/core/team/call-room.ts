@@ -29,6 +29,7 @@ const roomThrough: Partial<Record<CallName, { table: string; field: string }>> =
   'bank.offers': { table: 'moments', field: 'momentId' },
   'moments.confirm': { table: 'moments', field: 'id' },
   'moments.dismiss': { table: 'moments', field: 'id' },
+  'moments.restore': { table: 'moments', field: 'id' },
   'moments.merge': { table: 'moments', field: 'id' },
   'cues.update': { table: 'cues', field: 'id' },
   'cues.remove': { table: 'cues', field: 'id' },

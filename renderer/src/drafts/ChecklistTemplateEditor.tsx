@@ -15,6 +15,8 @@ function newItem(): ChecklistItem {
     level: 'advisory',
     section: 'strategy',
     allowNa: true,
+    scope: 'draft',
+    confirmedBy: 'writer',
     text: { fr: '', en: '' },
     help: { fr: '', en: '' },
   };
@@ -97,6 +99,28 @@ export function ChecklistTemplateEditor({ roomId, me }: { roomId: string; me: Ro
                 </select>
               </label>
               {item.kind === 'auto' && <span className="tag">{t('template.auto')}</span>}
+              {item.kind === 'question' && (
+                <>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={item.scope === 'room'}
+                      disabled={readOnly}
+                      onChange={(e) => patch(index, { scope: e.target.checked ? 'room' : 'draft' })}
+                    />
+                    {t('template.roomScope', { n })}
+                  </label>
+                  <label>
+                    <input
+                      type="checkbox"
+                      checked={item.confirmedBy === 'approver'}
+                      disabled={readOnly || item.scope === 'room'}
+                      onChange={(e) => patch(index, { confirmedBy: e.target.checked ? 'approver' : 'writer' })}
+                    />
+                    {t('template.approverConfirms', { n })}
+                  </label>
+                </>
+              )}
               <button
                 type="button"
                 disabled={readOnly}

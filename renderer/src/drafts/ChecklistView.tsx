@@ -2,9 +2,9 @@ import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { AutoCheckResult } from '../../../shared/drafts/auto-checks';
-import { AnswerValue, type ChecklistTemplate } from '../../../shared/drafts/checklist';
-import { api } from '../api';
+import { AnswerValue, type ChecklistAnswer, type ChecklistTemplate } from '../../../shared/drafts/checklist';
 import { errorText } from '../i18n';
+import { answerDraftItem } from '../undo/undoable-actions';
 
 /**
  * The room's checklist for one draft: questions a person answers, and automatic items that
@@ -13,6 +13,8 @@ import { errorText } from '../i18n';
 export function ChecklistView(props: {
   draft: DraftView;
   template: ChecklistTemplate;
+  /** Room-level answers, carried on every draft (a draft's own answer wins). */
+  roomAnswers: Record<string, ChecklistAnswer>;
   autoResults: AutoCheckResult[];
   me: RoomMember | null;
   onError: (message: string | null) => void;
@@ -21,10 +23,16 @@ export function ChecklistView(props: {
   const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
   const { draft, me } = props;
 
-  const answer = async (itemId: string, raw: string) => {
-    const value = AnswerValue.safeParse(raw);
+  const answer = async (itemId: string, itemText: string, raw: string) => {
+    const value = raw === '' ? { success: true as const, data: null } : AnswerValue.safeParse(raw);
     if (!me || !value.success) return;
-    const result = await api.drafts.answer({ id: draft.id, itemId, value: value.data });
+    const result = await answerDraftItem({
+      draftId: draft.id,
+      itemId,
+      itemText,
+      value: value.data,
+      previous: draft.answers[itemId]?.value ?? null,
+    });
     props.onError(result.ok ? null : errorText(result));
   };
 
@@ -53,14 +61,26 @@ export function ChecklistView(props: {
             );
           }
           const given = draft.answers[item.id];
+          const carried = item.scope === 'room' ? props.roomAnswers[item.id] : undefined;
+          if (carried && !given) {
+            return (
+              <li key={item.id} className={`check check-${carried.value}`} aria-label={text}>
+                <span role="status" aria-label={t('checklist.result', { item: text })}>
+                  {t(`answers.${carried.value}`)}
+                </span>{' '}
+                {text} <small className="note">{t('checklist.carried')}</small>
+              </li>
+            );
+          }
           return (
             <li key={item.id} className={`check check-${given?.value ?? 'open'}`}>
               <label>
                 <span className={item.level === 'required' ? 'required' : 'advisory'}>{text}</span>
+                {item.confirmedBy === 'approver' && <small className="note">{t('checklist.approverConfirms')}</small>}
                 <select
                   value={given?.value ?? ''}
                   disabled={!me}
-                  onChange={(event) => void answer(item.id, event.target.value)}
+                  onChange={(event) => void answer(item.id, text, event.target.value)}
                   title={item.help[lang]}
                   aria-label={text}
                 >

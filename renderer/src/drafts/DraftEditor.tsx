@@ -1,10 +1,11 @@
-import { useEffect, useMemo, useState } from 'react';
+import { useEffect, useMemo, useLayoutEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { ContractError } from '../../../shared/contract/result';
 import { createAutoChecker } from '../../../shared/drafts/auto-checks';
-import type { ChecklistTemplate } from '../../../shared/drafts/checklist';
+import type { AnswerValue, ChecklistItem, ChecklistTemplate } from '../../../shared/drafts/checklist';
+import { openQuestions, withRoomAnswers } from '../../../shared/drafts/checklist-split';
 import type { DraftAction } from '../../../shared/drafts/lifecycle-types';
 import { countFor, networkLimits } from '../../../shared/drafts/network-length';
 import { networks as allNetworks, type Network } from '../../../shared/drafts/networks';
@@ -16,13 +17,17 @@ import { DraftPublication } from '../publishing/DraftPublication';
 import { PublishDialog } from '../publishing/PublishDialog';
 import { useOutbox } from '../publishing/use-outbox';
 import { DraftPresence } from '../team/DraftPresence';
+import { isSubmitChord } from '../toolkit/keyboard';
 import { useNow } from '../toolkit/use-now';
+import { answerDraftItem } from '../undo/undoable-actions';
 import { useDraftPresence } from '../team/use-presence';
 import { ChecklistView } from './ChecklistView';
 import { DraftHistory } from './DraftHistory';
 import { DraftMedia } from './DraftMedia';
 import { fromLocalInput, toLocalInput } from './format';
 import { Stopwatch } from './Stopwatch';
+import { SubmitPrompt } from './SubmitPrompt';
+import { useRoomAnswers } from './use-room-answers';
 import { useAutosave } from './use-autosave';
 
 const simpleActions = ['submit', 'approve', 'request_changes', 'reject', 'publish', 'withdraw', 'reopen'] as const;
@@ -33,9 +38,12 @@ export function DraftEditor(props: {
   members: RoomMember[];
   policy: RoomPolicy | null;
   playbook: Playbook | null;
+  /** Opened to write at once (from an alert or a respond): the cursor goes in the text. */
+  focusBody?: boolean;
   onClose: () => void;
 }) {
   const { t, i18n } = useTranslation('drafts');
+  const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
   const { draft, me, playbook } = props;
   const save = useAutosave(draft, me?.id ?? null);
   const presence = useDraftPresence(draft.roomId, draft.id, me?.id ?? null);
@@ -44,6 +52,9 @@ export function DraftEditor(props: {
   const [template, setTemplate] = useState<ChecklistTemplate | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
   const [reason, setReason] = useState('');
+  const [asking, setAsking] = useState<ChecklistItem[] | null>(null);
+  const roomAnswers = useRoomAnswers(draft.roomId);
+  const bodyRef = useRef<HTMLTextAreaElement>(null);
   // Halfway to the end of the window: a sensible first guess that the lifecycle will accept.
   const [publishAt, setPublishAt] = useState(() =>
     toLocalInput(Math.max(Date.now() + 60_000, Math.floor((Date.now() + draft.expiresAt) / 2))),
@@ -65,6 +76,7 @@ export function DraftEditor(props: {
   );
   const autoResults = useMemo(() => checker(save.body), [checker, save.body]);
 
+  const editable = draft.state === 'draft' || draft.state === 'changes_requested';
   const report = (result: { ok: true } | ContractError) => setFailure(result.ok ? null : errorText(result));
 
   const act = async (action: DraftAction) => {
@@ -72,6 +84,50 @@ export function DraftEditor(props: {
     await save.flush();
     report(await api.drafts.transition({ id: draft.id, action }));
   };
+
+  /**
+   * Submit as the pre-flight reads: the automatic checks are done as the text is typed, the
+   * room-level answers are carried, so only the writer's open questions are asked (one key
+   * each) before the draft goes to review.
+   */
+  const submit = async () => {
+    if (!me) return;
+    await save.flush();
+    const open = template
+      ? openQuestions(template, withRoomAnswers(template, roomAnswers, draft.answers), 'writer')
+      : [];
+    if (open.length > 0) setAsking(open);
+    else await act({ type: 'submit' });
+  };
+  const answerAsked = async (item: ChecklistItem, value: AnswerValue): Promise<boolean> => {
+    const result = await answerDraftItem({
+      draftId: draft.id,
+      itemId: item.id,
+      itemText: item.text[lang],
+      value,
+      previous: draft.answers[item.id]?.value ?? null,
+    });
+    report(result);
+    return result.ok;
+  };
+  const submitRef = useRef(submit);
+  useLayoutEffect(() => {
+    submitRef.current = submit;
+  });
+  const canSubmit = editable && me !== null && asking === null;
+  useEffect(() => {
+    if (!canSubmit) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!isSubmitChord(event)) return;
+      event.preventDefault();
+      void submitRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [canSubmit]);
+  useEffect(() => {
+    if (props.focusBody) bodyRef.current?.focus();
+  }, [props.focusBody]);
 
   const assign = async (assigneeId: string | null) => {
     if (!me) return;
@@ -83,7 +139,6 @@ export function DraftEditor(props: {
   const toggleNetwork = (network: Network, on: boolean) =>
     save.change({ networks: on ? [...save.networks, network] : save.networks.filter((n) => n !== network) });
 
-  const editable = draft.state === 'draft' || draft.state === 'changes_requested';
   return (
     <article className="draft-editor" aria-label={t('editor.title')}>
       <div className="editor-top">
@@ -103,7 +158,10 @@ export function DraftEditor(props: {
       </p>
       <DraftPresence others={presence.others} />
       <textarea
+        ref={bodyRef}
         aria-label={t('editor.body')}
+        aria-keyshortcuts="Control+Enter"
+        aria-describedby={`submit-keys-${draft.id}`}
         value={save.body}
         readOnly={!editable || !me}
         rows={6}
@@ -113,6 +171,28 @@ export function DraftEditor(props: {
         }}
         onBlur={() => void save.flush()}
       />
+      {editable && (
+        <p id={`submit-keys-${draft.id}`} className="muted">
+          {t('editor.submitKeys')}
+        </p>
+      )}
+      {asking && (
+        <SubmitPrompt
+          questions={asking}
+          autoFailing={autoResults
+            .filter((r) => r.value === 'fail')
+            .flatMap((r) => template?.items.filter((i) => i.check === r.check).map((i) => i.text[lang]) ?? [])}
+          onAnswer={answerAsked}
+          onDone={() => {
+            setAsking(null);
+            void act({ type: 'submit' });
+          }}
+          onCancel={() => {
+            setAsking(null);
+            bodyRef.current?.focus();
+          }}
+        />
+      )}
       {save.state.kind === 'conflict' && (
         <div role="alert" className="conflict">
           <p>{t('conflict.intro')}</p>
@@ -182,11 +262,23 @@ export function DraftEditor(props: {
         </select>
       </label>
       {template && (
-        <ChecklistView draft={draft} template={template} autoResults={autoResults} me={me} onError={setFailure} />
+        <ChecklistView
+          draft={draft}
+          template={template}
+          roomAnswers={roomAnswers}
+          autoResults={autoResults}
+          me={me}
+          onError={setFailure}
+        />
       )}
       <div className="draft-actions" role="group" aria-label={t('editor.actions')}>
         {simpleActions.map((type) => (
-          <button key={type} type="button" disabled={!me} onClick={() => void act({ type })}>
+          <button
+            key={type}
+            type="button"
+            disabled={!me}
+            onClick={() => void (type === 'submit' ? submit() : act({ type }))}
+          >
             {t(`actions.${type}`)}
           </button>
         ))}

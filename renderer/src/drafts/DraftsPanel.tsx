@@ -7,6 +7,7 @@ import { ChecklistTemplateEditor } from './ChecklistTemplateEditor';
 import { DraftEditor } from './DraftEditor';
 import { DraftQueue } from './DraftQueue';
 import { PlaybookEditor } from './PlaybookEditor';
+import { RoomChecklist } from './RoomChecklist';
 import { onOpenDraftRequest } from './respond';
 import { TeamPanel } from './TeamPanel';
 import { errorText } from '../i18n';
@@ -61,6 +62,7 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
   const { t } = useTranslation('drafts');
   const [tab, setTab] = useState<Tab>('queue');
   const [openId, setOpenId] = useState<string | null>(null);
+  const [focusBody, setFocusBody] = useState(false);
   const { drafts, error } = useDrafts(roomId);
   const { members, policy, playbook, error: teamError } = useTeam(roomId);
   const { me, choose, bound } = useMe(roomId, members);
@@ -79,6 +81,7 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
         setTab('queue');
         if ('draftId' in request) {
           setOpenId(request.draftId);
+          setFocusBody(request.focusBody === true);
           setRespondFailure(null);
         } else setRespondFailure(errorText(request.error));
       }),
@@ -115,13 +118,22 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
               members={members}
               policy={policy}
               playbook={playbook}
-              onClose={() => setOpenId(null)}
+              focusBody={focusBody}
+              onClose={() => {
+                setOpenId(null);
+                setFocusBody(false);
+              }}
             />
           ) : (
             <DraftQueue roomId={roomId} drafts={drafts} error={error} me={me} members={members} onOpen={setOpenId} />
           ))}
         {tab === 'bank' && <BankPanel roomId={roomId} me={me} members={members} policy={policy} onOpen={openDraft} />}
-        {tab === 'checklist' && <ChecklistTemplateEditor roomId={roomId} me={me} />}
+        {tab === 'checklist' && (
+          <>
+            <RoomChecklist roomId={roomId} me={me} />
+            <ChecklistTemplateEditor roomId={roomId} me={me} />
+          </>
+        )}
         {tab === 'playbook' && playbook && <PlaybookEditor roomId={roomId} playbook={playbook} me={me} />}
         {tab === 'team' && <TeamPanel roomId={roomId} members={members} policy={policy} me={me} />}
         {tab === 'audit' && <AuditView roomId={roomId} members={members} />}

@@ -1,10 +1,16 @@
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { ContractError, Result } from '../../../shared/contract/result';
 import { api } from '../api';
-import { readMe } from '../session/who-am-i';
+import { askWhoAmI, readMe } from '../session/who-am-i';
 
 /** Asks the room's Drafts panel to open a draft, or to show why one could not be started. */
-export type OpenDraftRequest = { roomId: string; draftId: string } | { roomId: string; error: ContractError };
+export type OpenDraftRequest =
+  | {
+      roomId: string;
+      draftId: string;
+      /** Puts the cursor in its text: the person is about to write. */ focusBody?: boolean;
+    }
+  | { roomId: string; error: ContractError };
 
 const openDraftEvent = 'riposte:open-draft';
 
@@ -32,9 +38,9 @@ export async function startDraftAsMe(
   roomId: string,
   start: () => Promise<Result<DraftView>>,
 ): Promise<Result<{ draftId: string }>> {
-  // Main acts as the person this window told it (session.identify); asking here first
-  // only saves a round trip and names the fix.
-  if (!readMe(roomId)) {
+  // Main acts as the person this window told it (session.identify). Nobody picked yet in
+  // this window: the prompt asks now, and the action goes on as the person picked.
+  if (!readMe(roomId) && (await askWhoAmI(roomId)) === null) {
     const error: ContractError = {
       ok: false,
       code: 'forbidden',
@@ -49,7 +55,7 @@ export async function startDraftAsMe(
     requestOpenDraft({ roomId, error: result });
     return result;
   }
-  requestOpenDraft({ roomId, draftId: result.value.id });
+  requestOpenDraft({ roomId, draftId: result.value.id, focusBody: true });
   return { ok: true, value: { draftId: result.value.id } };
 }
 

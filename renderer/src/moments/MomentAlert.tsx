@@ -1,4 +1,4 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { BankEntry } from '../../../shared/contract/calls/bank';
 import type { Moment } from '../../../shared/moments/moment';
@@ -10,6 +10,8 @@ import { addToAlert, type AlertGroup } from '../../../shared/moments/alert-group
 import { beep, notify, soundEnabled } from './alert-outputs';
 import { describeMoment, formatTime } from '../../../shared/moments/describe-moment';
 import { draftFromMoment, takeFromBank } from './draft-from-moment';
+import { isRoomEnter } from '../toolkit/keyboard';
+import { dismissMoment } from '../undo/undoable-actions';
 
 const bankOffers: LiveQuery<
   { roomId: string; momentId: string | null },
@@ -68,6 +70,27 @@ export function MomentAlert({ roomId }: { roomId: string }) {
     });
   }, [roomId, t]);
 
+  // Enter, from wherever focus is (but a field or a button), drafts from the moment shown.
+  const leadMoment = group?.lead ?? null;
+  const draftRef = useRef<() => void>(() => undefined);
+  useLayoutEffect(() => {
+    draftRef.current = () => {
+      if (!leadMoment) return;
+      void draftFromMoment(leadMoment).then((result) => setStatus(result.ok ? t('alert.drafted') : errorText(result)));
+    };
+  });
+  const hasAlert = leadMoment !== null;
+  useEffect(() => {
+    if (!hasAlert) return;
+    const onKey = (event: KeyboardEvent) => {
+      if (!isRoomEnter(event)) return;
+      event.preventDefault();
+      draftRef.current();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [hasAlert]);
+
   if (!group) return null;
   const { lead } = group;
   const others = group.moments.length - 1;
@@ -117,12 +140,7 @@ export function MomentAlert({ roomId }: { roomId: string }) {
         </div>
       )}
       <div className="moment-actions">
-        <button
-          type="button"
-          onClick={() =>
-            void draftFromMoment(lead).then((result) => setStatus(result.ok ? t('alert.drafted') : errorText(result)))
-          }
-        >
+        <button type="button" aria-keyshortcuts="Enter" onClick={() => draftRef.current()}>
           {t('alert.draft')}
         </button>
         <button
@@ -132,10 +150,7 @@ export function MomentAlert({ roomId }: { roomId: string }) {
           {t('actions.confirm')}
         </button>
         {(lead.kind === 'spike' || lead.kind === 'emerging' || lead.kind === 'watch') && (
-          <button
-            type="button"
-            onClick={() => void api.moments.dismiss({ id: lead.id }).then((result) => result.ok && close())}
-          >
+          <button type="button" onClick={() => void dismissMoment(lead.id).then((result) => result.ok && close())}>
             {t('actions.dismiss')}
           </button>
         )}

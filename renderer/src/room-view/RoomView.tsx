@@ -1,4 +1,4 @@
-import { useEffect, useState, type ReactNode } from 'react';
+import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { roomsHref } from '../toolkit/use-hash-route';
@@ -14,6 +14,11 @@ import { ReportView } from '../report/ReportView';
 import { SourcesHealthBadge } from '../sources/SourcesHealthBadge';
 import { EventClock } from './EventClock';
 import { SidePanels } from './SidePanels';
+import { ReviewAlert } from '../drafts/ReviewAlert';
+import { WhoAmIHeader } from '../session/WhoAmIHeader';
+import { WhoAmIPrompt } from '../session/WhoAmIPrompt';
+import { UndoToast } from '../undo/UndoToast';
+import { useEscapeToTimeline } from './use-escape-to-timeline';
 
 /**
  * The war-room frame: header with the room's name and event clock, then its panels.
@@ -23,6 +28,8 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
   const { t, i18n } = useTranslation('rooms');
   const { room, error } = useRoom(roomId);
   const [reportOpen, setReportOpen] = useState(false);
+  const timeline = useRef<HTMLElement>(null);
+  useEscapeToTimeline(timeline);
 
   useEffect(() => {
     void api.settings.update({ lastRoomId: roomId });
@@ -52,6 +59,7 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
         <NextCue roomId={room.id} />
         <SourcesHealthBadge roomId={room.id} />
         <div className="spacer" />
+        <WhoAmIHeader roomId={room.id} />
         <button type="button" aria-pressed={reportOpen} onClick={() => setReportOpen((open) => !open)}>
           {t('report:view.open')}
         </button>
@@ -59,14 +67,18 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
       </header>
       <FreezeBanner roomId={room.id} />
       <MomentAlert roomId={room.id} />
+      <ReviewAlert roomId={room.id} />
       <OutboxAlert roomId={room.id} />
       {reportOpen && <ReportView room={room} onClose={() => setReportOpen(false)} />}
       <div className="room-body" hidden={reportOpen}>
-        <main className="room-panels" aria-label={room.name}>
+        {/* Focusable so Esc can bring focus back here from anywhere (the room's shortcuts then work). */}
+        <main ref={timeline} tabIndex={-1} className="room-panels" aria-label={room.name}>
           <Workspace room={room} />
         </main>
         <SidePanels roomId={room.id} />
       </div>
+      <WhoAmIPrompt roomId={room.id} />
+      <UndoToast />
     </div>
   );
 }

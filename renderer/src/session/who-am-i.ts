@@ -2,8 +2,9 @@ import { useCallback, useEffect, useSyncExternalStore } from 'react';
 import { api, onConnectionState } from '../api';
 
 /**
- * Who is at the keyboard in a room: picked by the person in the Drafts panel, remembered
- * per room in this browser or window. Main acts as the person this connection told it
+ * Who is at the keyboard in a room: picked once per window (the prompt at first use, the
+ * header's switch), remembered per room in this window's session storage, so a writer and
+ * an approver can work side by side in two windows of one browser. Main acts as the person this connection told it
  * (session.identify), so every pick is told to main too; the UI (my role, what I may do)
  * reads it here and hears when it changes.
  */
@@ -14,7 +15,7 @@ const changingEvent = 'riposte:me-changing';
 
 export function readMe(roomId: string): string | null {
   try {
-    return localStorage.getItem(key(roomId));
+    return sessionStorage.getItem(key(roomId));
   } catch {
     return null; // storage refused: nobody picked
   }
@@ -23,7 +24,7 @@ export function readMe(roomId: string): string | null {
 /** Every room with a remembered pick. */
 function rememberedRooms(): string[] {
   try {
-    return Object.keys(localStorage)
+    return Object.keys(sessionStorage)
       .filter((name) => name.startsWith(prefix))
       .map((name) => name.slice(prefix.length));
   } catch {
@@ -67,7 +68,7 @@ function followMain(roomId: string): void {
     }
     if (result.value.memberId === null || result.value.memberId === readMe(roomId)) return;
     try {
-      localStorage.setItem(key(roomId), result.value.memberId);
+      sessionStorage.setItem(key(roomId), result.value.memberId);
     } catch {
       // Storage refused: main still acts as the bound person.
     }
@@ -79,8 +80,8 @@ export function chooseMe(roomId: string, memberId: string | null): void {
   // Whatever waits to be sent as the person before (a layout save) leaves before main switches.
   window.dispatchEvent(new CustomEvent(changingEvent, { detail: roomId }));
   try {
-    if (memberId) localStorage.setItem(key(roomId), memberId);
-    else localStorage.removeItem(key(roomId));
+    if (memberId) sessionStorage.setItem(key(roomId), memberId);
+    else sessionStorage.removeItem(key(roomId));
   } catch {
     // Storage refused: the choice holds until the page reloads.
   }
@@ -105,22 +106,9 @@ onConnectionState((state) => {
   if (state === 'open') for (const roomId of rememberedRooms()) tellMain(roomId, readMe(roomId));
 });
 
-// Another tab of this browser picked someone else: this tab's connection follows.
-window.addEventListener('storage', (event) => {
-  if (event.key === null || !event.key.startsWith(prefix)) return;
-  const roomId = event.key.slice(prefix.length);
-  window.dispatchEvent(new CustomEvent(changingEvent, { detail: roomId }));
-  tellMain(roomId, event.newValue);
-});
-
 function subscribe(onChange: () => void): () => void {
   window.addEventListener(changedEvent, onChange);
-  // Another window of the same browser picked someone else.
-  window.addEventListener('storage', onChange);
-  return () => {
-    window.removeEventListener(changedEvent, onChange);
-    window.removeEventListener('storage', onChange);
-  };
+  return () => window.removeEventListener(changedEvent, onChange);
 }
 
 /** The member id picked in this room, or null, kept current. */
@@ -134,4 +122,20 @@ export function useMeId(roomId: string): string | null {
 export function useBoundIn(roomId: string): boolean | null {
   const snapshot = useCallback(() => isBoundIn(roomId), [roomId]);
   return useSyncExternalStore(subscribe, snapshot);
+}
+
+/**
+ * Asks the person at the keyboard who they are (the prompt mounted in the room view), for an
+ * action that needs it. Resolves with the member picked, or null when nobody was (no prompt,
+ * nobody in the team yet, or "not now").
+ */
+type Asker = (roomId: string) => Promise<string | null>;
+let asker: Asker | null = null;
+
+export function setWhoAmIAsker(next: Asker | null): void {
+  asker = next;
+}
+
+export function askWhoAmI(roomId: string): Promise<string | null> {
+  return asker ? asker(roomId) : Promise.resolve(null);
 }

@@ -91,7 +91,8 @@ export const draftCalls = {
   'drafts.assign': call(z.object({ id: Id, assigneeId: Id.nullable() }), DraftView),
   'drafts.transition': call(z.object({ id: Id, action: DraftAction }), DraftView),
   'drafts.answer': call(
-    z.object({ id: Id, itemId: Id, value: AnswerValue, note: z.string().max(2000).optional() }),
+    /** null takes the answer back (the undo of an answer). */
+    z.object({ id: Id, itemId: Id, value: AnswerValue.nullable(), note: z.string().max(2000).optional() }),
     DraftView,
   ),
   'drafts.comment': call(z.object({ id: Id, body: Text(5000) }), Comment),

@@ -29,6 +29,8 @@ export const momentCalls = {
     }),
     Moment,
   ),
+  /** Takes a dismissal back (undo): the moment is new again and its quiet period ends. */
+  'moments.restore': call(z.object({ id: Id }), Moment),
   /** Folds `id` into `intoId` (same room): the first becomes 'merged', its samples join the second. */
   'moments.merge': call(z.object({ id: Id, intoId: Id }), Moment),
   /** A manual moment, timestamped now: "blackout in the stadium". */
