@@ -7,11 +7,11 @@ import { useNow } from '../toolkit/use-now';
 import { errorText } from '../i18n';
 import { ColumnControls } from './ColumnControls';
 import { ColumnEditor } from './ColumnEditor';
-import { toggleHandled, toggleStar } from './ItemCard';
+import { hideAsNoise, toggleHandled, toggleStar } from './ItemActions';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { TimelineColumn } from './TimelineColumn';
 import { useColumns } from './use-columns';
-import { columnWidthBounds, useLayout, volumeHeightBounds } from './use-layout';
+import { columnWidthBounds, initialColumnWidth, useLayout, volumeHeightBounds } from './use-layout';
 import { Splitter } from './Splitter';
 import { MinuteChip } from './MinuteChip';
 import { VolumePanel } from './VolumePanel';
@@ -106,6 +106,11 @@ export function Workspace({ room }: { room: Room }) {
       const item = selectedItem();
       if (item) void toggleHandled(item);
     },
+    noise: () => {
+      if (wall) return;
+      const item = selectedItem();
+      if (item) void hideAsNoise(item);
+    },
     respond: () => {
       if (wall) return;
       const item = selectedItem();
@@ -193,7 +198,7 @@ export function Workspace({ room }: { room: Room }) {
 
   return (
     <MembersContext.Provider value={members}>
-      <div className={`workspace${wall ? ' wall' : ''}`}>
+      <div className={`workspace density-${layout.density}${wall ? ' wall' : ''}`}>
         {wall && <div className="wall-exit">{wallToggle}</div>}
         <div className="workspace-toolbar" hidden={wall}>
           <h2 className="visually-hidden">{t('title')}</h2>
@@ -219,6 +224,16 @@ export function Workspace({ room }: { room: Room }) {
             onClick={() => updateLayout((current) => ({ volumeShown: !current.volumeShown }))}
           >
             {t('toolbar.volume')}
+          </button>
+          <button
+            type="button"
+            aria-pressed={layout.density === 'comfortable'}
+            title={t('toolbar.comfortableHint')}
+            onClick={() =>
+              updateLayout((current) => ({ density: current.density === 'compact' ? 'comfortable' : 'compact' }))
+            }
+          >
+            {t('toolbar.comfortable')}
           </button>
           {wallToggle}
           <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
@@ -317,7 +332,7 @@ export function Workspace({ room }: { room: Room }) {
                     orientation="vertical"
                     className="column-resizer"
                     label={t('layout.columnWidth', { name: column.name })}
-                    value={layout.columnWidths[column.id] ?? columnWidthBounds.initial}
+                    value={layout.columnWidths[column.id] ?? initialColumnWidth[layout.density]}
                     min={columnWidthBounds.min}
                     max={columnWidthBounds.max}
                     onChange={(width) =>
