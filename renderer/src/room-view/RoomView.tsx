@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { resetTimelineReady } from '../toolkit/timeline-ready';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { roomsHref } from '../toolkit/use-hash-route';
@@ -10,9 +11,9 @@ import { FreezeBanner } from '../publishing/FreezeBanner';
 import { OutboxAlert } from '../publishing/OutboxAlert';
 import { NextCue } from '../moments/NextCue';
 import { Workspace } from '../workspace/Workspace';
-import { ReportView } from '../report/ReportView';
 import { SourcesHealthBadge } from '../sources/SourcesHealthBadge';
 import { EventClock } from './EventClock';
+import { PanelLoading, ReportView } from './lazy-panels';
 import { SidePanels } from './SidePanels';
 
 /**
@@ -27,6 +28,7 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
   useEffect(() => {
     void api.settings.update({ lastRoomId: roomId });
   }, [roomId]);
+  useEffect(() => resetTimelineReady, [roomId]);
 
   if (error) {
     return (
@@ -60,7 +62,11 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
       <FreezeBanner roomId={room.id} />
       <MomentAlert roomId={room.id} />
       <OutboxAlert roomId={room.id} />
-      {reportOpen && <ReportView room={room} onClose={() => setReportOpen(false)} />}
+      {reportOpen && (
+        <PanelLoading>
+          <ReportView room={room} onClose={() => setReportOpen(false)} />
+        </PanelLoading>
+      )}
       <div className="room-body" hidden={reportOpen}>
         <main className="room-panels" aria-label={room.name}>
           <Workspace room={room} />

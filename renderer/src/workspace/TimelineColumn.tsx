@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnAlert, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { errorText } from '../i18n';
+import { markTimelineReady } from '../toolkit/timeline-ready';
 import { ItemCard } from './ItemCard';
 import { useColumnItems, type ColumnSource } from './use-column-items';
 
@@ -70,6 +71,10 @@ export function TimelineColumn(props: TimelineColumnProps) {
   useEffect(() => {
     onItems(items);
   }, [items, onItems]);
+  // The first answer is on screen (posts or "nothing yet"): the side panels may load now.
+  useEffect(() => {
+    if (!loading) markTimelineReady();
+  }, [loading]);
 
   const virtualizer = useVirtualizer({
     count: items.length,

@@ -1,9 +1,20 @@
-import { useCallback, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Column, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
 import { useNow } from '../toolkit/use-now';
+import { markTimelineReady } from '../toolkit/timeline-ready';
 import { errorText } from '../i18n';
 import { ColumnControls } from './ColumnControls';
 import { ColumnEditor } from './ColumnEditor';
@@ -14,12 +25,14 @@ import { useColumns } from './use-columns';
 import { columnWidthBounds, initialColumnWidth, useLayout, volumeHeightBounds } from './use-layout';
 import { Splitter } from './Splitter';
 import { MinuteChip } from './MinuteChip';
-import { VolumePanel } from './VolumePanel';
 import { respondToItem } from '../drafts/respond';
 import { useTeam } from '../drafts/use-drafts';
 import { MembersContext } from './members-context';
 import { useWorkspaceKeys } from './use-workspace-keys';
 import './workspace.css';
+
+// d3 and the chart come after the columns: the posts are what the room opens for.
+const VolumePanel = lazy(() => import('./VolumePanel').then((m) => ({ default: m.VolumePanel })));
 
 const searchKey = 'search';
 const columnDragType = 'application/x-riposte-column';
@@ -45,6 +58,11 @@ export function Workspace({ room }: { room: Room }) {
   const [dragging, setDragging] = useState<{ id: string; over: string | null } | null>(null);
   // Read at drop time: some drag sources hand over no data, and state may lag an event.
   const draggedId = useRef<string | null>(null);
+
+  // A room without columns has no timeline to wait for.
+  useEffect(() => {
+    if (columns?.length === 0) markTimelineReady();
+  }, [columns]);
 
   const keys = useMemo(
     () => [...(search !== null ? [searchKey] : []), ...(columns ?? []).map((column) => column.id)],
@@ -242,13 +260,15 @@ export function Workspace({ room }: { room: Room }) {
         </div>
         {layout.volumeShown && (
           <>
-            <VolumePanel
-              room={room}
-              height={layout.volumeHeight}
-              columns={columns ?? []}
-              picked={minute}
-              onPickMinute={setMinute}
-            />
+            <Suspense fallback={<div className="volume-panel" style={{ height: layout.volumeHeight }} />}>
+              <VolumePanel
+                room={room}
+                height={layout.volumeHeight}
+                columns={columns ?? []}
+                picked={minute}
+                onPickMinute={setMinute}
+              />
+            </Suspense>
             {!wall && (
               <Splitter
                 orientation="horizontal"
