@@ -116,11 +116,6 @@ export const ItemCard = memo(function ItemCard({ item, terms, room, now, selecte
             ✓<span className="visually-hidden"> {t('item.isHandled')}</span>
           </span>
         )}
-        {item.mediaUrls.length > 0 && (
-          <span className="tag media-count" title={t('item.mediaCount', { count: item.mediaUrls.length })}>
-            ▣ {item.mediaUrls.length}
-          </span>
-        )}
         {assignee && <span className="tag assignee-tag">{t('item.assignedTo', { name: assignee })}</span>}
         <time
           dateTime={new Date(item.publishedAt).toISOString()}

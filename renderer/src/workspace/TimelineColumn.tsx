@@ -129,7 +129,7 @@ export function TimelineColumn(props: TimelineColumnProps) {
       {...dropProps}
     >
       <header className="column-head" {...headProps}>
-        <h2 id={headingId} className="column-title">
+        <h2 id={headingId} className="column-title" title={name}>
           {name}
         </h2>
         {paused && <span className="tag">{t('column.paused')}</span>}
