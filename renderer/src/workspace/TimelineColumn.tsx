@@ -156,14 +156,20 @@ export function TimelineColumn(props: TimelineColumnProps) {
           {t('column.newItems', { count: pending.length })}
         </button>
       )}
+      {!loading && items.length === 0 && !error && (
+        <p className="muted column-empty" role="status">
+          {t('column.empty')}
+        </p>
+      )}
+      {/* A feed owns articles only: the "nothing yet" line is outside it, and until its first
+          post arrives the empty feed says it is still being filled (aria-busy). */}
       <div
         ref={scrollRef}
         className="column-scroll"
         role="feed"
         aria-label={t('column.itemsLabel', { name })}
-        aria-busy={loading}
+        aria-busy={loading || items.length === 0}
       >
-        {!loading && items.length === 0 && !error && <p className="muted column-empty">{t('column.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((row) => {
             const item = items[row.index];
