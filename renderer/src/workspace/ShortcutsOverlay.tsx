@@ -9,6 +9,7 @@ export const shortcuts = [
   ['s', 'shortcuts.star'],
   ['h', 'shortcuts.handled'],
   ['r', 'shortcuts.respond'],
+  ['x', 'shortcuts.noise'],
   ['m', 'shortcuts.moment'],
   ['[', 'column.moveLeft'],
   [']', 'column.moveRight'],

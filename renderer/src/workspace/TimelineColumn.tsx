@@ -4,6 +4,7 @@ import { useTranslation } from 'react-i18next';
 import type { ColumnAlert, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { errorText } from '../i18n';
+import { markTimelineReady } from '../toolkit/timeline-ready';
 import { ItemCard } from './ItemCard';
 import { useColumnItems, type ColumnSource } from './use-column-items';
 
@@ -70,6 +71,10 @@ export function TimelineColumn(props: TimelineColumnProps) {
   useEffect(() => {
     onItems(items);
   }, [items, onItems]);
+  // The first answer is on screen (posts or "nothing yet"): the side panels may load now.
+  useEffect(() => {
+    if (!loading) markTimelineReady();
+  }, [loading]);
 
   const virtualizer = useVirtualizer({
     count: items.length,
@@ -124,7 +129,7 @@ export function TimelineColumn(props: TimelineColumnProps) {
       {...dropProps}
     >
       <header className="column-head" {...headProps}>
-        <h2 id={headingId} className="column-title">
+        <h2 id={headingId} className="column-title" title={name}>
           {name}
         </h2>
         {paused && <span className="tag">{t('column.paused')}</span>}
@@ -151,14 +156,20 @@ export function TimelineColumn(props: TimelineColumnProps) {
           {t('column.newItems', { count: pending.length })}
         </button>
       )}
+      {!loading && items.length === 0 && !error && (
+        <p className="muted column-empty" role="status">
+          {t('column.empty')}
+        </p>
+      )}
+      {/* A feed owns articles only: the "nothing yet" line is outside it, and until its first
+          post arrives the empty feed says it is still being filled (aria-busy). */}
       <div
         ref={scrollRef}
         className="column-scroll"
         role="feed"
         aria-label={t('column.itemsLabel', { name })}
-        aria-busy={loading}
+        aria-busy={loading || items.length === 0}
       >
-        {!loading && items.length === 0 && !error && <p className="muted column-empty">{t('column.empty')}</p>}
         <div style={{ height: virtualizer.getTotalSize(), position: 'relative' }}>
           {virtualItems.map((row) => {
             const item = items[row.index];

@@ -1,25 +1,38 @@
-import { useCallback, useMemo, useRef, useState, type DragEvent, type FormEvent } from 'react';
+import {
+  lazy,
+  Suspense,
+  useCallback,
+  useEffect,
+  useMemo,
+  useRef,
+  useState,
+  type DragEvent,
+  type FormEvent,
+} from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Column, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
 import { useNow } from '../toolkit/use-now';
+import { markTimelineReady } from '../toolkit/timeline-ready';
 import { errorText } from '../i18n';
 import { ColumnControls } from './ColumnControls';
 import { ColumnEditor } from './ColumnEditor';
-import { toggleHandled, toggleStar } from './ItemCard';
+import { hideAsNoise, toggleHandled, toggleStar } from './ItemActions';
 import { ShortcutsOverlay } from './ShortcutsOverlay';
 import { TimelineColumn } from './TimelineColumn';
 import { useColumns } from './use-columns';
-import { columnWidthBounds, useLayout, volumeHeightBounds } from './use-layout';
+import { columnWidthBounds, initialColumnWidth, useLayout, volumeHeightBounds } from './use-layout';
 import { Splitter } from './Splitter';
 import { MinuteChip } from './MinuteChip';
-import { VolumePanel } from './VolumePanel';
 import { respondToItem } from '../drafts/respond';
 import { useTeam } from '../drafts/use-drafts';
 import { MembersContext } from './members-context';
 import { useWorkspaceKeys } from './use-workspace-keys';
 import './workspace.css';
+
+// d3 and the chart come after the columns: the posts are what the room opens for.
+const VolumePanel = lazy(() => import('./VolumePanel').then((m) => ({ default: m.VolumePanel })));
 
 const searchKey = 'search';
 const columnDragType = 'application/x-riposte-column';
@@ -45,6 +58,11 @@ export function Workspace({ room }: { room: Room }) {
   const [dragging, setDragging] = useState<{ id: string; over: string | null } | null>(null);
   // Read at drop time: some drag sources hand over no data, and state may lag an event.
   const draggedId = useRef<string | null>(null);
+
+  // A room without columns has no timeline to wait for.
+  useEffect(() => {
+    if (columns?.length === 0) markTimelineReady();
+  }, [columns]);
 
   const keys = useMemo(
     () => [...(search !== null ? [searchKey] : []), ...(columns ?? []).map((column) => column.id)],
@@ -105,6 +123,11 @@ export function Workspace({ room }: { room: Room }) {
       if (wall) return;
       const item = selectedItem();
       if (item) void toggleHandled(item);
+    },
+    noise: () => {
+      if (wall) return;
+      const item = selectedItem();
+      if (item) void hideAsNoise(item);
     },
     respond: () => {
       if (wall) return;
@@ -193,7 +216,7 @@ export function Workspace({ room }: { room: Room }) {
 
   return (
     <MembersContext.Provider value={members}>
-      <div className={`workspace${wall ? ' wall' : ''}`}>
+      <div className={`workspace density-${layout.density}${wall ? ' wall' : ''}`}>
         {wall && <div className="wall-exit">{wallToggle}</div>}
         <div className="workspace-toolbar" hidden={wall}>
           <h2 className="visually-hidden">{t('title')}</h2>
@@ -220,6 +243,16 @@ export function Workspace({ room }: { room: Room }) {
           >
             {t('toolbar.volume')}
           </button>
+          <button
+            type="button"
+            aria-pressed={layout.density === 'comfortable'}
+            title={t('toolbar.comfortableHint')}
+            onClick={() =>
+              updateLayout((current) => ({ density: current.density === 'compact' ? 'comfortable' : 'compact' }))
+            }
+          >
+            {t('toolbar.comfortable')}
+          </button>
           {wallToggle}
           <button type="button" onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">
             {t('toolbar.shortcuts')}
@@ -227,13 +260,15 @@ export function Workspace({ room }: { room: Room }) {
         </div>
         {layout.volumeShown && (
           <>
-            <VolumePanel
-              room={room}
-              height={layout.volumeHeight}
-              columns={columns ?? []}
-              picked={minute}
-              onPickMinute={setMinute}
-            />
+            <Suspense fallback={<div className="volume-panel" style={{ height: layout.volumeHeight }} />}>
+              <VolumePanel
+                room={room}
+                height={layout.volumeHeight}
+                columns={columns ?? []}
+                picked={minute}
+                onPickMinute={setMinute}
+              />
+            </Suspense>
             {!wall && (
               <Splitter
                 orientation="horizontal"
@@ -317,7 +352,7 @@ export function Workspace({ room }: { room: Room }) {
                     orientation="vertical"
                     className="column-resizer"
                     label={t('layout.columnWidth', { name: column.name })}
-                    value={layout.columnWidths[column.id] ?? columnWidthBounds.initial}
+                    value={layout.columnWidths[column.id] ?? initialColumnWidth[layout.density]}
                     min={columnWidthBounds.min}
                     max={columnWidthBounds.max}
                     onChange={(width) =>

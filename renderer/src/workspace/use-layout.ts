@@ -3,7 +3,7 @@ import { defaultLayout, readStoredLayout, type WorkspaceLayout } from '../../../
 import { api } from '../api';
 import { onMeChanging, useMeId } from '../session/who-am-i';
 
-export { columnWidthBounds, volumeHeightBounds } from '../../../shared/workspace/layout';
+export { columnWidthBounds, initialColumnWidth, volumeHeightBounds } from '../../../shared/workspace/layout';
 
 /**
  * The room as the person at the keyboard arranged it. The store keeps each person's layout

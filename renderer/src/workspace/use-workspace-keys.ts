@@ -7,6 +7,8 @@ export interface WorkspaceKeyActions {
   star: () => void;
   handled: () => void;
   respond: () => void;
+  /** Hide the selected item as noise. */
+  noise: () => void;
   moveColumn: (by: 1 | -1) => void;
   search: () => void;
   help: () => void;
@@ -36,6 +38,7 @@ export function useWorkspaceKeys(actions: WorkspaceKeyActions): void {
         s: a.star,
         h: a.handled,
         r: a.respond,
+        x: a.noise,
         '[': () => a.moveColumn(-1),
         ']': () => a.moveColumn(1),
         '/': a.search,
