@@ -14,6 +14,7 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { actionLimit, prepareJourney, runJourney, secondsLimit } from '../../e2e/fixtures/alert-to-approved';
+import { measureDensity } from './ux/density';
 import { hostEntry, startServeMode, stopServeMode } from '../../e2e/fixtures/serve-process';
 
 const args = process.argv.slice(2);
@@ -73,10 +74,8 @@ async function main(): Promise<void> {
     });
     await measureJourney(browser, host.loginUrl);
 
-    // ── Density (h-deck, issue 18): the lead calls scripts/bench/ux/density.ts here at merge,
-    // logging its ux.posts_per_column and ux.columns_visible figures in the same shape, e.g.
-    //   for (const figure of await measureDensity(browser, host.loginUrl, viewport)) log(figure);
-    // ── end of the density figures.
+    // The deck's density, on the demo room as a first start opens it (its own data dir).
+    for (const figure of await measureDensity({ browser })) log(figure);
   } finally {
     await browser?.close();
     if (host) await stopServeMode(host.child);
