@@ -54,3 +54,18 @@ describe('code words in the reader’s language', () => {
     );
   });
 });
+
+describe('checklist items named in an error or an audit line', () => {
+  it('shows the questions in the reader’s language when the line carries both texts', async () => {
+    const params = {
+      items: 'image_rights',
+      itemsEn: 'Do we hold the image rights?',
+      itemsFr: 'Avons-nous les droits de l’image ?',
+    };
+    await i18next.changeLanguage('fr');
+    expect(sayCodeWords(params)['items']).toBe('Avons-nous les droits de l’image ?');
+    await i18next.changeLanguage('en');
+    expect(sayCodeWords(params)['items']).toBe('Do we hold the image rights?');
+    expect(sayCodeWords({ items: 'image_rights' })['items']).toBe('image_rights');
+  });
+});

@@ -70,6 +70,8 @@ export function sayCodeWords(params: Record<string, string>): Record<string, str
   }
   const question = i18next.language.startsWith('fr') ? params['itemFr'] : params['itemEn'];
   if (question) out['item'] = question;
+  const questions = i18next.language.startsWith('fr') ? params['itemsFr'] : params['itemsEn'];
+  if (questions) out['items'] = questions;
   return out;
 }
 
