@@ -32,16 +32,46 @@ function readableErrorParams(params: Record<string, string> = {}): Record<string
   const out: Record<string, string> = {};
   for (const [name, value] of Object.entries(params)) {
     const ms = Number(value);
-    // Roles and states travel as their codes ("writer", "in review"): say them in the person's language.
-    const word = `drafts:${name === 'role' ? 'roles' : 'states'}.${value.replace(/ /g, '_')}`;
     if (timeParams.has(name) && value !== '' && Number.isFinite(ms)) {
       out[name] = new Intl.DateTimeFormat(i18next.language, { hour: '2-digit', minute: '2-digit' }).format(ms);
-    } else if ((name === 'role' || name === 'state' || name === 'from') && i18next.exists(word)) {
-      out[name] = i18next.t(word).toLowerCase();
     } else {
       out[name] = value;
     }
   }
+  return sayCodeWords(out);
+}
+
+/**
+ * Roles, states, approval slots and lifecycle actions travel as their codes ("writer",
+ * "in review", "brand, legal", "request changes"): said in the person's language, one by one
+ * in a list. A checklist question that travels with both its texts is said in theirs.
+ */
+const codeWordGroups: Record<string, string> = {
+  role: 'roles',
+  state: 'states',
+  from: 'states',
+  slot: 'slots',
+  missing: 'slots',
+  action: 'actionNames',
+};
+
+export function sayCodeWords(params: Record<string, string>): Record<string, string> {
+  const out = { ...params };
+  for (const [name, group] of Object.entries(codeWordGroups)) {
+    const value = params[name];
+    if (value === undefined || value === '') continue;
+    out[name] = value
+      .split(', ')
+      .map((code) => {
+        const key = `drafts:${group}.${code.replace(/ /g, '_')}`;
+        return i18next.exists(key) ? i18next.t(key).toLowerCase() : code;
+      })
+      .join(', ');
+  }
+  const question = i18next.language.startsWith('fr') ? params['itemFr'] : params['itemEn'];
+  if (question) out['item'] = question;
+  const questions = i18next.language.startsWith('fr') ? params['itemsFr'] : params['itemsEn'];
+  if (questions) out['items'] = questions;
   return out;
 }
 

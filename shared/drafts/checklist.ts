@@ -218,6 +218,8 @@ export function checkAnswer(item: ChecklistItem, answer: ChecklistAnswer): Resul
       message: `"${item.text.en}" must be answered pass or fail; n/a is not accepted for it.`,
       field: 'value',
       messageKey: 'errors.checklist.naNotAllowed',
+      // Both texts of the question, so the person reads it in their language.
+      params: { item: item.text.en, itemEn: item.text.en, itemFr: item.text.fr },
     };
   }
   return { ok: true, value: answer };

@@ -1,4 +1,4 @@
-import { unmetRequiredItems } from './checklist';
+import { unmetRequiredItems, type ChecklistTemplate } from './checklist';
 import { activeStates, missingSlots, type ApprovalSlot, type DraftForLifecycle, type DraftState } from './draft';
 import { isStale } from './freshness';
 import {
@@ -204,7 +204,10 @@ function approve(step: Step): TransitionResult {
   const covered = new Set(draft.override?.itemIds ?? []);
   const uncovered = unmetRequiredItems(ctx.checklist).filter((id) => !covered.has(id));
   if (uncovered.length > 0) {
-    return fail('invalid_transition', 'errors.draft.checklistUnmet', { items: uncovered.join(', ') });
+    return fail('invalid_transition', 'errors.draft.checklistUnmet', {
+      items: uncovered.join(', '),
+      ...questionTexts(ctx.checklist.template, uncovered),
+    });
   }
   const approvals = [...draft.approvals, { slot, memberId: ctx.actor.id, at }];
   const stillMissing = missing.filter((s) => s !== slot);
@@ -327,6 +330,15 @@ function overrideChecklist(step: Step, reason: string): TransitionResult {
     'checklist_overridden',
     { ...draft, override: { by: ctx.actor.id, at, reason: written, itemIds } },
     { reason: written, itemIds },
-    { reason: written, items: itemIds.join(', ') },
+    { reason: written, items: itemIds.join(', '), ...questionTexts(ctx.checklist.template, itemIds) },
   );
+}
+
+/**
+ * The questions behind item ids in both languages, so an error or an audit line names them
+ * in the reader's language (`items` keeps the ids for the stored English sentence).
+ */
+function questionTexts(template: ChecklistTemplate, ids: readonly string[]): { itemsEn: string; itemsFr: string } {
+  const texts = ids.map((id) => template.items.find((item) => item.id === id)?.text ?? { en: id, fr: id });
+  return { itemsEn: texts.map((text) => text.en).join(' · '), itemsFr: texts.map((text) => text.fr).join(' · ') };
 }

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { MomentKind, MomentStatus } from '../moments/moment';
+import { HealthProblem } from '../sources/health-problem';
 
 /**
  * The post-event report's figures: what the Report view shows, what the HTML and PDF are
@@ -29,6 +30,8 @@ export const SourceHealth = z.object({
   /** Its state when the report was made (ok, error, offline…). */
   state: z.string(),
   lastError: z.string().nullable(),
+  /** The same as a code, said in the report's language (null for rows from before codes). */
+  problem: HealthProblem.nullable().default(null),
   items: z.number(),
   /** Share of the event's minutes in which it brought at least one item (0–1). */
   activeShare: z.number(),

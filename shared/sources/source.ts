@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { SourceKind } from '../domain/item';
+import { HealthProblem } from './health-problem';
 
 const HttpUrl = z
   .string({ error: 'errors.source.urlInvalid' })
@@ -105,8 +106,10 @@ export const SourceHealth = z.object({
   nextPollAt: z.number().nullable(),
   itemsTaken: z.number(),
   consecutiveFailures: z.number(),
-  /** The last failure in plain words, for the health line. */
+  /** The last failure in plain English words: the report, and rows stored before `problem` existed. */
   lastError: z.string().nullable(),
+  /** The same failure as a code and its parameters, which the health line says in the reader's language. */
+  problem: HealthProblem.nullable(),
   /** What the last poll that read the source had to say besides its items (kept through 304s). */
   notices: z.array(HealthNotice),
 });

@@ -17,6 +17,7 @@ describe('classifyNetworkError', () => {
           httpStatus: null,
           retryAfterMs: null,
           message: 'No network: waiting to reconnect',
+          problem: { code: 'offline', params: {} },
         });
       }
     },

@@ -1,4 +1,5 @@
 import { STATUS_CODES } from 'node:http';
+import { said, type SaidProblem } from '../../../shared/sources/health-problem';
 import type { FetchFailureKind, PoliteResponse } from './types';
 
 export type FailedResponse = Extract<PoliteResponse, { status: 'failed' }>;
@@ -23,15 +24,14 @@ const TIMEOUT_CODES = new Set([
   'UND_ERR_BODY_TIMEOUT',
 ]);
 
-export const OFFLINE_MESSAGE = 'No network: waiting to reconnect';
-
+/** A failed fetch: why, as a code the health line translates, with its English sentence. */
 export function failure(
   kind: FetchFailureKind,
-  message: string,
+  why: SaidProblem,
   httpStatus: number | null = null,
   retryAfterMs: number | null = null,
 ): FailedResponse {
-  return { status: 'failed', kind, httpStatus, retryAfterMs, message };
+  return { status: 'failed', kind, httpStatus, retryAfterMs, message: why.message, problem: why.problem };
 }
 
 export function statusLine(status: number): string {
@@ -39,30 +39,16 @@ export function statusLine(status: number): string {
   return reason ? `${status} ${reason}` : String(status);
 }
 
-export function formatDuration(ms: number): string {
-  if (ms < 10_000) {
-    const tenths = Math.round(ms / 100) / 10;
-    return `${tenths} second${tenths === 1 ? '' : 's'}`;
-  }
-  const seconds = Math.round(ms / 1000);
-  if (seconds < 120) return `${seconds} second${seconds === 1 ? '' : 's'}`;
-  const minutes = Math.round(seconds / 60);
-  if (minutes < 120) return `${minutes} minutes`;
-  return `${Math.round(minutes / 60)} hours`;
-}
-
-export function formatBytes(bytes: number): string {
-  const mib = bytes / (1024 * 1024);
-  return Number.isInteger(mib) ? `${mib} MiB` : `${bytes} bytes`;
-}
-
 export function httpFailure(status: number, retryAfterMs: number | null): FailedResponse {
-  const answered = `The server answered ${statusLine(status)}`;
+  const line = statusLine(status);
   if (status === 429 || (status === 503 && retryAfterMs !== null)) {
-    const wait = retryAfterMs === null ? '' : `; asked us to wait ${formatDuration(retryAfterMs)}`;
-    return failure('rate_limited', `${answered}${wait}`, status, retryAfterMs);
+    const why =
+      retryAfterMs === null
+        ? said('httpStatus', { status: line })
+        : said('rateLimitedWait', { status: line, waitMs: retryAfterMs });
+    return failure('rate_limited', why, status, retryAfterMs);
   }
-  return failure('http', answered, status, retryAfterMs);
+  return failure('http', said('httpStatus', { status: line }), status, retryAfterMs);
 }
 
 function errorCodes(error: unknown): string[] {
@@ -82,21 +68,21 @@ function errorCodes(error: unknown): string[] {
 /** Turns a thrown network error into a failure a person can read on the source health line. */
 export function classifyNetworkError(error: unknown, timeoutMs: number): FailedResponse {
   const codes = errorCodes(error);
-  if (codes.some((code) => OFFLINE_CODES.has(code))) return failure('offline', OFFLINE_MESSAGE);
+  if (codes.some((code) => OFFLINE_CODES.has(code))) return failure('offline', said('offline'));
   if (codes.some((code) => TIMEOUT_CODES.has(code))) return timeoutFailure(timeoutMs);
   const detail = error instanceof Error ? error.message : String(error);
   if (codes.some((code) => code.startsWith('ERR_TLS') || code.includes('CERT'))) {
-    return failure('bad_response', `The server's secure connection could not be trusted (${detail})`);
+    return failure('bad_response', said('untrustedCertificate', { detail }));
   }
   if (codes.includes('ECONNREFUSED')) {
-    return failure('http', 'The server refused the connection: it may be down or the address may be wrong');
+    return failure('http', said('connectionRefused'));
   }
   if (codes.some((code) => code === 'ECONNRESET' || code === 'UND_ERR_SOCKET' || code === 'EPIPE')) {
-    return failure('bad_response', 'The server closed the connection before the feed was complete');
+    return failure('bad_response', said('connectionClosed'));
   }
-  return failure('bad_response', `The request failed: ${detail}`);
+  return failure('bad_response', said('requestFailed', { detail }));
 }
 
 export function timeoutFailure(timeoutMs: number): FailedResponse {
-  return failure('timeout', `The server did not answer within ${formatDuration(timeoutMs)}`);
+  return failure('timeout', said('timeout', { timeoutMs }));
 }

@@ -107,6 +107,7 @@ describe('createPoliteFetcher', () => {
       httpStatus: 404,
       retryAfterMs: null,
       message: 'The server answered 404 Not Found',
+      problem: { code: 'httpStatus', params: { status: '404 Not Found' } },
     });
     expect(await fetcher.get({ url: server.url('/broken') })).toMatchObject({
       kind: 'http',
@@ -124,6 +125,7 @@ describe('createPoliteFetcher', () => {
       httpStatus: 429,
       retryAfterMs: 120_000,
       message: 'The server answered 429 Too Many Requests; asked us to wait 2 minutes',
+      problem: { code: 'rateLimitedWait', params: { status: '429 Too Many Requests', waitMs: 120_000 } },
     });
     expect(await fetcher.get({ url: server.url('/maintenance') })).toMatchObject({
       kind: 'rate_limited',
@@ -218,6 +220,7 @@ describe('createPoliteFetcher', () => {
       httpStatus: null,
       retryAfterMs: null,
       message: 'The server refused the connection: it may be down or the address may be wrong',
+      problem: { code: 'connectionRefused', params: {} },
     });
   });
 
@@ -250,7 +253,11 @@ describe('createPoliteFetcher', () => {
     };
     expect((await parse('/laughs')).ok).toBe(true);
     expect(JSON.stringify(await parse('/xxe'))).not.toMatch(/root:.*:0:0:/);
-    expect(await parse('/html')).toEqual({ ok: false, message: 'This address returned an HTML page, not a feed' });
+    expect(await parse('/html')).toEqual({
+      ok: false,
+      message: 'This address returned an HTML page, not a feed',
+      problem: { code: 'htmlPage', params: {} },
+    });
     expect(await parse('/bad-utf8')).toMatchObject({ ok: true, title: 'Café crème' });
   });
 });

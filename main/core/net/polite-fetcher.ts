@@ -1,5 +1,6 @@
 import { Agent, request } from 'undici';
-import { classifyNetworkError, failure, formatBytes, httpFailure, timeoutFailure } from './fetch-failure';
+import { said } from '../../../shared/sources/health-problem';
+import { classifyNetworkError, failure, httpFailure, timeoutFailure } from './fetch-failure';
 import { createHostLimiter } from './host-limiter';
 import { BadEncodingError, BodyTooLargeError, readBody } from './read-body';
 import { isPrivateHost, PrivateAddressError, publicOnlyLookup, type Lookup } from './private-addresses';
@@ -30,8 +31,6 @@ export interface PoliteFetcherOptions {
   /** Host name resolution (tests point names at loopback); the private-address check wraps it. */
   lookup?: Lookup;
 }
-
-const PRIVATE_MESSAGE = 'This feed leads to an address inside this machine or its network; Riposte does not fetch it';
 
 export interface ClosablePoliteFetcher extends PoliteFetcher {
   /** Closes idle keep-alive connections; pending requests finish first. */
@@ -72,10 +71,10 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
       if (timer.signal.aborted) return timeoutFailure(timeoutMs);
       if (req.signal?.aborted) throw req.signal.reason;
       if (error instanceof BodyTooLargeError) {
-        return failure('too_large', `The feed is larger than ${formatBytes(error.maxBytes)}`);
+        return failure('too_large', said('tooLarge', { maxBytes: error.maxBytes }));
       }
-      if (error instanceof BadEncodingError) return failure('bad_response', error.message);
-      if (causedByPrivateAddress(error)) return failure('bad_response', PRIVATE_MESSAGE);
+      if (error instanceof BadEncodingError) return failure('bad_response', error.why);
+      if (causedByPrivateAddress(error)) return failure('bad_response', said('privateAddress'));
       return classifyNetworkError(error, timeoutMs);
     } finally {
       clearTimeout(handle);
@@ -92,7 +91,7 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
     try {
       url = new URL(req.url);
     } catch {
-      return failure('bad_response', 'This is not a valid web address');
+      return failure('bad_response', said('invalidAddress'));
     }
     const visited = new Set<string>();
     // A private address is fetched only when typed, and redirects stay on that very host.
@@ -100,10 +99,10 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
     const typedPrivate = allowTypedPrivate && isPrivateHost(typedHost);
     for (let hop = 0; ; hop += 1) {
       if (url.protocol !== 'http:' && url.protocol !== 'https:') {
-        return failure('bad_response', `Only http and https addresses can be fetched (got ${url.protocol})`);
+        return failure('bad_response', said('unsupportedScheme', { scheme: url.protocol }));
       }
       const open = typedPrivate && url.hostname === typedHost;
-      if (!open && isPrivateHost(url.hostname)) return failure('bad_response', PRIVATE_MESSAGE);
+      if (!open && isPrivateHost(url.hostname)) return failure('bad_response', said('privateAddress'));
       visited.add(url.href);
       const release = await limiter.acquire(url.host, signal);
       try {
@@ -120,10 +119,10 @@ export function createPoliteFetcher(options: PoliteFetcherOptions = {}): Closabl
         if (REDIRECT_STATUSES.has(status) && location) {
           await discard(res.body);
           const next = resolveLocation(location, url);
-          if (next === null) return failure('bad_response', 'The server redirected to an invalid address', status);
-          if (visited.has(next.href)) return failure('redirect_loop', 'The address redirects in a loop', status);
+          if (next === null) return failure('bad_response', said('badRedirect'), status);
+          if (visited.has(next.href)) return failure('redirect_loop', said('redirectLoop'), status);
           if (hop + 1 > MAX_REDIRECTS) {
-            return failure('redirect_loop', `The address redirects more than ${MAX_REDIRECTS} times`, status);
+            return failure('redirect_loop', said('tooManyRedirects', { max: MAX_REDIRECTS }), status);
           }
           url = next;
           continue;

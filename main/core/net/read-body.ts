@@ -1,6 +1,7 @@
 import type { Readable, Transform } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
 import { createBrotliDecompress, createGunzip, createInflate } from 'node:zlib';
+import { said, type SaidProblem } from '../../../shared/sources/health-problem';
 
 export class BodyTooLargeError extends Error {
   constructor(readonly maxBytes: number) {
@@ -10,9 +11,11 @@ export class BodyTooLargeError extends Error {
 }
 
 export class BadEncodingError extends Error {
-  constructor(message: string, options?: { cause?: unknown }) {
-    super(message, options);
+  readonly why: SaidProblem;
+  constructor(why: SaidProblem, options?: { cause?: unknown }) {
+    super(why.message, options);
     this.name = 'BadEncodingError';
+    this.why = why;
   }
 }
 
@@ -29,7 +32,7 @@ function decoderFor(coding: string): Transform | null {
     case 'br':
       return createBrotliDecompress();
     default:
-      throw new BadEncodingError(`The server used an unsupported compression (${coding})`);
+      throw new BadEncodingError(said('unsupportedCompression', { coding }));
   }
 }
 
@@ -43,7 +46,7 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
     .split(',')
     .map((c) => c.trim())
     .filter((c) => c !== '' && c !== 'identity');
-  if (codings.length > 1) throw new BadEncodingError('The server used stacked compression we do not read');
+  if (codings.length > 1) throw new BadEncodingError(said('stackedCompression'));
   const coding = codings[0] ?? '';
   const parts: Buffer[] = [];
   let total = 0;
@@ -69,7 +72,7 @@ export async function readBody(body: Readable, contentEncoding: string | null, m
     }
   } catch (error) {
     if (error instanceof BodyTooLargeError || error instanceof BadEncodingError) throw error;
-    if (isZlibError(error)) throw new BadEncodingError('The server sent a broken compressed body', { cause: error });
+    if (isZlibError(error)) throw new BadEncodingError(said('brokenCompression'), { cause: error });
     throw error;
   }
   return Buffer.concat(parts, total);

@@ -1,3 +1,5 @@
+import type { HealthProblem } from '../../../shared/sources/health-problem';
+
 /**
  * The polite HTTP client every poller uses (conditional GET, limits, back-off). One instance per core:
  * it owns the global (16) and per-host (2) in-flight limits.
@@ -44,8 +46,10 @@ export type PoliteResponse =
       httpStatus: number | null;
       /** From Retry-After, when the server gave one. */
       retryAfterMs: number | null;
-      /** Plain words for the source health line, e.g. "The server answered 404 Not Found". */
+      /** Plain English words, e.g. "The server answered 404 Not Found" (logs, the report). */
       message: string;
+      /** The same as a code and its parameters, which the health line says in the reader's language. */
+      problem: HealthProblem;
     };
 
 export interface PoliteFetcher {

@@ -8,6 +8,7 @@ import {
 } from '../../../shared/sources/source';
 import type { SourceKind } from '../../../shared/domain/item';
 import type { Db } from '../db/open-database';
+import { HealthProblem } from '../../../shared/sources/health-problem';
 
 interface SourceRow {
   id: string;
@@ -26,6 +27,7 @@ interface SourceRow {
   consecutive_failures: number;
   last_error: string | null;
   health_notices: string | null;
+  health_problem: string | null;
   etag: string | null;
   last_modified: string | null;
   cursor: string | null;
@@ -41,6 +43,17 @@ export interface PollerMemory {
 export type StoredSource = Omit<Source, 'credentialSet'> & { memory: PollerMemory };
 
 const StoredNotices = z.array(HealthNotice).catch([]);
+
+/** A stored problem that no longer reads (a code since removed) shows the stored sentence instead. */
+function problemOf(json: string | null): HealthProblem | null {
+  if (json === null) return null;
+  try {
+    const problem = HealthProblem.safeParse(JSON.parse(json));
+    return problem.success ? problem.data : null;
+  } catch {
+    return null;
+  }
+}
 
 function noticesOf(json: string | null): HealthNotice[] {
   if (json === null) return [];
@@ -67,6 +80,7 @@ const toSource = (row: SourceRow): StoredSource => ({
     itemsTaken: row.items_taken,
     consecutiveFailures: row.consecutive_failures,
     lastError: row.last_error,
+    problem: problemOf(row.health_problem),
     notices: noticesOf(row.health_notices),
   },
   memory: { etag: row.etag, lastModified: row.last_modified, cursor: row.cursor },
@@ -105,6 +119,7 @@ export function createSourceRepository(db: Db) {
   const saveHealth = db.prepare(
     `UPDATE sources SET state = @state, last_fetch_at = @lastFetchAt, next_poll_at = @nextPollAt,
        consecutive_failures = @consecutiveFailures, last_error = @lastError, health_notices = @notices,
+       health_problem = @problem,
        items_taken = items_taken + @newItems,
        etag = @etag, last_modified = @lastModified, cursor = @cursor
      WHERE id = @id`,
@@ -157,7 +172,8 @@ export function createSourceRepository(db: Db) {
     /** Health and poller memory after a poll; `newItems` adds to the running count. */
     saveHealth(id: string, health: Omit<SourceHealth, 'itemsTaken'>, memory: PollerMemory, newItems: number) {
       const notices = health.notices.length > 0 ? JSON.stringify(health.notices) : null;
-      saveHealth.run({ id, ...health, notices, ...memory, newItems });
+      const problem = health.problem === null ? null : JSON.stringify(health.problem);
+      saveHealth.run({ id, ...health, notices, problem, ...memory, newItems });
     },
   };
 }

@@ -4,6 +4,7 @@ import type { Room } from '../../../shared/rooms/room';
 import type { Source } from '../../../shared/sources/source';
 import type { IngestRuntime, PollJob, PollOutcome } from '../ingest/pipeline/ingest-runtime';
 import { tempCoresPerTest, waitForEvent } from '../testing/temp-core';
+import { said } from '../../../shared/sources/health-problem';
 
 type Scripted = (job: PollJob) => Omit<PollOutcome, 'sourceId'>;
 
@@ -112,7 +113,7 @@ describe('sources and ingestion', () => {
       result: {
         kind: 'failed',
         failure: answer,
-        message: answer === 'http' ? 'The server answered 404 Not Found' : 'No network: waiting to reconnect',
+        ...(answer === 'http' ? said('httpStatus', { status: '404 Not Found' }) : said('offline')),
       },
       retryAfterMs: null,
       maxAgeMs: null,
@@ -129,6 +130,7 @@ describe('sources and ingestion', () => {
       state: 'error',
       consecutiveFailures: 1,
       lastError: 'The server answered 404 Not Found',
+      problem: { code: 'httpStatus', params: { status: '404 Not Found' } },
     });
 
     for (const failures of [2, 3]) {
@@ -144,6 +146,7 @@ describe('sources and ingestion', () => {
     expect((await offline).source.health).toMatchObject({
       consecutiveFailures: 3,
       lastError: 'No network: waiting to reconnect',
+      problem: { code: 'offline', params: {} },
     });
   });
 

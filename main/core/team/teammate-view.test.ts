@@ -103,6 +103,7 @@ describe('what a teammate sees of the host machine', () => {
         itemsTaken: 0,
         consecutiveFailures: 1,
         lastError: 'Cannot read /home/lea/riposte/rehearsal.jsonl (ENOENT)',
+        problem: null,
         notices: [],
       },
       createdAt: t0,

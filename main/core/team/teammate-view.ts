@@ -45,6 +45,15 @@ const hiddenSource = (source: Source): Source => ({
   health: {
     ...source.health,
     lastError: source.health.lastError === null ? null : hideHostPaths(source.health.lastError),
+    problem: source.health.problem && {
+      code: source.health.problem.code,
+      params: Object.fromEntries(
+        Object.entries(source.health.problem.params).map(([name, value]) => [
+          name,
+          typeof value === 'string' ? hideHostPaths(value) : value,
+        ]),
+      ),
+    },
   },
 });
 

@@ -3,7 +3,7 @@ import { useTranslation } from 'react-i18next';
 import type { AuditEntry } from '../../../shared/contract/calls/audit';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import { api } from '../api';
-import { errorText } from '../i18n';
+import { errorText, sayCodeWords } from '../i18n';
 import { refetchOn, type LiveQuery } from '../toolkit/live-query/live-query';
 import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 import { formatClock, readableParams } from './format';
@@ -94,9 +94,8 @@ export function AuditView({ roomId, members }: { roomId: string; members: RoomMe
             entry.type === 'checklist_answered'
               ? (value: string) => (i18n.exists(`drafts:answers.${value}`) ? t(`answers.${value}`) : value)
               : undefined;
-          const params = readableParams(entry.params, i18n.language, answerWord);
-          // A role is stored by its name ("writer"): said in the reader's language.
-          if (params.role && i18n.exists(`drafts:roles.${params.role}`)) params.role = t(`roles.${params.role}`);
+          // Roles and approval slots are stored by their codes ("writer", "brand"): said in the reader's language.
+          const params = sayCodeWords(readableParams(entry.params, i18n.language, answerWord));
           return (
             <li key={entry.id}>
               <span className="muted">{formatClock(entry.at, i18n.language)}</span>{' '}

@@ -1,5 +1,6 @@
 import { useTranslation } from 'react-i18next';
 import type { HealthNotice, Source } from '../../../shared/sources/source';
+import { problemText } from './problem-text';
 import { formatRelative } from './relative-time';
 
 type Translate = ReturnType<typeof useTranslation<'sources'>>['t'];
@@ -37,6 +38,7 @@ export function SourceHealthLine({ source, now }: { source: Source; now: number 
   const { t, i18n } = useTranslation('sources');
   const { health } = source;
   const state = source.paused ? 'paused' : health.state;
+  const problem = problemText(health, t, i18n.language);
   const parts = [t('health.items', { count: health.itemsTaken })];
   if (health.lastFetchAt)
     parts.push(t('health.lastFetch', { when: formatRelative(health.lastFetchAt, now, i18n.language) }));
@@ -58,9 +60,9 @@ export function SourceHealthLine({ source, now }: { source: Source; now: number 
           {noticeSentences(health.notices, t).join(' · ')}
         </p>
       )}
-      {health.lastError && state !== 'ok' && (
+      {problem && state !== 'ok' && (
         <p className="source-error" role="note" aria-label={t('health.errorLabel', { name: source.label })}>
-          {health.lastError}
+          {problem}
         </p>
       )}
     </div>

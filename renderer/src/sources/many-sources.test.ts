@@ -22,6 +22,7 @@ const source = (n: number, label = `Feed ${n}`): Source => ({
     itemsTaken: 0,
     consecutiveFailures: 0,
     lastError: null,
+    problem: null,
     notices: [],
   },
   createdAt: n,

@@ -1,4 +1,6 @@
-import type { EngagementCounts, ReportFigures, ReportResponse, ReportSection } from '../figures';
+import { catalog } from '../../i18n/catalog';
+import { fillProblem } from '../../sources/health-problem';
+import type { EngagementCounts, ReportFigures, ReportResponse, ReportSection, SourceHealth } from '../figures';
 import { reportSections } from '../figures';
 import { columnCharts, volumeChart } from './charts';
 import { reportStyles } from './styles';
@@ -62,18 +64,21 @@ function summary({ f, w }: Ctx): string {
     ),
   ].join('');
   const team = f.team
-    .map((m) => `${escapeHtml(m.name)} (${escapeHtml(m.role)}${m.removed ? `, ${w.t('doc.removed')}` : ''})`)
+    .map(
+      (m) =>
+        `${escapeHtml(m.name)} (${escapeHtml(w.code('drafts', 'roles', m.role))}${m.removed ? `, ${w.t('doc.removed')}` : ''})`,
+    )
     .join(', ');
   const sources = table(
     ['source', 'kind', 'allied', 'items', 'active', 'silence', 'state'].map((c) => w.t(`doc.col.${c}`)),
     f.sources.map((s) => [
       escapeHtml(s.label),
-      escapeHtml(s.kind),
+      escapeHtml(w.code('sources', 'kinds', s.kind)),
       s.allied ? w.t('doc.yes') : w.t('doc.no'),
       w.number(s.items),
       w.percent(s.activeShare),
       w.t('doc.minutes', { count: s.longestSilenceMinutes }),
-      `${escapeHtml(s.state)}${s.lastError ? ` <span class="muted">${escapeHtml(s.lastError)}</span>` : ''}`,
+      `${escapeHtml(w.code('sources', 'states', s.state))}${why(s, w) ? ` <span class="muted">${escapeHtml(why(s, w) ?? '')}</span>` : ''}`,
     ]),
     new Set([3, 4, 5]),
   );
@@ -139,7 +144,7 @@ function responses({ f, w, clock, counts }: Ctx): string {
   const step = (from: number, to: number | null) =>
     to === null ? '–' : `${clock.time(to)} <span class="muted">+${formatDuration(to - from)}</span>`;
   const rows = f.responses.map((r) => [
-    `${escapeHtml(r.excerpt)}<br><span class="muted">${escapeHtml(r.author)} · ${escapeHtml(r.state)} · ${escapeHtml(r.networks.join(', '))}</span>${
+    `${escapeHtml(r.excerpt)}<br><span class="muted">${escapeHtml(r.author)} · ${escapeHtml(w.code('drafts', 'states', r.state))} · ${escapeHtml(r.networks.join(', '))}</span>${
       r.override ? `<br>${w.t('doc.override', { by: r.override.by, reason: r.override.reason })}` : ''
     }${r.insideFreshness === false ? `<br><span class="bad">${w.t('doc.freshOutside')}</span>` : ''}`,
     clock.time(r.triggerAt),
@@ -227,7 +232,7 @@ function process({ f, w, clock }: Ctx): string {
     [],
   )}
 <h3>${w.t('doc.audit', { count: w.number(p.auditTotal) })}</h3>${list(
-    p.audit.map((a) => [escapeHtml(a.key), w.number(a.count)]),
+    p.audit.map((a) => [escapeHtml(w.code('drafts', 'audit.types', a.key)), w.number(a.count)]),
     ['type', 'count'].map((c) => w.t(`doc.col.${c}`)),
     [1],
   )}`;
@@ -277,4 +282,10 @@ export function renderReportDocument(f: ReportFigures, options: ReportDocumentOp
 <style>${reportStyles(options.pageSize)}</style></head>
 <body>${renderReportBody(f, options)}</body></html>
 `;
+}
+
+/** Why a source fails, in the report's language; a row from before codes keeps its English sentence. */
+function why(source: SourceHealth, w: ReportWords): string | null {
+  if (source.problem === null) return source.lastError;
+  return fillProblem(catalog[w.language].sources.problems[source.problem.code], source.problem, w.locale);
 }

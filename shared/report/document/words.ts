@@ -30,6 +30,12 @@ export function reportWords(language: ReportLanguage) {
         escapeHtml(String(params[name] ?? '')),
       );
     },
+    /** A stored code (a role, a state, a kind of audit line) as the report's language says it; unknown codes as they are. */
+    code(namespace: 'drafts' | 'sources', group: string, code: string): string {
+      let node: string | Tree | undefined = catalog[language][namespace] as Tree;
+      for (const part of [...group.split('.'), code]) node = typeof node === 'object' ? node[part] : undefined;
+      return typeof node === 'string' ? node : code;
+    },
     number: (value: number) => new Intl.NumberFormat(locale).format(value),
     percent: (share: number) =>
       new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 1 }).format(share),

@@ -52,6 +52,7 @@ describe('parseFeed over the corpus', () => {
     expect(parseFile('notafeed.html')).toEqual({
       ok: false,
       message: 'This address returned an HTML page, not a feed',
+      problem: { code: 'htmlPage', params: {} },
     });
   });
 
@@ -178,6 +179,7 @@ describe('parseFeed edge cases', () => {
     expect(parseText('{"hello": 1}')).toEqual({
       ok: false,
       message: 'This JSON document is not a JSON Feed (version 1.x)',
+      problem: { code: 'notJsonFeed', params: {} },
     });
   });
 
@@ -186,10 +188,12 @@ describe('parseFeed edge cases', () => {
     expect(parseText(NOT_A_FEED_HTML, 'text/html')).toEqual({
       ok: false,
       message: 'This address returned an HTML page, not a feed',
+      problem: { code: 'htmlPage', params: {} },
     });
     expect(parseText('<page><p>x</p></page>', 'text/html')).toEqual({
       ok: false,
       message: 'This address returned an HTML page, not a feed',
+      problem: { code: 'htmlPage', params: {} },
     });
     expect(parseText('<page><p>x</p></page>', 'application/xml')).toMatchObject({
       ok: false,

@@ -6,6 +6,12 @@ import { looksMalformed, malformedAt } from './well-formed';
 import { entryExtId, resolveBase, toNormalizedItem, type EntryContext, type RawEntry } from './item-fields';
 import { readJsonItem } from './read-entries';
 import { readXmlFeed } from './xml-feed';
+import {
+  said,
+  type HealthProblemCode,
+  type HealthProblemParams,
+  type SaidProblem,
+} from '../../../../shared/sources/health-problem';
 
 export interface ParseFeedOptions {
   /** The address the body came from (after redirects): the base for relative links. */
@@ -32,13 +38,10 @@ export type ParseFeedResult =
       /** For the health line: recovered XML, a guessed encoding, entries with nothing readable. */
       notices: HealthNotice[];
     }
-  | { ok: false; message: string };
+  | ({ ok: false } & SaidProblem);
 
-const HTML_PAGE = 'This address returned an HTML page, not a feed';
-const NOT_A_FEED = 'This document is not a feed we recognize (RSS, Atom or JSON Feed)';
-
-function fail(message: string): ParseFeedResult {
-  return { ok: false, message };
+function fail(code: HealthProblemCode, params: HealthProblemParams = {}): ParseFeedResult {
+  return { ok: false, ...said(code, params) };
 }
 
 /** Leading comments are skipped by a walk: a regex repeating a lazy comment backtracks exponentially. */
@@ -66,30 +69,30 @@ function isJsonType(contentType: string | null): boolean {
 export function parseFeed(body: Buffer, opts: ParseFeedOptions): ParseFeedResult {
   const decoded = decodeBody(body, opts.contentType);
   const text = decoded.text.trimStart();
-  if (text.trim() === '') return fail('The server sent an empty response, not a feed');
+  if (text.trim() === '') return fail('emptyResponse');
   const notices = encodingNotices(decoded);
 
   if (text.startsWith('{') || (isJsonType(opts.contentType) && !text.startsWith('<'))) {
     return withNotices(parseJson(text, opts), notices);
   }
-  if (looksLikeHtmlPage(text)) return fail(HTML_PAGE);
-  if (!text.startsWith('<')) return fail(NOT_A_FEED);
+  if (looksLikeHtmlPage(text)) return fail('htmlPage');
+  if (!text.startsWith('<')) return fail('notAFeed');
 
   const urlBase = documentBase(opts);
   // XML normalizes line ends before anything reads the document; the raw slices taken below must too.
   const xml = text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
   const feed = readXmlFeed(xml, urlBase);
   if (feed.format === null) {
-    return fail(opts.contentType?.toLowerCase().includes('html') ? HTML_PAGE : NOT_A_FEED);
+    return fail(opts.contentType?.toLowerCase().includes('html') ? 'htmlPage' : 'notAFeed');
   }
-  if (feed.tooDeep) return fail('The feed nests its elements too deeply to be read');
+  if (feed.tooDeep) return fail('nestedTooDeep');
   // htmlparser2 reads past what a conforming XML parser rejects, keeping every entry that
   // closed (or that the next entry ended) and leaving out one the document ends inside. The
   // full validator runs only when the parse or a cheap scan saw a flaw, to say so and where.
   if (feed.suspect || looksMalformed(xml)) {
     const flaw = malformedAt(xml);
     if (flaw) {
-      if (feed.entries.length === 0) return fail(flaw.message);
+      if (feed.entries.length === 0) return fail('malformedXml', { line: String(flaw.line), detail: flaw.detail });
       notices.push({
         key: 'recoveredMalformed',
         params: { count: feed.entries.length, line: flaw.line, cut: feed.truncated },
@@ -123,12 +126,12 @@ function parseJson(text: string, opts: ParseFeedOptions): ParseFeedResult {
   try {
     value = JSON.parse(text);
   } catch (error) {
-    return fail(`The feed's JSON is malformed: ${describe(error)}`);
+    return fail('malformedJson', { detail: describe(error) });
   }
   try {
     return normalizeJson(parseJsonFeed(value), opts);
   } catch {
-    return fail('This JSON document is not a JSON Feed (version 1.x)');
+    return fail('notJsonFeed');
   }
 }
 

@@ -126,11 +126,11 @@ export function looksMalformed(text: string): boolean {
 }
 
 /** Where a conforming XML parser stops, or null when the XML is well formed. */
-export function malformedAt(text: string): { line: number; message: string } | null {
+export function malformedAt(text: string): { line: number; detail: string; message: string } | null {
   const validation = XMLValidator.validate(text, { allowBooleanAttributes: true });
   if (validation === true) return null;
   const { line, msg } = validation.err;
-  return { line, message: `The feed's XML is malformed near line ${line}: ${msg}` };
+  return { line, detail: msg, message: `The feed's XML is malformed near line ${line}: ${msg}` };
 }
 
 /** "The feed's XML is malformed near line N: …" or null when the XML is well formed. */

@@ -112,6 +112,10 @@ describe('parseFeed on XML', () => {
   it('keeps a well-formed but absurdly deep feed out with a clear message', () => {
     const depth = 2000;
     const xml = `<rss version="2.0"><channel><item>${'<x>'.repeat(depth)}${'</x>'.repeat(depth)}</item></channel></rss>`;
-    expect(parse(xml)).toEqual({ ok: false, message: 'The feed nests its elements too deeply to be read' });
+    expect(parse(xml)).toEqual({
+      ok: false,
+      message: 'The feed nests its elements too deeply to be read',
+      problem: { code: 'nestedTooDeep', params: {} },
+    });
   });
 });

@@ -1,3 +1,4 @@
+import type { HealthProblem } from '../../../../shared/sources/health-problem';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { HealthNotice, SourceConfig } from '../../../../shared/sources/source';
 import type { FetchFailureKind } from '../../net/types';
@@ -27,7 +28,7 @@ export interface PollOutcome {
   result:
     | { kind: 'ok'; notices?: HealthNotice[] }
     | { kind: 'not_modified' }
-    | { kind: 'failed'; failure: PollFailure; message: string };
+    | { kind: 'failed'; failure: PollFailure; message: string; problem?: HealthProblem };
   retryAfterMs: number | null;
   maxAgeMs: number | null;
   /** A full page came back: poll again soon to catch up. */
@@ -44,7 +45,13 @@ export interface StreamJob {
 
 export type StreamEvent =
   | { type: 'items'; sourceId: string; items: NormalizedItem[]; storedIds?: number[]; cursor: string | null }
-  | { type: 'health'; sourceId: string; state: 'ok' | 'offline' | 'error'; message: string | null }
+  | {
+      type: 'health';
+      sourceId: string;
+      state: 'ok' | 'offline' | 'error';
+      message: string | null;
+      problem?: HealthProblem;
+    }
   | { type: 'fallback_to_polling'; sourceId: string; minId: string | null };
 
 export interface IngestRuntime {

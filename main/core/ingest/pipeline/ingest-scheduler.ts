@@ -7,6 +7,7 @@ import type { ItemWriter } from '../../items/item-writer';
 import { isStreamed } from './poll-intervals';
 import { healthAfterPoll } from './source-health';
 import { createWriteQueue, type WriteFaults } from './write-queue';
+import { said } from '../../../../shared/sources/health-problem';
 
 export interface IngestSchedulerDeps {
   sources: SourceRecords;
@@ -134,12 +135,14 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
       const current = sources.get(sourceId);
       if (current && !closed) {
         const retryAt = now() + 60_000;
+        const pollFailed = said('pollFailed');
         await saveHealth(
           sourceId,
           {
             ...current.health,
             state: 'error',
-            lastError: 'Riposte could not poll this source; it will retry in a minute.',
+            lastError: pollFailed.message,
+            problem: pollFailed.problem,
             notices: current.health.notices,
             nextPollAt: retryAt,
             lastFetchAt: now(),
@@ -184,6 +187,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
             nextPollAt: null,
             consecutiveFailures: 0,
             lastError: null,
+            problem: null,
           },
           { ...source.memory, cursor: event.cursor ?? source.memory.cursor },
           taken,
@@ -198,7 +202,13 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
         }
         await saveHealth(
           source.id,
-          { ...source.health, state: event.state, lastError: event.message, nextPollAt: null },
+          {
+            ...source.health,
+            state: event.state,
+            lastError: event.message,
+            problem: event.problem ?? null,
+            nextPollAt: null,
+          },
           source.memory,
           0,
         );

@@ -48,6 +48,7 @@ export function healthAfterPoll(
       nextPollAt: Math.round(now + delay),
       consecutiveFailures: 0,
       lastError: null,
+      problem: null,
       // A 304 brings the same document: what was said about it still holds.
       notices: result.kind === 'ok' ? (result.notices ?? []) : previous.notices,
     };
@@ -70,6 +71,7 @@ export function healthAfterPoll(
     nextPollAt: Math.round(now + delay),
     consecutiveFailures,
     lastError: result.message,
+    problem: result.problem ?? null,
     notices: previous.notices,
   };
 }

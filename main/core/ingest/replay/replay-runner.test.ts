@@ -70,6 +70,7 @@ function setUp(recording: string) {
       itemsTaken: 0,
       consecutiveFailures: 0,
       lastError: null,
+      problem: null,
       notices: [],
     },
     createdAt: wallStart,

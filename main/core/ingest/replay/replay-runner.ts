@@ -16,6 +16,7 @@ import {
   type ReplayState,
 } from './replay-player';
 import { createSlicedWriter, type SlicedWrite } from './sliced-writes';
+import { said, type SaidProblem } from '../../../../shared/sources/health-problem';
 
 /** How often a playing replay's position is saved (and its health line pushed). */
 export const progressEveryMs = 1000;
@@ -154,10 +155,17 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     }
   });
 
-  const fail = (source: SourceRecord, message: string) => {
+  const fail = (source: SourceRecord, why: SaidProblem) => {
     deps.sources.saveHealth(
       source.id,
-      { ...source.health, state: 'error', lastError: message, lastFetchAt: deps.now(), nextPollAt: null },
+      {
+        ...source.health,
+        state: 'error',
+        lastError: why.message,
+        problem: why.problem,
+        lastFetchAt: deps.now(),
+        nextPollAt: null,
+      },
       source.memory,
       0,
     );
@@ -169,7 +177,15 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     if (!source) return false;
     deps.sources.saveHealth(
       sourceId,
-      { state: 'ok', lastFetchAt: deps.now(), nextPollAt: null, consecutiveFailures: 0, lastError: null, notices: [] },
+      {
+        state: 'ok',
+        lastFetchAt: deps.now(),
+        nextPollAt: null,
+        consecutiveFailures: 0,
+        lastError: null,
+        problem: null,
+        notices: [],
+      },
       { ...source.memory, cursor: JSON.stringify({ positionAt: state.positionAt, status: state.status }) },
       newItems,
     );
@@ -223,7 +239,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
       const detail =
         error instanceof RecordingError || error instanceof AppError ? error.message : 'the file could not be read';
       deps.log.warn('Replay could not start', { sourceId: source.id, error });
-      fail(source, `This recording cannot be played: ${detail}`);
+      fail(source, said('replayUnplayable', { detail }));
       return;
     }
     const player = new ReplayPlayer({

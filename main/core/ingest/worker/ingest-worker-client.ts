@@ -8,6 +8,7 @@ import { createMemoryReturn } from '../../faults/return-memory';
 import { failedOutcome } from './outcome';
 import { watchWorker, type WorkerWatchdog } from './worker-watchdog';
 import type { FromWorker, PollJob, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
+import { said } from '../../../../shared/sources/health-problem';
 
 export type { PollJob, PollOutcome, StreamEvent, StreamJob } from './protocol';
 
@@ -260,7 +261,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
         type: 'health',
         sourceId,
         state: 'error',
-        message: 'The ingest worker stopped unexpectedly; reconnecting',
+        ...said('workerStopped'),
       });
     }
     // Streams must come back on their own; polls bring the worker back when they need it.
@@ -282,9 +283,7 @@ export function createIngestWorker(options: IngestWorkerOptions = {}): IngestWor
     }
     if (blamed !== null) pending.delete(blamed);
     const seconds = Math.round(stuckAfterMs / 1000);
-    offender.resolve(
-      failedOutcome(offender.job, 'too_slow', faultSentence('faults.ingest.tooSlowToRead', { seconds })),
-    );
+    offender.resolve(failedOutcome(offender.job, 'too_slow', said('tooSlowToRead', { seconds })));
     for (const [requestId, poll] of pending) queued.push({ type: 'poll', requestId, job: poll.job });
     if (pending.size > 0) ensureWorker();
   };

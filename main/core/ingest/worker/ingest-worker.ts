@@ -6,6 +6,7 @@ import { pollSource } from './poll-source';
 import type { BlueskySessionMemory } from './poll-deps';
 import type { FromWorker, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
 import { Streams } from './streams';
+import { said } from '../../../../shared/sources/health-problem';
 
 /**
  * The ingest worker thread: every fetch, parse, sanitize and socket lives here so the main
@@ -150,7 +151,7 @@ async function storeStreamEvent(event: StreamEvent, roomId: string | null): Prom
     const detail = error instanceof Error ? error.message : String(error);
     return {
       type: 'stream_event',
-      event: { type: 'health', sourceId: event.sourceId, state: 'error', message: detail },
+      event: { type: 'health', sourceId: event.sourceId, state: 'error', ...said('unexpected', { detail }) },
     };
   }
 }

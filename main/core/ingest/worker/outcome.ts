@@ -1,3 +1,4 @@
+import type { HealthProblem } from '../../../../shared/sources/health-problem';
 import type { HealthNotice } from '../../../../shared/sources/source';
 import type { PollFailureKind, PollJob, PollOutcome } from './protocol';
 
@@ -5,14 +6,14 @@ import type { PollFailureKind, PollJob, PollOutcome } from './protocol';
 export function failedOutcome(
   job: PollJob,
   failure: PollFailureKind,
-  message: string,
+  why: { message: string; problem?: HealthProblem | undefined },
   retryAfterMs: number | null = null,
 ): PollOutcome {
   return {
     sourceId: job.sourceId,
     items: [],
     state: job.state,
-    result: { kind: 'failed', failure, message },
+    result: { kind: 'failed', failure, message: why.message, ...(why.problem ? { problem: why.problem } : {}) },
     retryAfterMs,
     maxAgeMs: null,
     hasMore: false,

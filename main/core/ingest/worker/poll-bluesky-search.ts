@@ -6,6 +6,7 @@ import { searchBlueskyPosts } from '../../networks/bluesky/search-posts';
 import { failedOutcome, okOutcome } from './outcome';
 import type { PollDeps } from './poll-deps';
 import type { PollJob, PollOutcome } from './protocol';
+import { said } from '../../../../shared/sources/health-problem';
 
 export type { BlueskySessionMemory } from './poll-deps';
 
@@ -23,11 +24,10 @@ export async function pollBlueskySearch(
 ): Promise<PollOutcome> {
   const handle = config.handle?.trim();
   if (!handle || !job.credential) {
-    return failedOutcome(job, 'auth', 'Bluesky search needs the account handle and an app password');
+    return failedOutcome(job, 'auth', said('blueskyNeedsLogin'));
   }
   const query = searchQuery(config);
-  if (query === '')
-    return failedOutcome(job, 'invalid_input', 'A Bluesky search needs words or hashtags to search for');
+  if (query === '') return failedOutcome(job, 'invalid_input', said('blueskyNeedsWords'));
 
   const cursor = readCursor(job.state.cursor);
   const login = fingerprint(config.service, handle, job.credential);
@@ -56,7 +56,7 @@ export async function pollBlueskySearch(
     if (session) deps.blueskySessions?.set(job.sourceId, { login, session });
     else deps.blueskySessions?.delete(job.sourceId);
     if (!result.ok) {
-      return failedOutcome(job, result.failure ?? 'bad_response', result.message, result.retryAfterMs ?? null);
+      return failedOutcome(job, result.failure ?? 'bad_response', result, result.retryAfterMs ?? null);
     }
     items.push(...result.items.filter((item) => isNew(item, cursor)));
     pageCursor = result.cursor;

@@ -72,7 +72,12 @@ describe('pollSource: feeds', () => {
 
   it('reports a 404 in plain words and keeps the old validators', async () => {
     const outcome = await pollSource(job({ kind: 'feed', url: server.url('/missing') }, { etag: '"old"' }), deps());
-    expect(outcome.result).toEqual({ kind: 'failed', failure: 'http', message: 'The server answered 404 Not Found' });
+    expect(outcome.result).toEqual({
+      kind: 'failed',
+      failure: 'http',
+      message: 'The server answered 404 Not Found',
+      problem: { code: 'httpStatus', params: { status: '404 Not Found' } },
+    });
     expect(outcome.state.etag).toBe('"old"');
     expect(outcome.items).toEqual([]);
   });
@@ -84,6 +89,7 @@ describe('pollSource: feeds', () => {
       kind: 'failed',
       failure: 'malformed',
       message: 'This address returned an HTML page, not a feed',
+      problem: { code: 'htmlPage', params: {} },
     });
     expect(outcome.state.etag).toBeNull();
   });

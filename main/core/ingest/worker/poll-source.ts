@@ -6,6 +6,7 @@ import { pollBlueskySearch } from './poll-bluesky-search';
 import type { PollDeps } from './poll-deps';
 import { failedOutcome, okOutcome } from './outcome';
 import type { PollJob, PollOutcome } from './protocol';
+import { said } from '../../../../shared/sources/health-problem';
 
 export type { PollJob, PollOutcome, PollState } from './protocol';
 export type { PollDeps } from './poll-deps';
@@ -22,14 +23,14 @@ export async function pollSource(job: PollJob, deps: PollDeps): Promise<PollOutc
         return await pollRedditSource(job, job.config, deps);
       case 'bluesky':
         if (job.config.mode === 'jetstream') {
-          return failedOutcome(job, 'invalid_input', 'Jetstream sources are streamed, not polled');
+          return failedOutcome(job, 'invalid_input', said('jetstreamNotPolled'));
         }
         return await pollBlueskySearch(job, job.config, deps);
     }
   } catch (error) {
     if (deps.signal?.aborted) throw error;
     const detail = error instanceof Error ? error.message : String(error);
-    return failedOutcome(job, 'bad_response', `Something unexpected went wrong reading this source: ${detail}`);
+    return failedOutcome(job, 'bad_response', said('unexpected', { detail }));
   }
 }
 
@@ -52,7 +53,7 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
         hasMore: false,
       };
     case 'failed':
-      return failedOutcome(job, response.kind, response.message, response.retryAfterMs);
+      return failedOutcome(job, response.kind, response, response.retryAfterMs);
     case 'ok': {
       const read = () =>
         parseFeed(response.body, {
@@ -63,7 +64,7 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
         });
       const parsed = deps.whileReading ? deps.whileReading(read) : read();
       // Validators are kept only with a readable body, so a broken feed is re-read (and reported) until fixed.
-      if (!parsed.ok) return { ...failedOutcome(job, 'malformed', parsed.message), maxAgeMs: response.maxAgeMs };
+      if (!parsed.ok) return { ...failedOutcome(job, 'malformed', parsed), maxAgeMs: response.maxAgeMs };
       return okOutcome(job, {
         items: parsed.items,
         state: { etag: response.etag, lastModified: response.lastModified, cursor: job.state.cursor },
@@ -84,7 +85,7 @@ async function pollMastodon(job: PollJob, config: SourceConfigOf<'mastodon'>, de
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
   if (!result.ok) {
-    return failedOutcome(job, result.failure ?? 'bad_response', result.message, result.retryAfterMs ?? null);
+    return failedOutcome(job, result.failure ?? 'bad_response', result, result.retryAfterMs ?? null);
   }
   return okOutcome(job, {
     items: result.items,
@@ -106,7 +107,7 @@ async function pollRedditSource(job: PollJob, config: SourceConfigOf<'reddit'>, 
     ...(deps.signal ? { signal: deps.signal } : {}),
   });
   if (!result.ok) {
-    return failedOutcome(job, result.failure ?? 'bad_response', result.message, result.retryAfterMs ?? null);
+    return failedOutcome(job, result.failure ?? 'bad_response', result, result.retryAfterMs ?? null);
   }
   return okOutcome(job, {
     items: result.items,

@@ -1,3 +1,4 @@
+import type { HealthProblem } from '../../../../shared/sources/health-problem';
 import type { NormalizedItem } from '../../../../shared/domain/item';
 import type { HealthNotice, SourceConfig, SourceConfigOf } from '../../../../shared/sources/source';
 import type { MessagePort } from 'node:worker_threads';
@@ -37,7 +38,7 @@ export type PollFailureKind = FetchFailureKind | 'malformed' | 'auth' | 'invalid
 export type PollResult =
   | { kind: 'ok'; notices?: HealthNotice[] }
   | { kind: 'not_modified' }
-  | { kind: 'failed'; failure: PollFailureKind; message: string };
+  | { kind: 'failed'; failure: PollFailureKind; message: string; problem?: HealthProblem };
 
 export interface PollOutcome {
   sourceId: string;
@@ -76,7 +77,7 @@ export type StreamHealthState = 'ok' | 'offline' | 'error';
 export type StreamEvent =
   /** With a writer thread, `items` is empty and `storedIds` lists the new rows. */
   | { type: 'items'; sourceId: string; items: NormalizedItem[]; storedIds?: number[]; cursor: string | null }
-  | { type: 'health'; sourceId: string; state: StreamHealthState; message: string | null }
+  | { type: 'health'; sourceId: string; state: StreamHealthState; message: string | null; problem?: HealthProblem }
   /** Mastodon's stream is down: poll the tag from minId (pollSource, cursor = minId) until health is 'ok' again. */
   | { type: 'fallback_to_polling'; sourceId: string; minId: string | null };
 

@@ -3,6 +3,7 @@ import { JetstreamClient } from '../../networks/bluesky/jetstream-client';
 import { MastodonStream } from '../../networks/mastodon/stream';
 import { systemTimers, type StreamState, type StreamTimers } from '../../networks/common/reconnecting-socket';
 import type { StreamEvent, StreamJob } from './protocol';
+import { said, type SaidProblem } from '../../../../shared/sources/health-problem';
 
 export interface StreamsOptions {
   emit(event: StreamEvent): void;
@@ -46,12 +47,12 @@ export class Streams {
 
   private create(job: StreamJob): RunningStream | null {
     const { config, sourceId } = job;
-    const health = (state: 'ok' | 'offline' | 'error', message: string | null) =>
-      this.options.emit({ type: 'health', sourceId, state, message });
+    const health: ReportHealth = (state, why) =>
+      this.options.emit({ type: 'health', sourceId, state, ...(why ?? { message: null }) });
     switch (config.kind) {
       case 'bluesky': {
         if (config.mode !== 'jetstream') {
-          health('error', 'Bluesky search is polled, not streamed');
+          health('error', said('blueskySearchNotStreamed'));
           return null;
         }
         const cursor = job.cursor !== null && /^\d+$/.test(job.cursor) ? Number(job.cursor) : null;
@@ -65,7 +66,7 @@ export class Streams {
           ...(this.options.backoff ? { backoff: this.options.backoff } : {}),
           onBatch: (batch) =>
             this.options.emit({ type: 'items', sourceId, items: batch.items, cursor: String(batch.cursor) }),
-          onStateChange: (state) => reportState(state, 'Jetstream', health),
+          onStateChange: (state) => reportState(state, 'jetstreamLost', health),
         });
         client.start();
         return client;
@@ -75,12 +76,7 @@ export class Streams {
     }
   }
 
-  private startMastodon(
-    job: StreamJob,
-    instance: string,
-    tag: string,
-    health: (state: 'ok' | 'offline' | 'error', message: string | null) => void,
-  ): RunningStream {
+  private startMastodon(job: StreamJob, instance: string, tag: string, health: ReportHealth): RunningStream {
     const { sourceId } = job;
     let pending: NormalizedItem[] = [];
     let flushTimer: unknown = null;
@@ -108,7 +104,7 @@ export class Streams {
         flush();
         this.options.emit({ type: 'fallback_to_polling', sourceId, minId: tags[0]?.minId ?? null });
       },
-      onStateChange: (state) => reportState(state, 'the Mastodon stream', health),
+      onStateChange: (state) => reportState(state, 'mastodonStreamLost', health),
     });
     stream.start();
     return {
@@ -120,17 +116,16 @@ export class Streams {
   }
 }
 
-function reportState(
-  state: StreamState,
-  name: string,
-  health: (state: 'ok' | 'offline' | 'error', message: string | null) => void,
-): void {
+/** A stream's state for its health line; `why` is null when all is well. */
+type ReportHealth = (state: 'ok' | 'offline' | 'error', why: SaidProblem | null) => void;
+
+function reportState(state: StreamState, lost: 'jetstreamLost' | 'mastodonStreamLost', health: ReportHealth): void {
   switch (state) {
     case 'open':
       health('ok', null);
       return;
     case 'waiting_to_reconnect':
-      health('offline', `Lost the connection to ${name}; reconnecting`);
+      health('offline', said(lost));
       return;
     case 'idle':
     case 'connecting':

@@ -1,3 +1,4 @@
+import { said } from '../../../../shared/sources/health-problem';
 import type { PoliteFetcher, PoliteRequest, PoliteResponse } from '../types';
 
 /**
@@ -27,6 +28,7 @@ export function createTestFetcher(): PoliteFetcher & { requests: PoliteRequest[]
           httpStatus: null,
           retryAfterMs: null,
           message: `Could not reach the server: ${error instanceof Error ? error.message : String(error)}`,
+          problem: said('offline').problem,
         };
       }
       if (response.status === 304) return { status: 'not_modified', finalUrl: response.url, maxAgeMs: null };
@@ -39,6 +41,7 @@ export function createTestFetcher(): PoliteFetcher & { requests: PoliteRequest[]
           httpStatus: response.status,
           retryAfterMs: retryAfter,
           message: `The server asked us to slow down (${response.status})`,
+          problem: said('httpStatus', { status: String(response.status) }).problem,
         };
       }
       if (response.status >= 400) {
@@ -49,6 +52,7 @@ export function createTestFetcher(): PoliteFetcher & { requests: PoliteRequest[]
           httpStatus: response.status,
           retryAfterMs: retryAfter,
           message: `The server answered ${response.status} ${response.statusText}`,
+          problem: said('httpStatus', { status: `${response.status} ${response.statusText}` }).problem,
         };
       }
       const responseHeaders: Record<string, string> = {};

@@ -4,6 +4,7 @@ import type { PoliteFetcher, PoliteResponse } from '../../net/types';
 import type { SourcePollFailure } from '../common/poll-failure';
 import { PostRecord, normalizePostRecord, recordMediaUrls } from './post-record';
 import { createSessionWithFetch, type BlueskySession, type CreateSession } from './session';
+import { said, type HealthProblem } from '../../../../shared/sources/health-problem';
 
 export interface BlueskySearchInput {
   /** The account's PDS (or entryway), e.g. https://bsky.social; it proxies app.bsky calls to the AppView. */
@@ -36,6 +37,8 @@ export interface BlueskySearchResult {
   retryAfterMs?: number;
   failure?: BlueskySearchFailure;
   message: string;
+  /** Why it failed, in words the health line translates. */
+  problem?: HealthProblem;
 }
 
 const count = z.number().int().nonnegative().catch(0).optional();
@@ -74,6 +77,7 @@ export async function searchBlueskyPosts(input: BlueskySearchInput): Promise<Blu
       session: null,
       failure: answer.kind,
       message: answer.message,
+      problem: answer.problem,
       ...(answer.retryAfterMs !== null ? { retryAfterMs: answer.retryAfterMs } : {}),
     });
   };
@@ -102,6 +106,7 @@ export async function searchBlueskyPosts(input: BlueskySearchInput): Promise<Blu
         session,
         failure: response.httpStatus === 401 ? 'auth' : response.kind,
         message: response.message,
+        problem: response.problem,
         ...(response.retryAfterMs !== null ? { retryAfterMs: response.retryAfterMs } : {}),
       });
     case 'ok':
@@ -137,7 +142,7 @@ function readAnswer(body: Buffer, session: BlueskySession, input: BlueskySearchI
       cursor: input.cursor ?? null,
       session,
       failure: 'malformed',
-      message: 'Bluesky answered something that is not a search result',
+      ...said('blueskyNotSearch'),
     };
   }
   const items: NormalizedItem[] = [];

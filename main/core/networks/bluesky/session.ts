@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { said, type HealthProblem } from '../../../../shared/sources/health-problem';
 
 export interface BlueskySession {
   accessJwt: string;
@@ -20,6 +21,7 @@ export type CreateSessionAnswer =
       kind: 'auth' | 'rate_limited' | 'offline' | 'timeout' | 'http' | 'malformed';
       retryAfterMs: number | null;
       message: string;
+      problem: HealthProblem;
     };
 
 /** POST com.atproto.server.createSession; injectable because the PoliteFetcher only does GET. */
@@ -44,7 +46,7 @@ export const createSessionWithFetch: CreateSession = async (request) => {
       ok: false,
       kind: timedOut ? 'timeout' : 'offline',
       retryAfterMs: null,
-      message: timedOut ? 'Bluesky did not answer the login in time' : 'Could not reach Bluesky to log in',
+      ...said(timedOut ? 'blueskyLoginTimeout' : 'blueskyUnreachable'),
     };
   }
   const text = await response.text();
@@ -54,14 +56,19 @@ export const createSessionWithFetch: CreateSession = async (request) => {
       ok: false,
       kind: 'rate_limited',
       retryAfterMs: Number.isFinite(reset) && reset > 0 ? Math.max(0, reset * 1000 - Date.now()) : null,
-      message: 'Bluesky limits logins; waiting before trying again',
+      ...said('blueskyLoginLimited'),
     };
   }
   if (response.status === 401 || response.status === 400) {
-    return { ok: false, kind: 'auth', retryAfterMs: null, message: 'Bluesky refused the handle or app password' };
+    return { ok: false, kind: 'auth', retryAfterMs: null, ...said('blueskyLoginRefused') };
   }
   if (!response.ok)
-    return { ok: false, kind: 'http', retryAfterMs: null, message: `Bluesky answered ${response.status} to the login` };
+    return {
+      ok: false,
+      kind: 'http',
+      retryAfterMs: null,
+      ...said('blueskyLoginStatus', { status: String(response.status) }),
+    };
   try {
     const session = SessionAnswer.parse(JSON.parse(text));
     return { ok: true, session: { accessJwt: session.accessJwt, did: session.did, handle: session.handle } };
@@ -70,7 +77,7 @@ export const createSessionWithFetch: CreateSession = async (request) => {
       ok: false,
       kind: 'malformed',
       retryAfterMs: null,
-      message: 'Bluesky answered the login with something unexpected',
+      ...said('blueskyLoginUnexpected'),
     };
   }
 };

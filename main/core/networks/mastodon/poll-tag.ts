@@ -4,6 +4,7 @@ import type { PoliteFetcher } from '../../net/types';
 import type { SourcePollFailure } from '../common/poll-failure';
 import { defaultSanitize, type SanitizeWithText } from '../../sanitize/sanitizer';
 import { MastodonStatus, instanceOrigin, maxStatusId, normalizeMastodonStatus, normalizeTag } from './status';
+import { said, type HealthProblem, type SaidProblem } from '../../../../shared/sources/health-problem';
 
 export interface MastodonTagPollInput {
   /** Host or origin, e.g. "mastodon.social" or "https://mastodon.social". */
@@ -28,8 +29,9 @@ export interface MastodonTagPollResult {
   /** Set when the server asked us to wait (429 / 503 Retry-After). */
   retryAfterMs?: number;
   failure?: SourcePollFailure;
-  /** Plain words for the source health line. */
+  /** Plain English words (logs); on failure, `problem` says it in the reader's language. */
   message: string;
+  problem?: HealthProblem;
   /** True when a full page came back: more statuses are waiting, poll again soon. */
   hasMore: boolean;
 }
@@ -65,6 +67,7 @@ export async function pollMastodonTag(input: MastodonTagPollInput): Promise<Mast
         ...(response.retryAfterMs !== null ? { retryAfterMs: response.retryAfterMs } : {}),
         failure: response.kind,
         message: response.message,
+        problem: response.problem,
         hasMore: false,
       };
     case 'ok':
@@ -73,22 +76,22 @@ export async function pollMastodonTag(input: MastodonTagPollInput): Promise<Mast
 }
 
 function readTimeline(body: Buffer, input: MastodonTagPollInput, instanceHost: string): MastodonTagPollResult {
-  const malformed = (message: string): MastodonTagPollResult => ({
+  const malformed = (why: SaidProblem): MastodonTagPollResult => ({
     ok: false,
     items: [],
     newMinId: input.minId,
     failure: 'malformed',
-    message,
+    ...why,
     hasMore: false,
   });
   let parsed: unknown;
   try {
     parsed = JSON.parse(body.toString('utf8'));
   } catch {
-    return malformed('The server did not answer with JSON (is this a Mastodon instance?)');
+    return malformed(said('mastodonNotJson'));
   }
   const page = z.array(z.unknown()).safeParse(parsed);
-  if (!page.success) return malformed('The server answered JSON that is not a list of posts');
+  if (!page.success) return malformed(said('mastodonNotPosts'));
   const items: NormalizedItem[] = [];
   const ids: string[] = [];
   let skipped = 0;

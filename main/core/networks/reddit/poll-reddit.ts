@@ -5,6 +5,7 @@ import type { SeenIds } from '../common/seen-ids';
 import type { SourcePollFailure } from '../common/poll-failure';
 import { defaultSanitize, type SanitizeWithText } from '../../sanitize/sanitizer';
 import { RedditPost, normalizeRedditPost } from './reddit-post';
+import { said, type HealthProblem } from '../../../../shared/sources/health-problem';
 
 export interface RedditPollInput {
   kind: 'subreddit' | 'search';
@@ -42,6 +43,8 @@ export interface RedditPollResult {
   retryAfterMs?: number;
   failure?: SourcePollFailure | 'invalid_input';
   message: string;
+  /** Why it failed, in words the health line translates. */
+  problem?: HealthProblem;
   rateLimit: RedditRateLimit | null;
 }
 
@@ -93,8 +96,7 @@ export async function pollReddit(input: RedditPollInput): Promise<RedditPollResu
       items: [],
       after: previousAfter,
       failure: 'invalid_input',
-      message:
-        url.invalid === 'query' ? 'A Reddit search needs words to search for' : 'That is not a valid subreddit name',
+      ...said(url.invalid === 'query' ? 'redditNeedsWords' : 'redditInvalidSubreddit'),
       rateLimit: null,
     };
   }
@@ -115,6 +117,7 @@ export async function pollReddit(input: RedditPollInput): Promise<RedditPollResu
         after: previousAfter,
         failure: response.kind,
         message: response.message,
+        problem: response.problem,
         rateLimit: null,
         ...(wait !== null ? { retryAfterMs: wait } : {}),
       };
@@ -129,7 +132,7 @@ export async function pollReddit(input: RedditPollInput): Promise<RedditPollResu
           items: [],
           after: previousAfter,
           failure: 'malformed',
-          message: 'Reddit answered something that is not a listing',
+          ...said('redditNotListing'),
           rateLimit,
           ...(waitMs !== null ? { retryAfterMs: waitMs } : {}),
         };

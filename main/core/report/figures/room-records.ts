@@ -6,6 +6,7 @@ import type { MomentKind, MomentStatus } from '../../../../shared/moments/moment
 import type { ReadableDb } from '../../db/read-db';
 import { keyedError } from '../../errors';
 import { createPublishedResponses, type OutboxEntry, type OutboxFreeze } from '../published-responses';
+import { HealthProblem } from '../../../../shared/sources/health-problem';
 
 /**
  * The small tables of one room the report reads whole (room, team, sources, columns,
@@ -35,6 +36,8 @@ export interface SourceRecord {
   allied: boolean;
   state: string;
   lastError: string | null;
+  /** Why it fails as a code, said in the report's language; null on rows from before codes. */
+  problem: HealthProblem | null;
 }
 
 export interface ColumnRecord {
@@ -134,10 +137,11 @@ export function readRoomRecords(db: ReadableDb, roomId: string): RoomRecords {
   const sources = (
     db
       .prepare(
-        'SELECT id, label, kind, allied, state, last_error AS lastError FROM sources WHERE room_id = ? ORDER BY created_at, id',
+        `SELECT id, label, kind, allied, state, last_error AS lastError, health_problem AS problem
+         FROM sources WHERE room_id = ? ORDER BY created_at, id`,
       )
-      .all(roomId) as Array<Omit<SourceRecord, 'allied'> & { allied: number }>
-  ).map((source) => ({ ...source, allied: source.allied === 1 }));
+      .all(roomId) as Array<Omit<SourceRecord, 'allied' | 'problem'> & { allied: number; problem: string | null }>
+  ).map((source) => ({ ...source, allied: source.allied === 1, problem: storedProblem(source.problem) }));
   const columns = db
     .prepare('SELECT id, name, query, filters FROM columns WHERE room_id = ? ORDER BY position')
     .all(roomId) as ColumnRecord[];
@@ -210,4 +214,14 @@ export function readRoomRecords(db: ReadableDb, roomId: string): RoomRecords {
 /** A column's stored filters; a row that no longer parses counts as no filter. */
 export function columnFilters(json: string): ColumnFilters {
   return parseJson(ColumnFilters, json, {});
+}
+
+function storedProblem(json: string | null): HealthProblem | null {
+  if (json === null) return null;
+  try {
+    const parsed = HealthProblem.safeParse(JSON.parse(json));
+    return parsed.success ? parsed.data : null;
+  } catch {
+    return null;
+  }
 }

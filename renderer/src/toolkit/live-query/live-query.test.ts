@@ -63,6 +63,7 @@ const pushedSource = (row: Row): Source => ({
     itemsTaken: 0,
     consecutiveFailures: 0,
     lastError: null,
+    problem: null,
     notices: [],
   },
   createdAt: 0,

@@ -1,0 +1,71 @@
+import i18next from 'i18next';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { catalog, namespaces } from '../../shared/i18n/catalog';
+import { checkAnswer, ChecklistItem } from '../../shared/drafts/checklist';
+import { errorText, sayCodeWords } from './i18n';
+
+beforeAll(async () => {
+  await i18next.init({
+    resources: catalog,
+    lng: 'fr',
+    fallbackLng: 'en',
+    ns: namespaces,
+    defaultNS: 'common',
+    interpolation: { escapeValue: false },
+  });
+});
+
+describe('code words in the reader’s language', () => {
+  it('says roles, approval slots and lifecycle actions in French, one by one in a list', async () => {
+    await i18next.changeLanguage('fr');
+    expect(sayCodeWords({ role: 'writer', slot: 'brand', missing: 'brand, legal', action: 'request changes' })).toEqual(
+      {
+        role: 'rédacteur',
+        slot: 'communication',
+        missing: 'communication, juridique',
+        action: 'demander des modifications',
+      },
+    );
+    await i18next.changeLanguage('en');
+    expect(sayCodeWords({ role: 'writer', missing: 'brand, legal' })).toEqual({
+      role: 'writer',
+      missing: 'brand, legal',
+    });
+  });
+
+  it('names the checklist question of a refused n/a in the person’s language', async () => {
+    const item = ChecklistItem.parse({
+      id: 'authentic',
+      kind: 'question',
+      level: 'required',
+      section: 'strategy',
+      allowNa: false,
+      text: { en: 'Does it feel authentic?', fr: 'Est-ce que ça sonne juste ?' },
+      help: { en: 'Read it aloud.', fr: 'Lisez-le à voix haute.' },
+    });
+    const refused = checkAnswer(item, { value: 'na' });
+    expect(refused.ok).toBe(false);
+    if (refused.ok) return;
+    await i18next.changeLanguage('fr');
+    expect(errorText(refused)).toContain('« Est-ce que ça sonne juste ? »');
+    await i18next.changeLanguage('en');
+    expect(errorText(refused)).toBe(
+      '"Does it feel authentic?" must be answered pass or fail; n/a is not accepted for it.',
+    );
+  });
+});
+
+describe('checklist items named in an error or an audit line', () => {
+  it('shows the questions in the reader’s language when the line carries both texts', async () => {
+    const params = {
+      items: 'image_rights',
+      itemsEn: 'Do we hold the image rights?',
+      itemsFr: 'Avons-nous les droits de l’image ?',
+    };
+    await i18next.changeLanguage('fr');
+    expect(sayCodeWords(params)['items']).toBe('Avons-nous les droits de l’image ?');
+    await i18next.changeLanguage('en');
+    expect(sayCodeWords(params)['items']).toBe('Do we hold the image rights?');
+    expect(sayCodeWords({ items: 'image_rights' })['items']).toBe('image_rights');
+  });
+});
