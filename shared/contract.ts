@@ -20,6 +20,7 @@ import { playbookCalls } from './contract/calls/playbook';
 import { publishingCalls, publishingEvents } from './contract/calls/publishing';
 import { reportCalls, reportEvents } from './contract/calls/report';
 import { roomCalls, roomEvents } from './contract/calls/rooms';
+import { searchCalls } from './contract/calls/search';
 import { sessionCalls } from './contract/calls/session';
 import { sourceCalls, sourceEvents } from './contract/calls/sources';
 import { teamCalls, teamEvents } from './contract/calls/team';
@@ -46,6 +47,7 @@ export const calls = {
   ...reportCalls,
   ...accessCalls,
   ...backupCalls,
+  ...searchCalls,
 };
 
 export const events = {

@@ -32,6 +32,7 @@ import type { CrashPoint } from './outbox/outbox-sender';
 import { createPlaybookArea } from './playbook/playbook-area';
 import type { EngagementFetcher } from './report/engagement-counts';
 import { createReportArea } from './report/report-area';
+import { createSearchArea } from './search/search-area';
 import type { ReportShell } from './report/report-shell';
 import { seedDemoRoomIfEmpty, type DemoColumn } from './rooms/demo-room';
 import { createRoomsArea } from './rooms/rooms-area';
@@ -212,6 +213,13 @@ export function createCore(options: CoreOptions): Core {
     send: options.startOutbox ?? true,
     ...(options.outboxCrashAt ? { crashAt: options.outboxCrashAt } : {}),
   });
+  // Search across rooms: reads through the columns, drafts and moments areas.
+  const search = createSearchArea({
+    rooms,
+    itemsIn: columns.searchItems,
+    draftsIn: (roomId) => drafts.drafts.list(roomId),
+    momentsIn: moments.momentsOf,
+  });
   const report = createReportArea({
     ...ctx,
     rooms,
@@ -240,6 +248,7 @@ export function createCore(options: CoreOptions): Core {
     assets,
     outbox,
     report,
+    search,
   ];
   const handlers: Handlers = {
     ...app.handlers,
@@ -260,6 +269,7 @@ export function createCore(options: CoreOptions): Core {
     ...assets.handlers,
     ...outbox.handlers,
     ...report.handlers,
+    ...search.handlers,
   };
   const dispatch = createDispatch(
     handlers,

@@ -1,4 +1,6 @@
+import type { ColumnItem } from '../../../shared/columns/column';
 import type { columnCalls } from '../../../shared/contract/calls/columns';
+import type { QueryNode } from '../../../shared/query/ast';
 import { nothingToClose, type Area, type CoreContext } from '../area';
 import type { ReadDb } from '../db/read-db';
 import { createItemRepository } from '../items/item-repository';
@@ -18,13 +20,11 @@ export interface ColumnsAreaDeps extends Pick<CoreContext, 'db' | 'events' | 'no
 }
 
 /** The room's columns, what each shows (items, volume per minute) and each item's triage state. */
-export function createColumnsArea({
-  db,
-  read,
-  rooms,
-  now,
-  events,
-}: ColumnsAreaDeps): Area<typeof columnCalls> & { columnName(columnId: string): string | null } {
+export function createColumnsArea({ db, read, rooms, now, events }: ColumnsAreaDeps): Area<typeof columnCalls> & {
+  columnName(columnId: string): string | null;
+  /** The newest posts of a room matching a parsed query (noise and hidden authors left out): the search's reader. */
+  searchItems(roomId: string, query: QueryNode | null, limit: number): ColumnItem[];
+} {
   const emit = events.emit;
   const items = createItemRepository(read);
   const repository = createColumnRepository(db);
@@ -130,6 +130,8 @@ export function createColumnsArea({
     handlers,
     /** How moments name the column a spike was seen in. */
     columnName: (columnId) => repository.get(columnId)?.name ?? null,
+    searchItems: (roomId, query, limit) =>
+      columnItems({ roomId, query, filters: {}, clearedThrough: null, limit }).items,
     close: nothingToClose,
   };
 }

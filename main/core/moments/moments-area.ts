@@ -1,4 +1,5 @@
 import type { momentCalls } from '../../../shared/contract/calls/moments';
+import type { Moment } from '../../../shared/moments/moment';
 import type { Area, CoreContext } from '../area';
 import type { ReadDb } from '../db/read-db';
 import type { ReplayRunner } from '../ingest/replay/replay-runner';
@@ -23,7 +24,14 @@ export interface MomentsAreaDeps extends Pick<CoreContext, 'db' | 'events' | 'no
  * The moments area: its store and calls, and the detection runner fed by the core's
  * `items.added` batches. The runner starts with the area and stops when it closes.
  */
-export function createMomentsArea(deps: MomentsAreaDeps): Area<typeof momentCalls> & { cues: MomentRepository } {
+/** The most moments one room's search reads (a long event logs a few hundred). */
+const momentsSearched = 500;
+
+export function createMomentsArea(deps: MomentsAreaDeps): Area<typeof momentCalls> & {
+  cues: MomentRepository;
+  /** A room's moments, dismissed ones too, newest first: what search across rooms reads. */
+  momentsOf(roomId: string): Moment[];
+} {
   const { events } = deps;
   const replayClock = (sourceId: string): ReplayClockReading | null => {
     try {
@@ -58,6 +66,7 @@ export function createMomentsArea(deps: MomentsAreaDeps): Area<typeof momentCall
 
   return {
     cues: repository,
+    momentsOf: (roomId) => service.list(roomId, momentsSearched, true),
     start() {
       runner.start();
       off = events.subscribe((name, payload) => {

@@ -22,6 +22,8 @@ export const callNeeds: Record<CallName, CallNeed> = {
   'hosting.get': 'own',
 
   'rooms.list': 'own',
+  // Every room the session may read: a teammate's is their own room only (search-area.ts).
+  'search.rooms': 'read',
   'rooms.get': 'read',
   'rooms.create': 'machine',
   'rooms.rename': 'manage',

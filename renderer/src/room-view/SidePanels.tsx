@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPlainKey } from '../toolkit/keyboard';
+import { roomHashParam } from '../toolkit/use-hash-route';
 import { onOpenDraftRequest } from '../drafts/respond';
 import { DraftsPanel, MomentsPanel, SidePanelLoading, PublishingPanel, SourcesPanel } from './lazy-panels';
 import { onShowSidePanel, sidePanelTabs, type SidePanelTab } from './side-panel-events';
@@ -11,7 +12,8 @@ type Tab = SidePanelTab;
 const storageKey = (roomId: string) => `riposte.sidePanel.${roomId}`;
 
 function savedTab(roomId: string): Tab {
-  const saved = localStorage.getItem(storageKey(roomId));
+  // Opened on a draft or a moment found from the rooms page: that panel first.
+  const saved = roomHashParam('panel') ?? localStorage.getItem(storageKey(roomId));
   return tabs.find((tab) => tab === saved) ?? 'drafts';
 }
 

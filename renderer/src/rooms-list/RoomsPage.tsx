@@ -3,6 +3,7 @@ import { useTranslation } from 'react-i18next';
 import { errorText } from '../i18n';
 import { CreateRoomForm } from './CreateRoomForm';
 import { RoomsList } from './RoomsList';
+import { SearchAllRooms } from './SearchAllRooms';
 import { useRooms } from './use-rooms';
 
 export function RoomsPage({ preferences }: { preferences: ReactNode }) {
@@ -41,6 +42,7 @@ export function RoomsPage({ preferences }: { preferences: ReactNode }) {
         </section>
         <CreateRoomForm />
       </div>
+      <SearchAllRooms />
     </main>
   );
 }

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roomHref, roomsHref, routeOf } from './use-hash-route';
+import { roomHashParam, roomHitHref, roomHref, roomsHref, routeOf } from './use-hash-route';
 
 describe('routeOf', () => {
   it('reads a room link back as that room', () => {
@@ -18,5 +18,15 @@ describe('routeOf', () => {
 
   it('ignores what follows the room id', () => {
     expect(routeOf('#/rooms/room-1/columns?x=1')).toEqual({ page: 'room', roomId: 'room-1' });
+  });
+});
+
+describe('a room opened on a hit from another search', () => {
+  it('carries the words and the panel in the hash, and still routes to the room', () => {
+    const href = roomHitHref('room-1', { search: 'blackout "coup franc"', panel: 'drafts' });
+    expect(routeOf(href)).toEqual({ page: 'room', roomId: 'room-1' });
+    expect(roomHashParam('search', href)).toBe('blackout "coup franc"');
+    expect(roomHashParam('panel', href)).toBe('drafts');
+    expect(roomHashParam('search', roomHitHref('room-1', {}))).toBeNull();
   });
 });

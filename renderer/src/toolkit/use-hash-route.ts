@@ -21,3 +21,24 @@ export function useHashRoute(): Route {
 
 export const roomHref = (roomId: string) => `#/rooms/${roomId}`;
 export const roomsHref = '#/';
+
+/** What a hit found elsewhere opens the room with: its words in the search column, a side panel forward. */
+export interface RoomOpening {
+  search?: string;
+  panel?: 'drafts' | 'moments';
+}
+
+/** A room's address that opens it on something found (search across rooms). */
+export function roomHitHref(roomId: string, opening: RoomOpening): string {
+  const params = new URLSearchParams();
+  if (opening.search) params.set('search', opening.search);
+  if (opening.panel) params.set('panel', opening.panel);
+  const query = params.toString();
+  return query ? `${roomHref(roomId)}?${query}` : roomHref(roomId);
+}
+
+/** A parameter of the room address (after `?` in the hash), or null. */
+export function roomHashParam(name: keyof RoomOpening, hash: string = window.location.hash): string | null {
+  const at = hash.indexOf('?');
+  return at === -1 ? null : new URLSearchParams(hash.slice(at + 1)).get(name);
+}

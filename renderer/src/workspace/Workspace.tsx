@@ -14,6 +14,7 @@ import type { Column, ColumnItem, ItemTimeRange } from '../../../shared/columns/
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
 import { useNow } from '../toolkit/use-now';
+import { roomHashParam } from '../toolkit/use-hash-route';
 import { markTimelineReady } from '../toolkit/timeline-ready';
 import { errorText } from '../i18n';
 import { ColumnControls } from './ColumnControls';
@@ -45,8 +46,9 @@ export function Workspace({ room }: { room: Room }) {
   const { members } = useTeam(room.id);
   const now = useNow(15_000);
   const [editing, setEditing] = useState<Editing>(null);
-  const [searchText, setSearchText] = useState('');
-  const [search, setSearch] = useState<string | null>(null);
+  // A hit found from the rooms page opens the room with its words in the search column.
+  const [searchText, setSearchText] = useState(() => roomHashParam('search') ?? '');
+  const [search, setSearch] = useState<string | null>(() => roomHashParam('search'));
   const [helpOpen, setHelpOpen] = useState(false);
   // The volume panel's clicked minute: every column shows only that minute until dismissed.
   const [minute, setMinute] = useState<ItemTimeRange | null>(null);
