@@ -46,6 +46,8 @@ test('a malformed feed is recovered and says so; cards show the headline, then t
   await form.getByRole('textbox', { name: 'Column name' }).fill('Wire');
   await form.getByRole('button', { name: 'Add the column' }).click();
   const column = page.getByRole('region', { name: 'Wire', exact: true });
+  // Compact cards show two lines of text; the whole kept structure shows on comfortable cards.
+  await page.getByRole('button', { name: 'Comfortable cards' }).click();
   const bid = column.getByRole('article').filter({ hasText: 'AT&T backs the bid' });
   await expect(bid.getByRole('heading', { name: 'AT&T backs the bid' })).toBeVisible();
   await expect(bid.getByRole('heading', { name: 'What we know' })).toBeVisible();
