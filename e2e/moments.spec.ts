@@ -57,6 +57,8 @@ test('a replay with a spike raises one alert banner with sample posts, and a dra
   page,
   served,
 }) => {
+  // 14 quiet minutes at 60× are 14 s of replay before the spike can even start.
+  test.setTimeout(90_000);
   const dir = mkdtempSync(join(tmpdir(), 'riposte-recording-'));
   try {
     const recording = writeRecording(dir);

@@ -268,11 +268,11 @@ test('a manual channel: copy the text, open the compose page, paste the post’s
   await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Published');
 });
 
-const requiredQuestions = (
-  JSON.parse(
-    readFileSync(join(import.meta.dirname, '..', 'resources', 'checklists', 'realtime-preflight.json'), 'utf8'),
-  ) as { items: { kind: string; level: string; text: { en: string } }[] }
-).items.filter((item) => item.kind === 'question' && item.level === 'required');
+const preflight = JSON.parse(
+  readFileSync(join(import.meta.dirname, '..', 'resources', 'checklists', 'realtime-preflight.json'), 'utf8'),
+) as { items: { kind: string; level: string; text: { en: string } }[] };
+const requiredCount = preflight.items.filter((item) => item.level === 'required').length;
+const requiredQuestions = preflight.items.filter((item) => item.kind === 'question' && item.level === 'required');
 
 test('reply in place: a response to a Mastodon post goes out as a reply to it, its link on the card', async ({
   page,
@@ -318,7 +318,12 @@ test('reply in place: a response to a Mastodon post goes out as a reply to it, i
     for (const question of requiredQuestions) {
       await editor.getByRole('combobox', { name: question.text.en }).selectOption('pass');
     }
+    // Every answer stored first: submitting before would ask the still-open questions again.
+    await expect(editor.getByRole('region', { name: 'Checklist' }).getByRole('heading')).toContainText(
+      `${requiredCount}/${requiredCount} required`,
+    );
     await editor.getByRole('button', { name: 'Submit for review' }).click();
+    await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('In review');
     const iAm = drafts.getByRole('combobox', { name: 'I am' });
     await iAm.selectOption({ label: 'Arthur (Approver)' });
     await editor.getByRole('button', { name: 'Approve' }).click();

@@ -1,28 +1,27 @@
 import { useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { isPlainKey } from '../toolkit/keyboard';
 import { errorText } from '../i18n';
+import { onManualNoteRequest, takePendingManualNote } from './manual-note-request';
 
-/** `m` (outside a text field) opens a one-line note, logged as a manual moment on Enter. */
+/** `m` (outside a text field, heard by SidePanels) opens a one-line note, logged as a manual moment on Enter. */
 export function ManualMomentForm({ roomId }: { roomId: string }) {
   const { t } = useTranslation('moments');
-  const [open, setOpen] = useState(false);
+  // An `m` pressed while this panel's code was still loading opens the note as it mounts.
+  const [open, setOpen] = useState(takePendingManualNote);
   const [note, setNote] = useState('');
   const [error, setError] = useState<string | null>(null);
   const input = useRef<HTMLInputElement>(null);
 
-  useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      if (!isPlainKey(event, 'm')) return;
-      event.preventDefault();
-      setOpen(true);
-      // The input exists after this render.
-      requestAnimationFrame(() => input.current?.focus());
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, []);
+  useEffect(
+    () =>
+      onManualNoteRequest(() => {
+        setOpen(true);
+        // The input exists after this render.
+        requestAnimationFrame(() => input.current?.focus());
+      }),
+    [],
+  );
 
   if (!open) {
     return (

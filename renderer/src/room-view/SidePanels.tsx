@@ -5,6 +5,8 @@ import { roomHashParam } from '../toolkit/use-hash-route';
 import { onOpenDraftRequest } from '../drafts/respond';
 import { DraftsPanel, MomentsPanel, SidePanelLoading, PublishingPanel, SourcesPanel } from './lazy-panels';
 import { onShowSidePanel, sidePanelTabs, type SidePanelTab } from './side-panel-events';
+import { requestManualNote } from '../moments/manual-note-request';
+import { loadSidePanelsNow } from '../toolkit/timeline-ready';
 
 const tabs = sidePanelTabs;
 type Tab = SidePanelTab;
@@ -27,6 +29,8 @@ export function SidePanels({ roomId }: { roomId: string }) {
   const [tab, setTab] = useState<Tab>(() => savedTab(roomId));
 
   const show = (next: Tab) => {
+    // Someone asked for a panel: its code loads now, whatever the timeline is doing.
+    loadSidePanelsNow();
     setTab(next);
     localStorage.setItem(storageKey(roomId), next);
   };
@@ -35,7 +39,10 @@ export function SidePanels({ roomId }: { roomId: string }) {
   useEffect(() => onShowSidePanel(show));
   useEffect(() => {
     const onKey = (event: KeyboardEvent) => {
-      if (isPlainKey(event, 'm')) show('moments');
+      if (!isPlainKey(event, 'm')) return;
+      event.preventDefault();
+      show('moments');
+      requestManualNote();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

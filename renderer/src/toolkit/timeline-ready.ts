@@ -15,6 +15,9 @@ export function markTimelineReady(): void {
   for (const listener of [...listeners]) listener();
 }
 
+/** A person asked for a side panel (a tab, a shortcut): it should not wait for the timeline. */
+export const loadSidePanelsNow = markTimelineReady;
+
 /** A room closing: the next one's timeline has to answer again. */
 export function resetTimelineReady(): void {
   ready = false;
