@@ -343,3 +343,28 @@ test('each person keeps their own layout of the room, from the store, whatever b
   await iAm.selectOption({ label: 'Léa (Lead)' });
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
 });
+
+test('x hides a post as noise for the room; the toast and Ctrl+Z bring it back', async ({ page, served }) => {
+  const wire = await startWireFeed();
+  wire.post(['1', 'Kick-off in Lyon', -20], ['2', 'Blackout in the stadium', -15]);
+  try {
+    await openRoomWithWire(page, served.loginUrl, wire.feedUrl);
+    const everything = await addColumn(page, 'Everything', '');
+    const articles = everything.getByRole('feed').getByRole('article');
+    await expect(articles).toHaveCount(2, { timeout: 15_000 });
+
+    await page.locator('body').click();
+    await page.keyboard.press('j');
+    await expect(everything.locator('article[aria-current="true"]')).toContainText('Blackout in the stadium');
+    await page.keyboard.press('x');
+    await expect(articles).toHaveCount(1);
+    const toast = page.getByRole('status', { name: 'Last action' });
+    await expect(toast).toContainText('Post hidden as noise');
+    await page.keyboard.press('Control+z');
+    await expect(toast).toContainText('Undone');
+    await expect(articles).toHaveCount(2);
+    await expect(articles.filter({ hasText: 'Blackout in the stadium' })).toHaveCount(1);
+  } finally {
+    await wire.close();
+  }
+});

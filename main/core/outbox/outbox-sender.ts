@@ -24,6 +24,14 @@ const TICK_MS = 100;
 /** Sends in flight at once; more due entries start as soon as one of these settles. */
 const MAX_IN_FLIGHT = 50;
 
+/** A server's answer that the post is out, waiting for its group commit. */
+interface Acknowledgement {
+  entry: StoredEntry;
+  remoteId: string;
+  url: string;
+  at: number;
+}
+
 /** Where a crash can strike in one send; tests and the soak inject one at each. */
 export type CrashPoint = 'marked_sending' | 'request_sent' | 'answer_received';
 
@@ -123,34 +131,68 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     return failed;
   };
 
-  const published = (entry: StoredEntry, remoteId: string, url: string, at: number) => {
-    const record = db.transaction(() => {
-      const next = write(entry, {
-        state: 'published',
-        remoteId,
-        remoteUrl: url,
-        publishedAt: at,
-        waitReason: null,
-        nextAttemptAt: null,
-        failureCode: null,
-        failureReason: null,
-      });
-      if (!next) return;
-      audit.record({
-        type: 'published_channel',
-        roomId: entry.roomId,
-        draftId: entry.draftId,
-        actor: systemActor,
-        at,
-        entryId: entry.id,
-        channel: entry.channelLabel,
-        url,
-      });
-      drafts.recordPublication(entry.draftId, at, publicationStatus(entries.ofDraft(entry.draftId)) === 'published');
+  const recordPublished = ({ entry, remoteId, url, at }: Acknowledgement) => {
+    const next = write(entry, {
+      state: 'published',
+      remoteId,
+      remoteUrl: url,
+      publishedAt: at,
+      waitReason: null,
+      nextAttemptAt: null,
+      failureCode: null,
+      failureReason: null,
     });
-    // Durable (synchronous = FULL): the post is out; a power cut must not undo its record and link.
-    durably(db, record);
+    if (!next) return;
+    audit.record({
+      type: 'published_channel',
+      roomId: entry.roomId,
+      draftId: entry.draftId,
+      actor: systemActor,
+      at,
+      entryId: entry.id,
+      channel: entry.channelLabel,
+      url,
+    });
+    drafts.recordPublication(entry.draftId, at, publicationStatus(entries.ofDraft(entry.draftId)) === 'published');
   };
+
+  /**
+   * Acknowledgements are recorded together: the answers that arrive in one turn of the event
+   * loop share one durable commit (one disk flush), so 50 answers landing at once do not
+   * queue behind 50 flushes. Until that commit, microseconds later, the entry is still
+   * `sending`, which is what a crash in between leaves anyway: it is read back on restart.
+   */
+  let acknowledgements: Array<Acknowledgement & { settle: (error?: unknown) => void }> = [];
+  const commitAcknowledgements = () => {
+    const batch = acknowledgements;
+    acknowledgements = [];
+    const failures = new Map<Acknowledgement, unknown>();
+    try {
+      // Durable (synchronous = FULL): the posts are out; a power cut must not undo their records and links.
+      durably(
+        db,
+        db.transaction(() => {
+          for (const ack of batch) {
+            try {
+              // Nested: a savepoint, so one record that cannot be written does not undo the others.
+              db.transaction(() => recordPublished(ack))();
+            } catch (error) {
+              failures.set(ack, error);
+            }
+          }
+        }),
+      );
+    } catch (error) {
+      for (const ack of batch) failures.set(ack, error);
+    }
+    for (const ack of batch) ack.settle(failures.get(ack));
+  };
+  const published = (entry: StoredEntry, remoteId: string, url: string, at: number): Promise<void> =>
+    new Promise((resolve, reject) => {
+      const settle = (error?: unknown) => (error === undefined ? resolve() : reject(error));
+      acknowledgements.push({ entry, remoteId, url, at, settle });
+      if (acknowledgements.length === 1) setImmediate(commitAcknowledgements);
+    });
 
   /**
    * Unclear or server-side trouble: try again later (settling first), or fail visibly after
@@ -175,12 +217,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   };
 
   /** `before`: the state before this try; a try that reached no server leaves the entry as it was. */
-  const apply = (entry: StoredEntry, outcome: PublishOutcome, before: 'queued' | 'unknown') => {
+  const apply = (entry: StoredEntry, outcome: PublishOutcome, before: 'queued' | 'unknown'): Promise<void> | void => {
     switch (outcome.kind) {
       case 'published':
-        published(entry, outcome.remoteId, outcome.url, outcome.acknowledgedAt);
         spentBudget(entry.accountId, outcome.budget);
-        return;
+        return published(entry, outcome.remoteId, outcome.url, outcome.acknowledgedAt);
       case 'rejected':
         fail(entry, 'rejected', outcome.reason, false);
         return;
@@ -254,7 +295,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       const found = await lookUp(client, entry, signal);
       crash('answer_received', sending);
       if (found.kind === 'found') {
-        published(sending, found.remoteId, found.url, found.acknowledgedAt);
+        await published(sending, found.remoteId, found.url, found.acknowledgedAt);
         return;
       }
       if (found.kind === 'unknown') {
@@ -281,7 +322,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       await lastTryReadBack(client, sending, outcome.reason);
       return;
     }
-    apply(sending, outcome, wasUnknown ? 'unknown' : 'queued');
+    await apply(sending, outcome, wasUnknown ? 'unknown' : 'queued');
   }
 
   /**
@@ -294,7 +335,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     // A fresh deadline: the send's own may be what ended the try.
     const found = await lookUp(client, entry, deadline());
     crash('answer_received', entry);
-    if (found.kind === 'found') published(entry, found.remoteId, found.url, found.acknowledgedAt);
+    if (found.kind === 'found') await published(entry, found.remoteId, found.url, found.acknowledgedAt);
     else fail(entry, 'unknown', found.kind === 'unknown' ? `${reason}; ${found.reason}` : reason, true);
   }
 

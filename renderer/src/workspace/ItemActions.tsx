@@ -4,6 +4,7 @@ import type { ColumnItem } from '../../../shared/columns/column';
 import { api } from '../api';
 import { respondToItem } from '../drafts/respond';
 import { useRoomMembers } from './members-context';
+import { hideAsNoise as hideItemAsNoise, hideAuthor } from '../undo/undoable-actions';
 
 export function toggleStar(item: ColumnItem) {
   return api.itemState.set({ itemId: item.id, starred: !item.state.starred });
@@ -11,8 +12,9 @@ export function toggleStar(item: ColumnItem) {
 export function toggleHandled(item: ColumnItem) {
   return api.itemState.set({ itemId: item.id, handled: !item.state.handled });
 }
+/** Hidden as noise for the whole room: undoable (toast, Ctrl+Z), as every shared change is. */
 export function hideAsNoise(item: ColumnItem) {
-  return api.itemState.set({ itemId: item.id, noise: true });
+  return hideItemAsNoise(item.id);
 }
 
 /** Hands the item to a teammate (or to nobody); the card then says who has it. */
@@ -103,7 +105,7 @@ export function ItemActions({ item, roomId, link }: { item: ColumnItem; roomId: 
         <Action
           label={t('item.hideAuthor', { author: item.authorHandle })}
           icon="⊖"
-          onClick={() => void api.itemState.hideAuthor({ roomId, authorHandle: item.authorHandle ?? '' })}
+          onClick={() => void hideAuthor(roomId, item.authorHandle ?? '')}
         />
       )}
       <AssignPicker item={item} />

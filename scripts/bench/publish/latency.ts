@@ -1,7 +1,7 @@
 /**
  * Approve → acknowledged, through the real core: a temporary data dir, the real outbox
  * sender (100 ms tick) and the real Mastodon client against the local Mastodon server on
- * 127.0.0.1. Each round approves and publishes 50 drafts at once, so 50 are in flight
+ * 127.0.0.1, in its own thread as a remote instance would be. Each round approves and publishes 50 drafts at once, so 50 are in flight
  * together; the figure is the stored acknowledgement time (the entry's `publishedAt`)
  * minus the stored approval time, minus the undo window (exactly the room's publishHoldMs).
  */
@@ -12,7 +12,7 @@ import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { OutboxView } from '../../../shared/contract/calls/publishing';
 import type { EntryView } from '../../../shared/publishing/outbox';
 import { createCore, type Core } from '../../../main/core/create-core';
-import { startMastodonPublishServer } from '../../../main/core/networks/testing/mastodon-publish-server';
+import { startMastodonServerThread } from './remote-server-thread';
 import { approve, callerAs, createBenchRoom, idleIngest, submittedDraft, type BenchRoom } from './bench-room';
 
 export interface LatencyResult {
@@ -49,7 +49,7 @@ export async function untilOutbox(
 }
 
 export async function measureLatency(options: { rounds: number; inFlight: number; holdMs: number }) {
-  const server = await startMastodonPublishServer({ rateLimit: { limit: 10_000, windowMs: 5 * 60_000 } });
+  const server = await startMastodonServerThread({ rateLimit: { limit: 10_000, windowMs: 5 * 60_000 } });
   const dataDir = mkdtempSync(join(tmpdir(), 'riposte-bench-publish-'));
   const core = createCore({
     dataDir,
