@@ -139,19 +139,27 @@ export function useColumnItems({ roomId, source, version, paused, timeRange, isA
     };
   }, [paused, refreshNewer, reloadKey]);
 
-  // Marks made anywhere (another window, a teammate) show at once; noise leaves the column.
+  // Marks made anywhere (another window, a teammate) show at once; noise leaves the column,
+  // and comes back in its place when it is undone.
   useEffect(() => {
-    const offState = api.on('itemState.changed', ({ itemId, state }) => {
-      const update = (list: ColumnItem[]) =>
-        list.flatMap((item) => (item.id !== itemId ? [item] : state.noise ? [] : [{ ...item, state }]));
-      if (itemsRef.current.some((item) => item.id === itemId)) show(update(itemsRef.current));
-      if (pendingRef.current.some((item) => item.id === itemId)) hold(update(pendingRef.current));
-    });
-    const offAuthors = api.on('itemState.authorsChanged', (payload) => {
-      if (payload.roomId !== request.current.roomId) return;
+    /** Items this column dropped as noise: only their un-hiding is worth a reload. */
+    const droppedAsNoise = new Set<number>();
+    const reloadWindow = () =>
       void fetchPage(Math.max(pageSize, itemsRef.current.length)).then((result) => {
         if (result.ok) show(result.value.items);
       });
+    const offState = api.on('itemState.changed', ({ itemId, state }) => {
+      const update = (list: ColumnItem[]) =>
+        list.flatMap((item) => (item.id !== itemId ? [item] : state.noise ? [] : [{ ...item, state }]));
+      const shown = itemsRef.current.some((item) => item.id === itemId);
+      const pending = pendingRef.current.some((item) => item.id === itemId);
+      if (state.noise && (shown || pending)) droppedAsNoise.add(itemId);
+      if (shown) show(update(itemsRef.current));
+      if (pending) hold(update(pendingRef.current));
+      if (!state.noise && droppedAsNoise.delete(itemId)) reloadWindow();
+    });
+    const offAuthors = api.on('itemState.authorsChanged', (payload) => {
+      if (payload.roomId === request.current.roomId) reloadWindow();
     });
     return () => {
       offState();
