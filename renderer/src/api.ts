@@ -6,6 +6,7 @@
 import { buildApi, type CallName, type EventName, type RiposteApi } from '../../shared/contract';
 import type { Result } from '../../shared/contract/result';
 import type { WireCall, WireMessage } from '../../shared/contract/wire';
+import { withSharedReads } from './toolkit/shared-reads';
 
 declare global {
   interface Window {
@@ -121,7 +122,10 @@ function createWebSocketApi(): RiposteApi {
   return buildApi(send, subscribe);
 }
 
-export const api: RiposteApi = window.riposte ?? createWebSocketApi();
+const reads = withSharedReads(window.riposte ?? createWebSocketApi());
+export const api: RiposteApi = reads.api;
+/** See shared-reads.ts: asks now for what the first paint will ask for. */
+export const prefetch = reads.prefetch;
 
 /** The desktop app shows moment notifications natively from main; a browser tab shows its own. */
 export const shellNotifiesMoments = window.riposte !== undefined;

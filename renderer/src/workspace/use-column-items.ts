@@ -19,7 +19,9 @@ export interface ColumnItemsOptions {
   isAtTop: () => boolean;
 }
 
-const pageSize = 50;
+/** Posts per page; prefetch-room.ts asks for the same first page. */
+export const columnPageSize = 50;
+const pageSize = columnPageSize;
 // A live refresh asks for more than a page so a burst between two frames leaves no gap.
 const refreshSize = 200;
 

@@ -1,0 +1,83 @@
+import { describe, expect, it } from 'vitest';
+import type { RiposteApi } from '../../../shared/contract';
+import type { Result } from '../../../shared/contract/result';
+import { prefetchKeepMs, withSharedReads } from './shared-reads';
+
+/** A stand-in transport: counts the calls main would answer, each answered when `answer()` runs. */
+function countingApi() {
+  const sent: string[] = [];
+  const waiting: Array<() => void> = [];
+  const reply =
+    (name: string) =>
+    (input: unknown): Promise<Result<unknown>> => {
+      const n = sent.push(`${name} ${JSON.stringify(input)}`);
+      return new Promise((resolve) => waiting.push(() => resolve({ ok: true, value: { name, n } })));
+    };
+  const api = {
+    members: { list: reply('members.list') },
+    drafts: { transition: reply('drafts.transition') },
+    on: () => () => {},
+  } as unknown as RiposteApi;
+  return { api, sent, answer: () => waiting.splice(0).forEach((resolve) => resolve()) };
+}
+
+describe('shared reads', () => {
+  it('asks main once for a read asked twice while the first answer is on its way, whatever the key order', async () => {
+    const { api, sent, answer } = countingApi();
+    const shared = withSharedReads(api, ['members.list']).api;
+    // Same question, keys written in another order (the contract's inputs are plain objects).
+    const first = shared.members.list({ roomId: 'r1', since: 5 } as { roomId: string });
+    const second = shared.members.list({ since: 5, roomId: 'r1' } as { roomId: string });
+    const other = shared.members.list({ roomId: 'r2' });
+    answer();
+    expect(await first).toEqual(await second);
+    expect(await other).not.toEqual(await first);
+    expect(sent).toEqual(['members.list {"roomId":"r1","since":5}', 'members.list {"roomId":"r2"}']);
+
+    // Once answered, the next ask is a new question (the value may have changed).
+    const later = shared.members.list({ roomId: 'r2' });
+    answer();
+    await later;
+    expect(sent).toHaveLength(3);
+  });
+
+  it('never shares a call that changes something', async () => {
+    const { api, sent, answer } = countingApi();
+    const shared = withSharedReads(api, ['members.list']).api;
+    const input = { id: 'd1', action: { type: 'approve' } } as const;
+    const both = [shared.drafts.transition(input), shared.drafts.transition(input)];
+    answer();
+    await Promise.all(both);
+    expect(sent).toHaveLength(2);
+  });
+
+  it('hands a prefetched answer to the first component that asks in time, and only to it', async () => {
+    let clock = 0;
+    const { api, sent, answer } = countingApi();
+    const reads = withSharedReads(api, ['members.list'], () => clock);
+    const fetched = reads.prefetch('members.list', { roomId: 'r1' });
+    answer();
+    await fetched;
+    clock += prefetchKeepMs - 1;
+    expect(await reads.api.members.list({ roomId: 'r1' })).toEqual(await fetched);
+    expect(sent).toHaveLength(1);
+    const again = reads.api.members.list({ roomId: 'r1' });
+    answer();
+    await again;
+    expect(sent).toHaveLength(2);
+  });
+
+  it('drops a prefetched answer nobody asked for in time', async () => {
+    let clock = 0;
+    const { api, sent, answer } = countingApi();
+    const reads = withSharedReads(api, ['members.list'], () => clock);
+    const fetched = reads.prefetch('members.list', { roomId: 'r1' });
+    answer();
+    await fetched;
+    clock += prefetchKeepMs + 1;
+    const late = reads.api.members.list({ roomId: 'r1' });
+    answer();
+    await late;
+    expect(sent).toHaveLength(2);
+  });
+});
