@@ -16,6 +16,8 @@ function countingApi() {
   const api = {
     members: { list: reply('members.list') },
     drafts: { transition: reply('drafts.transition') },
+    columns: { list: reply('columns.list') },
+    session: { identify: reply('session.identify') },
     on: () => () => {},
   } as unknown as RiposteApi;
   return { api, sent, answer: () => waiting.splice(0).forEach((resolve) => resolve()) };
@@ -79,5 +81,36 @@ describe('shared reads', () => {
     answer();
     await late;
     expect(sent).toHaveLength(2);
+  });
+});
+
+describe('shared reads and the calls between them', () => {
+  it('do not share an answer across a call that may change it (a write, a new person for this window)', async () => {
+    const { api, sent, answer } = countingApi();
+    const reads = withSharedReads(api, ['members.list']);
+    const before = reads.api.members.list({ roomId: 'r1' });
+    void reads.prefetch('members.list', { roomId: 'r2' });
+    void reads.api.drafts.transition({ id: 'd1', action: { type: 'approve' } });
+    const after = reads.api.members.list({ roomId: 'r1' });
+    const prefetchedBefore = reads.api.members.list({ roomId: 'r2' });
+    answer();
+    expect(await after).not.toEqual(await before);
+    await prefetchedBefore;
+    expect(sent.filter((line) => line.startsWith('members.list'))).toHaveLength(4);
+  });
+});
+
+describe('calls that change only some reads', () => {
+  it('keep the room’s prefetched columns across picking who this window is, not the person’s reads', async () => {
+    const { api, sent, answer } = countingApi();
+    const reads = withSharedReads(api, ['members.list', 'columns.list']);
+    void reads.prefetch('columns.list', { roomId: 'r1' });
+    void reads.prefetch('members.list', { roomId: 'r1' });
+    void reads.api.session.identify({ roomId: 'r1', memberId: 'm1' });
+    void reads.api.columns.list({ roomId: 'r1' });
+    void reads.api.members.list({ roomId: 'r1' });
+    answer();
+    expect(sent.filter((line) => line.startsWith('columns.list'))).toHaveLength(1);
+    expect(sent.filter((line) => line.startsWith('members.list'))).toHaveLength(2);
   });
 });

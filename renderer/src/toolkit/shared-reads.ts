@@ -6,8 +6,8 @@ type Call = (input: unknown) => Promise<Result<unknown>>;
 /**
  * Reads that a room's first paint asks for from several places at once: the header, the
  * alerts and the panels each want the members, the policy, the session… Asked twice while
- * the first answer is on its way, they share it, so main answers once and the columns'
- * calls are not queued behind copies.
+ * the first answer is on its way, and with no other call sent in between, they share it, so
+ * main answers once and the columns' calls are not queued behind copies.
  */
 export const sharedReadNames: readonly CallName[] = [
   'app.info',
@@ -27,6 +27,21 @@ export const sharedReadNames: readonly CallName[] = [
   'drafts.list',
   'outbox.get',
 ];
+
+/**
+ * Calls that can change only some reads: a window's language or last room changes the
+ * settings, and picking who this window is changes what depends on the person (drafts,
+ * layouts, the session), not a room's columns or posts. Every other call forgets every
+ * shared answer.
+ */
+const changedBy: Partial<Record<CallName, 'all but' | 'only'>> = {
+  'settings.update': 'only',
+  'session.identify': 'all but',
+};
+const readsChanged: Partial<Record<CallName, readonly CallName[]>> = {
+  'settings.update': ['settings.get'],
+  'session.identify': ['app.info', 'settings.get', 'rooms.get', 'columns.list', 'columns.items'],
+};
 
 /** How long an answer fetched ahead of time waits for the component that will ask for it. */
 export const prefetchKeepMs = 3_000;
@@ -64,15 +79,46 @@ export function withSharedReads(
   const originals = new Map<CallName, Call>();
   const shared: Record<string, unknown> = { ...api };
 
+  /** Drops the shared answers `call` may have changed (see changedBy). */
+  const forget = (call: CallName) => {
+    const scope = changedBy[call];
+    const named = new Set(readsChanged[call] ?? []);
+    const changes = (key: string) => {
+      if (!scope) return true;
+      const read = named.has(key.slice(0, key.indexOf(' ')) as CallName);
+      return scope === 'only' ? read : !read;
+    };
+    for (const key of [...inFlight.keys()]) if (changes(key)) inFlight.delete(key);
+    for (const key of [...early.keys()]) if (changes(key)) early.delete(key);
+  };
+
   const start = (name: CallName, input: unknown, key: string): Promise<Result<unknown>> => {
     const running = inFlight.get(key);
     if (running) return running;
     const call = originals.get(name);
     if (!call) throw new Error(`${name} is not a shared read`);
-    const answer = call(input).finally(() => inFlight.delete(key));
+    const answer = call(input).finally(() => {
+      if (inFlight.get(key) === answer) inFlight.delete(key);
+    });
     inFlight.set(key, answer);
     return answer;
   };
+
+  // Any other call may change what a read answers (a write, or picking who this window is:
+  // layouts and drafts depend on the person): reads asked after it never share an answer
+  // to a question asked before it.
+  for (const [namespace, methods] of Object.entries(namespaces)) {
+    if (typeof methods !== 'object' || methods === null) continue;
+    const forgetting: Record<string, Call> = {};
+    for (const [method, original] of Object.entries(methods)) {
+      const name = `${namespace}.${method}` as CallName;
+      forgetting[method] = (input) => {
+        forget(name);
+        return original(input);
+      };
+    }
+    shared[namespace] = forgetting;
+  }
 
   for (const name of names) {
     const [namespace, method] = name.split('.') as [string, string];
