@@ -137,3 +137,12 @@ describe('parseFeed given the entries already stored', () => {
     expect(again.ok && again.notices).toEqual([{ key: 'entriesMissingFields', params: { count: 1 } }]);
   });
 });
+
+describe('parseFeed listing keys for a caller that keeps only some', () => {
+  it('lists the first `keysWanted` keys and still leaves out a known entry past them', () => {
+    const known = remembered(rss(three));
+    const result = parseFeed(rss(three), { ...options(known), keysWanted: 2 });
+    expect(result).toMatchObject({ ok: true, items: [], skipped: 3 });
+    expect(result.ok && result.keys.map((key) => key.extId)).toEqual(['a', 'b']);
+  });
+});

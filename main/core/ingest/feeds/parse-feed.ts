@@ -29,6 +29,11 @@ export interface ParseFeedOptions {
    * fingerprint) is read again. Given (even empty), the result lists every entry's key.
    */
   known?: KnownEntries;
+  /**
+   * How many keys to list, the first entries': the caller keeps no more. Past them an entry
+   * is fingerprinted only when its extId is known (a 200k-entry feed is not hashed whole).
+   */
+  keysWanted?: number;
 }
 
 export type { EntryKey, KnownEntries } from './entry-fingerprint';
@@ -40,7 +45,7 @@ export type ParseFeedResult =
       items: NormalizedItem[];
       /** Left out as already known, unchanged. */
       skipped: number;
-      /** Every complete entry's key, in document order: only when `known` was given. */
+      /** The complete entries' keys, in document order (`keysWanted` of them): only when `known` was given. */
       keys: EntryKey[];
       /** For the health line: recovered XML, a guessed encoding, entries with nothing readable. */
       notices: HealthNotice[];
@@ -159,24 +164,26 @@ function finish(
   const items: NormalizedItem[] = [];
   const keys: EntryKey[] = [];
   const known = opts.known;
+  const keysWanted = opts.keysWanted ?? Number.POSITIVE_INFINITY;
   let skipped = 0;
   let unreadable = 0;
   for (const entry of entries) {
     const extId = entryExtId(entry, entry.base ?? context.base);
-    const fingerprint = known ? entryFingerprint(entry, context) : '';
     const stored = known?.get(extId);
+    const listed = known !== undefined && keys.length < keysWanted;
+    const fingerprint = stored !== undefined || listed ? entryFingerprint(entry, context) : '';
     if (stored !== undefined && stored.fingerprint === fingerprint) {
       skipped += 1;
       // Still counted, so the health line says the same on every poll of an unchanged feed.
       if (stored.unreadable) unreadable += 1;
-      keys.push({ extId, fingerprint, unreadable: stored.unreadable });
+      if (listed) keys.push({ extId, fingerprint, unreadable: stored.unreadable });
       continue;
     }
     const item = toNormalizedItem(entry, context, extId);
     // Kept, so nothing the feed sent vanishes; the health line says what was missing.
     const empty = item.text === '' && item.url === null;
     if (empty) unreadable += 1;
-    if (known) keys.push({ extId, fingerprint, unreadable: empty });
+    if (listed) keys.push({ extId, fingerprint, unreadable: empty });
     items.push(item);
   }
   const notices: HealthNotice[] =

@@ -127,6 +127,7 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
         ? {
             knownEntries: {
               of: (sourceId: string) => knownEntries.of(sourceId),
+              perSource: knownEntries.perSource,
               read: (_sourceId: string, keys: EntryKey[]) => {
                 readKeys = keys;
               },

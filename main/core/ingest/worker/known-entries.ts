@@ -16,6 +16,8 @@ export interface KnownEntriesMemory {
   of(sourceId: string): KnownEntries;
   /** After the poll's items were stored, never before: a failed write must not be skipped next time. */
   remember(sourceId: string, keys: readonly EntryKey[]): void;
+  /** The most keys a source keeps: parseFeed need not list more (its `keysWanted`). */
+  readonly perSource: number;
   /** How many keys are held, for tests. */
   size(): number;
 }
@@ -30,6 +32,7 @@ export function createKnownEntriesMemory(
   let held = 0;
 
   return {
+    perSource: limits.perSource,
     of: (sourceId) => bySource.get(sourceId) ?? nothingKnown,
     remember(sourceId, keys) {
       const previous = bySource.get(sourceId);

@@ -29,6 +29,8 @@ export interface PollDeps {
    */
   knownEntries?: {
     of(sourceId: string): KnownEntries;
+    /** How many entries' keys are kept: the first ones of the document. */
+    perSource: number;
     read(sourceId: string, keys: EntryKey[]): void;
   };
 }

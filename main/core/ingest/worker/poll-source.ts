@@ -61,7 +61,9 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
           contentType: response.contentType,
           contentLocation: response.headers?.['content-location'] ?? null,
           now: deps.now(),
-          ...(deps.knownEntries ? { known: deps.knownEntries.of(job.sourceId) } : {}),
+          ...(deps.knownEntries
+            ? { known: deps.knownEntries.of(job.sourceId), keysWanted: deps.knownEntries.perSource }
+            : {}),
         });
       const parsed = deps.whileReading ? deps.whileReading(read) : read();
       // Validators are kept only with a readable body, so a broken feed is re-read (and reported) until fixed.
