@@ -113,11 +113,15 @@ export function buildSyntheticRoom(db: Database.Database, options: SyntheticOpti
     options.startMs,
   );
   const addSource = db.prepare(
-    "INSERT INTO sources (id, room_id, kind, label, config, allied, created_at, updated_at) VALUES (?, ?, 'mastodon', ?, '{}', ?, ?, ?)",
+    "INSERT INTO sources (id, room_id, kind, label, config, allied, created_at, updated_at) VALUES (?, ?, 'mastodon', ?, ?, ?, ?, ?)",
   );
   const sourceCount = 20;
-  for (let s = 0; s < sourceCount; s += 1)
-    addSource.run(`src-${s}`, options.roomId, `Source ${s}`, s < 3 ? 1 : 0, options.startMs, options.startMs);
+  for (let s = 0; s < sourceCount; s += 1) {
+    // A config the app reads back (sources.list parses every row's): '{}' made the room's list fail.
+    // `.invalid` never resolves, should anything poll it.
+    const config = JSON.stringify({ kind: 'mastodon', instance: 'https://bench.invalid', tag: `bench${s}` });
+    addSource.run(`src-${s}`, options.roomId, `Source ${s}`, config, s < 3 ? 1 : 0, options.startMs, options.startMs);
+  }
   const insert =
     db.prepare(`INSERT INTO items (room_id, source_id, ext_id, url, author_handle, author_name, text, language,
     published_at, fetched_at, likes, reposts, replies, engagement, has_media)

@@ -122,6 +122,8 @@ export class EntryDraft {
   private readonly links: AtomLink[] = [];
   /** Raw XML of the DEFERRED fields not read yet, with the prefix their element was written with. */
   private readonly deferred = new Map<TextField, { raw: string; prefix: string | undefined }>();
+  /** The entry's XML as the feed wrote it, set when the entry ends. */
+  sourceText = '';
   private guidIsPermaLink = true;
   private authorSeen = false;
   private readonly about: string | undefined;
@@ -306,6 +308,7 @@ export class EntryDraft {
       },
       media: rss ? [...this.enclosures, ...media] : media,
       base,
+      sourceText: this.sourceText,
     };
   }
 
@@ -347,6 +350,7 @@ export class EntryDraft {
       },
       media: [...this.links.filter((link) => link.rel === 'enclosure').map((link) => link.href), ...media],
       base,
+      sourceText: this.sourceText,
     };
   }
 

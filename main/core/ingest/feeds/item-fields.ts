@@ -33,6 +33,11 @@ export interface RawEntry {
   media: ReadonlyArray<string | undefined>;
   /** The entry's own xml:base chain, already resolved; null when it has none. */
   base: string | null;
+  /**
+   * The entry as the feed wrote it (its XML, or its JSON Feed item): what its fingerprint
+   * hashes, so an edited entry is told from a stored one without reading its fields.
+   */
+  sourceText: string;
 }
 
 /** A base changes nothing for these, and parsing without one spares parsing the base again. */

@@ -5,6 +5,7 @@ import { decodeBody, type DecodedBody } from './decode-body';
 import { looksMalformed, malformedAt } from './well-formed';
 import { entryExtId, resolveBase, toNormalizedItem, type EntryContext, type RawEntry } from './item-fields';
 import { readJsonItem } from './read-entries';
+import { entryFingerprint, type EntryKey, type KnownEntries } from './entry-fingerprint';
 import { readXmlFeed } from './xml-feed';
 import {
   said,
@@ -22,19 +23,30 @@ export interface ParseFeedOptions {
   /** Stands in for missing or unreadable dates. */
   now: number;
   /**
-   * Entries whose extId this returns true for are left out before their HTML is sanitized:
-   * sanitizing is most of the cost, and a re-poll mostly brings entries already stored.
+   * The entries of this source already stored. An entry found here with the same fingerprint
+   * is left out before its body is decoded or its HTML sanitized: that is most of the cost,
+   * and a re-poll mostly brings entries already stored. An edited entry (same extId, new
+   * fingerprint) is read again. Given (even empty), the result lists every entry's key.
    */
-  isKnown?: (extId: string) => boolean;
+  known?: KnownEntries;
+  /**
+   * How many keys to list, the first entries': the caller keeps no more. Past them an entry
+   * is fingerprinted only when its extId is known (a 200k-entry feed is not hashed whole).
+   */
+  keysWanted?: number;
 }
+
+export type { EntryKey, KnownEntries } from './entry-fingerprint';
 
 export type ParseFeedResult =
   | {
       ok: true;
       title: string | null;
       items: NormalizedItem[];
-      /** Left out by isKnown. */
+      /** Left out as already known, unchanged. */
       skipped: number;
+      /** The complete entries' keys, in document order (`keysWanted` of them): only when `known` was given. */
+      keys: EntryKey[];
       /** For the health line: recovered XML, a guessed encoding, entries with nothing readable. */
       notices: HealthNotice[];
     }
@@ -150,22 +162,33 @@ function finish(
   opts: ParseFeedOptions,
 ): ParseFeedResult {
   const items: NormalizedItem[] = [];
+  const keys: EntryKey[] = [];
+  const known = opts.known;
+  const keysWanted = opts.keysWanted ?? Number.POSITIVE_INFINITY;
   let skipped = 0;
   let unreadable = 0;
   for (const entry of entries) {
     const extId = entryExtId(entry, entry.base ?? context.base);
-    if (opts.isKnown?.(extId)) {
+    const stored = known?.get(extId);
+    const listed = known !== undefined && keys.length < keysWanted;
+    const fingerprint = stored !== undefined || listed ? entryFingerprint(entry, context) : '';
+    if (stored !== undefined && stored.fingerprint === fingerprint) {
       skipped += 1;
+      // Still counted, so the health line says the same on every poll of an unchanged feed.
+      if (stored.unreadable) unreadable += 1;
+      if (listed) keys.push({ extId, fingerprint, unreadable: stored.unreadable });
       continue;
     }
     const item = toNormalizedItem(entry, context, extId);
     // Kept, so nothing the feed sent vanishes; the health line says what was missing.
-    if (item.text === '' && item.url === null) unreadable += 1;
+    const empty = item.text === '' && item.url === null;
+    if (empty) unreadable += 1;
+    if (listed) keys.push({ extId, fingerprint, unreadable: empty });
     items.push(item);
   }
   const notices: HealthNotice[] =
     unreadable > 0 ? [{ key: 'entriesMissingFields', params: { count: unreadable } }] : [];
-  return { ok: true, title, items, skipped, notices };
+  return { ok: true, title, items, skipped, keys, notices };
 }
 
 function makeContext(base: string | null, language: string | undefined, opts: ParseFeedOptions): EntryContext {

@@ -25,5 +25,8 @@ export function readJsonItem(item: JsonFeed.Item<string>, feedAuthor: string | n
       ...(item.banner_image ? [item.banner_image] : []),
     ],
     base: null,
+    get sourceText() {
+      return JSON.stringify(item);
+    },
   };
 }

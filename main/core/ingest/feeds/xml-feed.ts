@@ -105,6 +105,8 @@ class FeedReader {
   private channelDepth = -1;
   private entry: EntryDraft | null = null;
   private entryDepth = -1;
+  /** Where the open entry's start tag begins in the text. */
+  private entryStart = 0;
   private groupDepth = -1;
   private authorDepth = -1;
   private capture: {
@@ -168,7 +170,9 @@ class FeedReader {
     const prefix = colon === -1 ? undefined : rawName.slice(0, colon);
     // An entry that opens inside one never closed: the first ended where the next begins.
     // A self-closed one (feedburner writes `<item/>` inside items) is an empty child, not an entry.
-    if (this.entry && this.isEntry(name) && this.text[parser.endIndex - 1] !== '/') this.finishEntry(false);
+    if (this.entry && this.isEntry(name) && this.text[parser.endIndex - 1] !== '/') {
+      this.finishEntry(false, parser.startIndex);
+    }
     const entry = this.entry;
     if (entry) {
       const depth = this.depth - this.entryDepth;
@@ -187,6 +191,7 @@ class FeedReader {
     if (this.isEntry(name)) {
       this.entry = new EntryDraft(this.format, attribs, this.inheritedLang());
       this.entryDepth = this.depth;
+      this.entryStart = parser.startIndex;
       return;
     }
     this.langs[this.depth] = attribs['xml:lang']?.trim();
@@ -250,10 +255,12 @@ class FeedReader {
     }
   }
 
-  /** `cut`: the document ended inside the entry, so it is incomplete and left out. */
-  private finishEntry(cut: boolean): void {
+  /** `cut`: the document ended inside the entry, so it is incomplete and left out; `end`: where its text ends. */
+  private finishEntry(cut: boolean, end: number): void {
     const entry = this.entry;
     if (!entry) return;
+    // A slice: V8 shares the document's characters rather than copying them.
+    entry.sourceText = this.text.slice(this.entryStart, end);
     this.entry = null;
     this.entryDepth = -1;
     this.groupDepth = -1;
@@ -287,7 +294,7 @@ class FeedReader {
       else this.entry?.setText(capture.field, raw, capture.prefix);
       return;
     }
-    if (depth === this.entryDepth && this.entry) this.finishEntry(this.ending);
+    if (depth === this.entryDepth && this.entry) this.finishEntry(this.ending, parser.endIndex + 1);
     else if (depth === this.feedAuthorDepth) this.feedAuthorDepth = -1;
     else if (depth === this.groupDepth) this.groupDepth = -1;
     else if (depth === this.authorDepth) this.authorDepth = -1;

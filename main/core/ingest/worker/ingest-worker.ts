@@ -3,6 +3,8 @@ import { createMemoryReturn } from '../../faults/return-memory';
 import { createPoliteFetcher } from '../../net/polite-fetcher';
 import { createWriterLink } from '../writer/writer-link';
 import { pollSource } from './poll-source';
+import { createKnownEntriesMemory } from './known-entries';
+import type { EntryKey } from '../feeds/parse-feed';
 import type { BlueskySessionMemory } from './poll-deps';
 import type { FromWorker, PollOutcome, StreamEvent, StreamJob, ToWorker, WorkerSettings } from './protocol';
 import { Streams } from './streams';
@@ -24,6 +26,11 @@ const blueskySessions: BlueskySessionMemory = new Map();
 const inFlight = new Map<number, AbortController>();
 const running = new Set<Promise<void>>();
 const writer = settings.writerPort ? createWriterLink(settings.writerPort) : null;
+/**
+ * Only with a writer thread: then an item is known stored once its write answered. Without
+ * one, main stores the items after this thread has moved on, so nothing is left out.
+ */
+const knownEntries = writer ? createKnownEntriesMemory() : null;
 const send = (message: FromWorker) => port.postMessage(message);
 /**
  * Stream messages leave in the order they happened even though storing items is async: each
@@ -106,6 +113,7 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
   const abort = new AbortController();
   inFlight.set(requestId, abort);
   let taken = 0;
+  let readKeys: EntryKey[] | null = null;
   try {
     const outcome = await pollSource(job, {
       fetcher,
@@ -115,9 +123,23 @@ async function runPoll(requestId: number, job: Extract<ToWorker, { type: 'poll' 
       ...(settings.redditBaseUrl !== undefined ? { redditBaseUrl: settings.redditBaseUrl } : {}),
       signal: abort.signal,
       whileReading: whileReading(requestId),
+      ...(knownEntries
+        ? {
+            knownEntries: {
+              of: (sourceId: string) => knownEntries.of(sourceId),
+              perSource: knownEntries.perSource,
+              read: (_sourceId: string, keys: EntryKey[]) => {
+                readKeys = keys;
+              },
+            },
+          }
+        : {}),
     });
     taken = outcome.items.length;
-    send({ type: 'poll_done', requestId, outcome: await store(outcome, job.roomId) });
+    const stored = await store(outcome, job.roomId);
+    // Remembered only now: entries whose write failed are read (and written) again next time.
+    if (knownEntries && readKeys) knownEntries.remember(job.sourceId, readKeys);
+    send({ type: 'poll_done', requestId, outcome: stored });
   } catch (error) {
     const message = abort.signal.aborted
       ? 'The ingest worker is shutting down'

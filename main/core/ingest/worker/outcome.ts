@@ -24,7 +24,7 @@ export function failedOutcome(
 export function okOutcome(
   job: PollJob,
   taken: Pick<PollOutcome, 'items' | 'state'> &
-    Partial<Pick<PollOutcome, 'retryAfterMs' | 'maxAgeMs' | 'hasMore'>> & { notices?: HealthNotice[] },
+    Partial<Pick<PollOutcome, 'retryAfterMs' | 'maxAgeMs' | 'hasMore' | 'skipped'>> & { notices?: HealthNotice[] },
 ): PollOutcome {
   return {
     sourceId: job.sourceId,
@@ -34,5 +34,6 @@ export function okOutcome(
     retryAfterMs: taken.retryAfterMs ?? null,
     maxAgeMs: taken.maxAgeMs ?? null,
     hasMore: taken.hasMore ?? false,
+    ...(taken.skipped ? { skipped: taken.skipped } : {}),
   };
 }

@@ -1,4 +1,5 @@
 import type { PoliteFetcher } from '../../net/types';
+import type { EntryKey, KnownEntries } from '../feeds/parse-feed';
 import type { BlueskySession, CreateSession } from '../../networks/bluesky/session';
 
 /** Sessions by source id, with a fingerprint of the login so a changed password logs in again. */
@@ -22,4 +23,14 @@ export interface PollDeps {
    * worker can name the source to blame if that work never ends.
    */
   whileReading?: <T>(read: () => T) => T;
+  /**
+   * Feeds: the entries of the source already stored, left out unread when unchanged, and
+   * where the keys of every entry read go, for the caller to remember once they are stored.
+   */
+  knownEntries?: {
+    of(sourceId: string): KnownEntries;
+    /** How many entries' keys are kept: the first ones of the document. */
+    perSource: number;
+    read(sourceId: string, keys: EntryKey[]): void;
+  };
 }

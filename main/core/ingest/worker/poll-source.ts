@@ -61,12 +61,17 @@ async function pollFeed(job: PollJob, config: SourceConfigOf<'feed'>, deps: Poll
           contentType: response.contentType,
           contentLocation: response.headers?.['content-location'] ?? null,
           now: deps.now(),
+          ...(deps.knownEntries
+            ? { known: deps.knownEntries.of(job.sourceId), keysWanted: deps.knownEntries.perSource }
+            : {}),
         });
       const parsed = deps.whileReading ? deps.whileReading(read) : read();
       // Validators are kept only with a readable body, so a broken feed is re-read (and reported) until fixed.
       if (!parsed.ok) return { ...failedOutcome(job, 'malformed', parsed), maxAgeMs: response.maxAgeMs };
+      deps.knownEntries?.read(job.sourceId, parsed.keys);
       return okOutcome(job, {
         items: parsed.items,
+        skipped: parsed.skipped,
         state: { etag: response.etag, lastModified: response.lastModified, cursor: job.state.cursor },
         maxAgeMs: response.maxAgeMs,
         notices: parsed.notices,

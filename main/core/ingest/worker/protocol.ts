@@ -49,6 +49,8 @@ export interface PollOutcome {
   items: NormalizedItem[];
   /** Ids of the rows the writer thread inserted (duplicates left out), oldest first. */
   storedIds?: number[];
+  /** Feed entries left out unread: stored by an earlier poll and unchanged since. */
+  skipped?: number;
   /** Persist as given: validators and cursor are unchanged on failure. */
   state: PollState;
   result: PollResult;
