@@ -171,7 +171,8 @@ function responses({ f, w, clock, counts }: Ctx): string {
     step(r.triggerAt, r.submittedAt),
     step(r.triggerAt, r.approvedAt),
     step(r.triggerAt, r.publishedAt),
-    r.approvers.map((a) => `${escapeHtml(a.name)} (${escapeHtml(a.slot)})`).join(', ') || '–',
+    r.approvers.map((a) => `${escapeHtml(a.name)} (${escapeHtml(w.code('drafts', 'slots', a.slot))})`).join(', ') ||
+      '–',
     r.links
       .map((l) => `${link(l.url, `${l.network} ${l.channel}`)} <span class="muted">${linkState(l, w)}</span>`)
       .join('<br>') || '–',
@@ -226,7 +227,7 @@ function process({ f, w, clock }: Ctx): string {
   )}
 <p>${w.t('doc.reviewTime', { median: formatDuration(p.reviewTime.median), p90: formatDuration(p.reviewTime.p90) })}</p>
 <h3>${w.t('doc.approvals')}</h3>${list(
-    p.approvals.map((a) => [escapeHtml(a.name), escapeHtml(a.role), w.number(a.count)]),
+    p.approvals.map((a) => [escapeHtml(a.name), escapeHtml(w.code('drafts', 'roles', a.role)), w.number(a.count)]),
     ['member', 'role', 'approvals'].map((c) => w.t(`doc.col.${c}`)),
     [2],
   )}
