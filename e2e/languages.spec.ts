@@ -1,6 +1,8 @@
 import { startFeedServer } from '../main/core/ingest/testing/feed-server';
+import { startMastodonPublishServer } from '../main/core/networks/testing/mastodon-publish-server';
 import type { Locale } from '../shared/i18n/catalog';
 import { catalog, findForeign, foreignTo, visibleTexts } from './fixtures/other-language';
+import { approvedDraft, publishToMastodon, roomWithMastodon, statusOn } from './fixtures/publish-steps';
 import { expect, test } from './fixtures/serve-mode';
 import { wireRss } from './fixtures/wire-feed';
 
@@ -24,6 +26,75 @@ test('the check catches each case the French users reported', () => {
   const fine = ['Camille a rejoint la salle comme rédacteur', 'Finale', '#Finale 2-1', 'Mastodon', 'OK'];
   expect(findForeign(fine, inFrench)).toEqual([]);
   expect(findForeign(['Camille joined the room as rédacteur'], foreignTo('en'))).toHaveLength(1);
+  // A publishing failure: the English sentence main used to store is caught; the server's own words are not.
+  const refusal = 'Validation failed: Text character limit of 500 exceeded';
+  expect(findForeign([`Refusé : The server answered 422: “${refusal}”`], inFrench)).toHaveLength(1);
+  // The server's own words are allowed like an item's own text ("failed" alone is an English catalog word).
+  expect(findForeign([`Refusé : le serveur a répondu 422 : « ${refusal} »`.replace(refusal, '')], inFrench)).toEqual(
+    [],
+  );
+});
+
+test.describe('a publishing failure', () => {
+  test.use({ locale: 'en-GB' });
+
+  test('a French reader reads the server’s refusal in French everywhere it is shown', async ({ page, served }) => {
+    test.setTimeout(90_000);
+    const mastodon = await startMastodonPublishServer({});
+    try {
+      const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, mastodon.token);
+      const editor = await approvedDraft(drafts, 'Goal!');
+      mastodon.scriptNext({
+        route: 'POST /api/v1/statuses',
+        status: 422,
+        body: JSON.stringify({ error: 'Validation failed: Text character limit of 500 exceeded' }),
+      });
+      await publishToMastodon(editor);
+      await expect(statusOn(editor).getByRole('status')).toHaveText(/^Refused: the server answered 422/, {
+        timeout: 30_000,
+      });
+
+      // The same stored failure, read by a French teammate: every screen that shows it, in French only.
+      await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('fr');
+      const w = words('fr');
+      const foreign = foreignTo('fr');
+      // The instance's own words stay as it wrote them, like an item's own text: only they may be English.
+      const refusal = 'Validation failed: Text character limit of 500 exceeded';
+      const check = async (screen: string) => {
+        const texts = (await visibleTexts(page)).map((text) => text.replace(refusal, ''));
+        expect(findForeign(texts, foreign), `${screen} shows English`).toEqual([]);
+      };
+      const frenchReason = /le serveur a répondu 422\s:\s«\sValidation failed/;
+      const alert = page.getByRole('alert', { name: w.publishing.alert.label });
+      await expect(alert).toContainText(/Le serveur a répondu 422/);
+      const brouillon = page.getByRole('complementary', { name: w.drafts.panel }).getByRole('article', {
+        name: w.drafts.editor.title,
+      });
+      await expect(statusOn(brouillon).getByRole('status')).toHaveText(frenchReason);
+      await check('draft with its failed channel and the alert');
+
+      await page.getByRole('tab', { name: w.rooms.side.publishing, exact: true }).click();
+      const failed = page.getByRole('region', { name: w.publishing.failed.label });
+      await expect(failed.getByRole('listitem').getByRole('status')).toHaveText(frenchReason);
+      await check('failed posts');
+
+      await page.getByRole('tab', { name: w.rooms.side.drafts, exact: true }).click();
+      const panel = page.getByRole('complementary', { name: w.drafts.panel });
+      await panel.getByRole('tab', { name: w.drafts.tabs.audit }).click();
+      await expect(panel.getByRole('list', { name: w.drafts.audit.entries })).toContainText(frenchReason);
+      await check('audit log');
+
+      await page.getByRole('button', { name: w.report.view.open }).click();
+      const report = page.getByRole('region', { name: w.report.view.title });
+      // The document is in the room's language (English here) until the reader picks theirs.
+      await expect(report).toContainText(/failed: the server answered 422/, { timeout: 20_000 });
+      await report.getByRole('combobox', { name: w.report.view.language }).selectOption('fr');
+      await expect(report).toContainText(/en échec\s: le serveur a répondu 422/);
+      await check('report');
+    } finally {
+      await mastodon.close();
+    }
+  });
 });
 
 const words = (locale: Locale) => catalog[locale];

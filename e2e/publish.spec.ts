@@ -1,14 +1,13 @@
 import AxeBuilder from '@axe-core/playwright';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Locator, Page } from '@playwright/test';
 import {
   startMastodonPublishServer,
   type FakeMastodonPublishServer,
 } from '../main/core/networks/testing/mastodon-publish-server';
 import { makeStatus, startMastodonServer } from '../main/core/networks/testing/mastodon-server';
 import { startNetworkSwitch } from './fixtures/network-switch';
-import { openRoomWithTeam } from './fixtures/room-steps';
+import { approvedDraft, publishToMastodon, roomWithMastodon, statusOn } from './fixtures/publish-steps';
 import { expect, test } from './fixtures/serve-mode';
 
 test.use({ locale: 'en-GB' });
@@ -25,62 +24,12 @@ test.afterEach(async () => {
   await mastodon.close();
 });
 
-/** A room with its lead picked, a Mastodon account connected at `instance`; returns the Drafts panel. */
-async function roomWithMastodon(
-  page: Page,
-  loginUrl: string,
-  instance: string,
-  others: ReadonlyArray<readonly [name: string, role: string]> = [],
-): Promise<Locator> {
-  const drafts = await openRoomWithTeam(page, loginUrl, [['Léa', 'Lead'], ...others]);
-  await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
-  await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
-  const publishing = page.getByRole('complementary', { name: 'Publishing' });
-  const form = publishing.getByRole('form', { name: 'Connect an account' });
-  await form.getByRole('textbox', { name: 'Instance' }).fill(instance);
-  const token = form.getByLabel('Access token');
-  await token.fill(mastodon.token);
-  await form.getByRole('button', { name: 'Connect' }).click();
-  await expect(form.getByRole('status')).toHaveText(/@ana@127\.0\.0\.1:\d+ is connected\./);
-  // Typed once: the secret is gone from the form, and main never sends it back.
-  await expect(token).toHaveValue('');
-  const account = publishing.getByRole('list', { name: 'Publishing accounts' }).getByRole('listitem');
-  await expect(account).toHaveCount(1);
-  await expect(account).toContainText('Ana Example');
-  await expect(account.getByRole('status')).toHaveText('Connected');
-  await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  return drafts;
-}
-
-/** An approved draft, the quick way: pre-approved in the bank, then used. Returns its editor. */
-async function approvedDraft(drafts: Locator, text: string): Promise<Locator> {
-  await drafts.getByRole('tab', { name: 'Bank' }).click();
-  const bank = drafts.getByRole('region', { name: 'Pre-approved content' });
-  const form = bank.getByRole('form', { name: 'Pre-approve a text' });
-  await form.getByRole('textbox', { name: 'Title' }).fill('Answer');
-  await form.getByRole('textbox', { name: 'Text' }).fill(text);
-  await form.getByRole('checkbox', { name: 'Mastodon' }).check();
-  await form.getByRole('button', { name: 'Add to the bank' }).click();
-  await bank.getByRole('button', { name: 'Use Answer' }).first().click();
-  const editor = drafts.getByRole('article', { name: 'Draft' });
-  await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
-  return editor;
-}
-
-async function publishToMastodon(editor: Locator): Promise<void> {
-  const dialog = editor.getByRole('form', { name: 'Publish to channels' });
-  await dialog.getByRole('checkbox', { name: /@ana@127\.0\.0\.1/ }).check();
-  await dialog.getByRole('button', { name: 'Publish now', exact: true }).click();
-}
-
-const statusOn = (scope: Locator) => scope.getByRole('listitem', { name: /@ana@127\.0\.0\.1/ }).last();
-
 test('approve, publish, cancel inside the undo window, publish again: the link is on the card', async ({
   page,
   served,
 }) => {
   test.setTimeout(90_000);
-  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, mastodon.token);
   const editor = await approvedDraft(drafts, 'What a final! Thank you to every fan.');
 
   const publishForm = editor.getByRole('form', { name: 'Publish to channels' });
@@ -120,7 +69,7 @@ test('freeze with an entry queued: nothing leaves, every screen says so, unfreez
   context,
 }) => {
   test.setTimeout(90_000);
-  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, mastodon.token);
   const editor = await approvedDraft(drafts, 'Kick-off in ten minutes.');
   await publishToMastodon(editor);
   await expect(statusOn(editor).getByRole('timer')).toHaveText(/^Queued: leaves in \d+ s$/);
@@ -170,7 +119,7 @@ test('offline then back: the entry waits for the network, then publishes once', 
   test.setTimeout(120_000);
   const network = await startNetworkSwitch(mastodon.origin);
   try {
-    const drafts = await roomWithMastodon(page, served.loginUrl, network.origin);
+    const drafts = await roomWithMastodon(page, served.loginUrl, network.origin, mastodon.token);
     const editor = await approvedDraft(drafts, 'Half-time: 1-0.');
     await network.goOffline();
     await publishToMastodon(editor);
@@ -193,7 +142,7 @@ test('a refusal from the server (422) is said in English and in French, and rais
   served,
 }) => {
   test.setTimeout(90_000);
-  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, mastodon.token);
   const editor = await approvedDraft(drafts, 'Goal!');
   mastodon.scriptNext({
     route: 'POST /api/v1/statuses',
@@ -201,12 +150,16 @@ test('a refusal from the server (422) is said in English and in French, and rais
     body: JSON.stringify({ error: 'Validation failed: Text character limit of 500 exceeded' }),
   });
   await publishToMastodon(editor);
+  // The instance's own words stay as it wrote them; what frames them is said in the reader's language.
   const refusal = 'Validation failed: Text character limit of 500 exceeded';
-  await expect(statusOn(editor).getByRole('status')).toHaveText(`Refused by the server: ${refusal}`, OUTCOME);
+  await expect(statusOn(editor).getByRole('status')).toHaveText(
+    `Refused: the server answered 422: “${refusal}”`,
+    OUTCOME,
+  );
   await expect(editor.getByRole('status', { name: 'Publication status' })).toHaveText('Failed');
   const alert = page.getByRole('alert', { name: 'Publishing alert' });
   await expect(alert).toContainText(/A post to @ana@127\.0\.0\.1:\d+ failed/);
-  await expect(alert).toContainText(refusal);
+  await expect(alert).toContainText(`The server answered 422: “${refusal}”`);
 
   await alert.getByRole('button', { name: 'Show the publishing panel' }).click();
   const failed = page.getByRole('region', { name: 'Failed posts' });
@@ -216,7 +169,16 @@ test('a refusal from the server (422) is said in English and in French, and rais
 
   await page.getByRole('combobox', { name: 'Language', exact: true }).selectOption('fr');
   const echec = page.getByRole('region', { name: 'Publications en échec' });
-  await expect(echec.getByRole('listitem').getByRole('status')).toHaveText(`Refusé par le serveur\u00a0: ${refusal}`);
+  await expect(echec.getByRole('listitem').getByRole('status')).toHaveText(
+    `Refusé\u00a0: le serveur a répondu 422\u00a0: «\u00a0${refusal}\u00a0»`,
+  );
+  // The audit trail says the same failure in French too (stored as a code, not as a sentence).
+  await page.getByRole('tab', { name: 'Brouillons', exact: true }).click();
+  const brouillons = page.getByRole('complementary', { name: 'Brouillons' });
+  await brouillons.getByRole('tab', { name: 'Journal' }).click();
+  await expect(brouillons.getByRole('list', { name: 'Entrées du journal' })).toContainText(
+    /La publication sur @ana@127\.0\.0\.1:\d+ a échoué\s: le serveur a répondu 422\s: «\sValidation failed/,
+  );
   expect(mastodon.statuses).toHaveLength(0);
 });
 
@@ -227,7 +189,7 @@ test('a manual channel: copy the text, open the compose page, paste the post’s
 }) => {
   test.setTimeout(90_000);
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
-  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin);
+  const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, mastodon.token);
   await page.getByRole('tab', { name: 'Publishing', exact: true }).click();
   const form = page.getByRole('form', { name: 'Connect an account' });
   await form.getByRole('combobox', { name: 'Network' }).selectOption('manual');
@@ -287,7 +249,9 @@ test('reply in place: a response to a Mastodon post goes out as a reply to it, i
   // …and known to our own instance under its local id, as search with resolve finds it.
   mastodon.addSearchable('https://remote.example/@ana/7', '10907');
   try {
-    const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, [['Arthur', 'Approver']]);
+    const drafts = await roomWithMastodon(page, served.loginUrl, mastodon.origin, mastodon.token, [
+      ['Arthur', 'Approver'],
+    ]);
     await page.getByRole('tab', { name: 'Sources', exact: true }).click();
     const sources = page.getByRole('complementary', { name: 'Sources' });
     await sources.getByRole('button', { name: 'Add a source' }).click();

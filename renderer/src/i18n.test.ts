@@ -33,6 +33,20 @@ describe('code words in the reader’s language', () => {
     });
   });
 
+  it('says a publishing failure of an audit line, and a server’s reason carried in both languages, in theirs', async () => {
+    const problem = JSON.stringify({ code: 'serverSaid', params: { status: 422, detail: 'Validation failed' } });
+    const line = { channel: '@ana', reason: 'the server answered 422: “Validation failed”', problem };
+    await i18next.changeLanguage('fr');
+    expect(sayCodeWords(line)['reason']).toBe('le serveur a répondu 422\u00a0: «\u00a0Validation failed\u00a0»');
+    expect(sayCodeWords({ reason: 'x', reasonEn: 'en words', reasonFr: 'mots français' })['reason']).toBe(
+      'mots français',
+    );
+    // An audit line stored before failures had codes keeps its sentence.
+    expect(sayCodeWords({ reason: 'The instance answered HTTP 500' })['reason']).toBe('The instance answered HTTP 500');
+    await i18next.changeLanguage('en');
+    expect(sayCodeWords(line)['reason']).toBe('the server answered 422: “Validation failed”');
+  });
+
   it('names the checklist question of a refused n/a in the person’s language', async () => {
     const item = ChecklistItem.parse({
       id: 'authentic',

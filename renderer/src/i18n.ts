@@ -2,6 +2,7 @@ import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
 import { catalog, namespaces, type Locale } from '../../shared/i18n/catalog';
 import type { ContractError } from '../../shared/contract/result';
+import { sayPublishProblem, storedPublishProblem } from '../../shared/publishing/publish-problem';
 
 export function systemLocale(): Locale {
   return navigator.languages.some((language) => language.toLowerCase().startsWith('fr')) ? 'fr' : 'en';
@@ -44,7 +45,8 @@ function readableErrorParams(params: Record<string, string> = {}): Record<string
 /**
  * Roles, states, approval slots and lifecycle actions travel as their codes ("writer",
  * "in review", "brand, legal", "request changes"): said in the person's language, one by one
- * in a list. A checklist question that travels with both its texts is said in theirs.
+ * in a list. A checklist question (or a server's reason) that travels with both its texts is
+ * said in theirs.
  */
 const codeWordGroups: Record<string, string> = {
   role: 'roles',
@@ -72,6 +74,12 @@ export function sayCodeWords(params: Record<string, string>): Record<string, str
   if (question) out['item'] = question;
   const questions = i18next.language.startsWith('fr') ? params['itemsFr'] : params['itemsEn'];
   if (questions) out['items'] = questions;
+  // A server's reason, said by main in both languages (a publishing account that could not be checked).
+  const reason = i18next.language.startsWith('fr') ? params['reasonFr'] : params['reasonEn'];
+  if (reason) out['reason'] = reason;
+  // A publishing failure stored as its code and parameters (an audit line): said in theirs.
+  const problem = storedPublishProblem(params['problem'] ?? null);
+  if (problem) out['reason'] = sayPublishProblem(problem, i18next.language.startsWith('fr') ? 'fr' : 'en');
   return out;
 }
 

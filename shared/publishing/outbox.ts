@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { PublishProblem } from './publish-problem';
 
 /** Where a room publishes: the two open networks, or by hand (X, Instagram, a press release…). */
 export const PublishNetwork = z.enum(['mastodon', 'bluesky', 'manual']);
@@ -67,7 +68,10 @@ export const EntryView = z.object({
   remoteUrl: z.string().nullable(),
   publishedAt: z.number().nullable(),
   failureCode: z.string().nullable(),
+  /** The English sentence; entries stored before problems had codes have only this. */
   failureReason: z.string().nullable(),
+  /** Why, as a code and its parameters: the reader's screen says it in their language. */
+  failureProblem: PublishProblem.nullable(),
   retryable: z.boolean(),
   /** Manual channels: the network's compose page, when it has one. */
   composeUrl: z.string().nullable(),

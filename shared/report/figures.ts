@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { MomentKind, MomentStatus } from '../moments/moment';
+import { WaitReason } from '../publishing/outbox';
+import { PublishProblem } from '../publishing/publish-problem';
 import { HealthProblem } from '../sources/health-problem';
 
 /**
@@ -75,7 +77,12 @@ export const PublishedLink = z.object({
   url: z.string().nullable(),
   remoteId: z.string().nullable(),
   publishedAt: z.number().nullable(),
+  /** Why a live entry had not left yet (an outbox wait reason code), null once it settled. */
+  waitReason: WaitReason.nullable(),
+  /** The English sentence, for entries stored before failures had codes. */
   failureReason: z.string().nullable(),
+  /** Why it failed, as a code and its parameters: said in the report's language. */
+  failureProblem: PublishProblem.nullable(),
 });
 export type PublishedLink = z.infer<typeof PublishedLink>;
 

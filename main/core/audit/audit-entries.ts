@@ -2,6 +2,7 @@ import type { AnswerValue, Localized } from '../../../shared/drafts/checklist';
 import type { DraftState } from '../../../shared/drafts/draft';
 import type { AuditEvent, AuditEventType } from '../../../shared/drafts/lifecycle-types';
 import { formatMessage, type MessageParams } from '../../../shared/drafts/messages';
+import { sayPublishProblem, type PublishProblem } from '../../../shared/publishing/publish-problem';
 import type { Role, RoomPolicy } from '../../../shared/drafts/team';
 
 /** Who a line of the audit trail names: a member, or Riposte itself acting on a timer. */
@@ -66,7 +67,7 @@ export type PublishingRecord =
   | (DraftLine & { type: 'publish_queued'; entryId: string; channel: string; notBefore: number })
   | (DraftLine & { type: 'publish_cancelled'; entryId: string; channel: string })
   | (DraftLine & { type: 'published_channel'; entryId: string; channel: string; url: string | null })
-  | (DraftLine & { type: 'publish_failed'; entryId: string; channel: string; reason: string })
+  | (DraftLine & { type: 'publish_failed'; entryId: string; channel: string; problem: PublishProblem })
   | (DraftLine & { type: 'retracted'; reason: string })
   | (Line & { type: 'frozen'; reason: string })
   | (Line & { type: 'unfrozen'; cancelled: number });
@@ -263,7 +264,13 @@ export function toStoredLine(entry: AuditRecord): StoredAuditLine {
         key: 'drafts.event.publishFailed',
         draftId: entry.draftId,
         detail: { entryId: entry.entryId },
-        params: { channel: entry.channel, reason: entry.reason },
+        // The reason travels as its code and parameters (JSON), so each reader reads it in their
+        // language; `reason` is the English phrase, for the stored sentence and older readers.
+        params: {
+          channel: entry.channel,
+          reason: sayPublishProblem(entry.problem, 'en'),
+          problem: JSON.stringify(entry.problem),
+        },
       });
     case 'retracted':
       return line(entry, entry.type, {

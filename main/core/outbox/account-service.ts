@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { sayPublishProblem } from '../../../shared/publishing/publish-problem';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { AccountView, ManualKind } from '../../../shared/publishing/outbox';
 import type { AuditLog } from '../audit/audit-log';
@@ -23,35 +24,39 @@ const manualLabels: Record<ManualKind, string> = {
   other: 'Other',
 };
 
+/**
+ * The server's reason in both languages: an error is said once and not stored, so it carries
+ * both phrases and the reader's screen picks its own (as checklist questions do).
+ */
+function reasonParams(outcome: Exclude<VerifyOutcome, { ok: true }>) {
+  const reasonEn = sayPublishProblem(outcome.problem, 'en');
+  return { reason: reasonEn, reasonEn, reasonFr: sayPublishProblem(outcome.problem, 'fr') };
+}
+
 /** Why an account could not be added, said so the person knows what to fix. */
 function refused(outcome: Exclude<VerifyOutcome, { ok: true }>, network: string) {
+  const params = reasonParams(outcome);
   switch (outcome.kind) {
     case 'reconnect':
       return keyedError(
         'unauthorized',
         'errors.publishing.badCredentials',
-        `${network} refused these credentials: ${outcome.reason}`,
-        {
-          params: { reason: outcome.reason },
-        },
+        `${network} refused these credentials: ${params.reason}`,
+        { params },
       );
     case 'offline':
       return keyedError(
         'unavailable',
         'errors.publishing.verifyOffline',
-        `Could not reach ${network} to check the account: ${outcome.reason}. Try again when the network is back.`,
-        {
-          params: { reason: outcome.reason },
-        },
+        `Could not reach ${network} to check the account: ${params.reason}. Try again when the network is back.`,
+        { params },
       );
     case 'rejected':
       return keyedError(
         'invalid_input',
         'errors.publishing.verifyRejected',
-        `${network} did not accept this account: ${outcome.reason}`,
-        {
-          params: { reason: outcome.reason },
-        },
+        `${network} did not accept this account: ${params.reason}`,
+        { params },
       );
   }
 }

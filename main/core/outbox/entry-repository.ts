@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storedPublishProblem, type PublishProblem } from '../../../shared/publishing/publish-problem';
 import type { EntryState, PublishNetwork, WaitReason } from '../../../shared/publishing/outbox';
 import type { Db } from '../db/open-database';
 import type { ReplyTarget } from '../networks/publishing/publisher';
@@ -31,7 +32,10 @@ export interface StoredEntry {
   remoteUrl: string | null;
   publishedAt: number | null;
   failureCode: string | null;
+  /** The English sentence (CSV, logs); rows stored before problems had codes only have this. */
   failureReason: string | null;
+  /** Why, as a code and its parameters, said in the reader's language. */
+  failureProblem: PublishProblem | null;
   retryable: boolean;
   createdAt: number;
   createdBy: string;
@@ -63,6 +67,7 @@ interface EntryRow {
   published_at: number | null;
   failure_code: string | null;
   failure_reason: string | null;
+  failure_problem: string | null;
   retryable: number;
   created_at: number;
   created_by: string;
@@ -114,6 +119,7 @@ const toEntry = (row: EntryRow): StoredEntry => {
     publishedAt: row.published_at,
     failureCode: row.failure_code,
     failureReason: row.failure_reason,
+    failureProblem: storedPublishProblem(row.failure_problem),
     retryable: row.retryable === 1,
     createdAt: row.created_at,
     createdBy: row.created_by,
@@ -149,6 +155,7 @@ const toRow = (entry: StoredEntry): EntryRow => ({
   published_at: entry.publishedAt,
   failure_code: entry.failureCode,
   failure_reason: entry.failureReason,
+  failure_problem: entry.failureProblem === null ? null : JSON.stringify(entry.failureProblem),
   retryable: entry.retryable ? 1 : 0,
   created_at: entry.createdAt,
   created_by: entry.createdBy,
@@ -180,6 +187,7 @@ const columns: readonly (keyof EntryRow)[] = [
   'published_at',
   'failure_code',
   'failure_reason',
+  'failure_problem',
   'retryable',
   'created_at',
   'created_by',

@@ -1,3 +1,4 @@
+import { englishPublishProblem } from '../../../shared/publishing/publish-problem';
 import { readFile } from 'node:fs/promises';
 import type { publishingCalls } from '../../../shared/contract/calls/publishing';
 import type { Area, CoreContext } from '../area';
@@ -102,14 +103,15 @@ export function createOutboxArea(deps: OutboxAreaDeps): Area<typeof publishingCa
     roomLanguage: (roomId) => rooms.get(roomId).language,
     onReconnect: accounts.needsReconnect,
     onChanged,
-    onAlert: (entry, kind, reason) =>
+    onAlert: (entry, kind, problem) =>
       events.emit('outbox.alert', {
         roomId: entry.roomId,
         entryId: entry.id,
         draftId: entry.draftId,
         channelLabel: entry.channelLabel,
         kind,
-        reason,
+        reason: englishPublishProblem(problem),
+        problem,
       }),
     crashAt: deps.crashAt,
   });

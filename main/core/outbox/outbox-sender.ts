@@ -1,4 +1,5 @@
 import { publicationStatus, type WaitReason } from '../../../shared/publishing/outbox';
+import { englishPublishProblem, publishProblem, type PublishProblem } from '../../../shared/publishing/publish-problem';
 import type { AuditLog } from '../audit/audit-log';
 import { systemActor } from '../audit/audit-entries';
 import { durably } from '../db/durable-write';
@@ -54,11 +55,21 @@ export interface OutboxSenderDeps {
   roomLanguage: (roomId: string) => string | null;
   onReconnect: (accountId: string) => void;
   onChanged: (roomId: string) => void;
-  onAlert: (entry: StoredEntry, kind: 'failed' | 'reconnect' | 'stale', reason: string) => void;
+  onAlert: (entry: StoredEntry, kind: 'failed' | 'reconnect' | 'stale', problem: PublishProblem) => void;
   /** Tests: throw a SimulatedCrash at a point to stop everything as a kill would. */
   crashAt?: ((point: CrashPoint, entry: StoredEntry) => void) | undefined;
   random?: () => number;
 }
+
+/** A thrown error's own words (a missing image file, a bug) as the problem's detail. */
+const unexpected = (error: unknown): PublishProblem =>
+  publishProblem('unexpected', { detail: error instanceof Error ? error.message : String(error) });
+
+/** The two failure columns: the problem, and its English sentence for the CSV and logs. */
+const failure = (problem: PublishProblem) => ({
+  failureProblem: problem,
+  failureReason: englishPublishProblem(problem),
+});
 
 /** Jittered exponential back-off: 2 s, 4 s, 8 s… capped at a minute, ±50 %. */
 export function retryDelayMs(attempt: number, random: () => number = Math.random): number {
@@ -103,12 +114,14 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   const waitFor = (entry: StoredEntry, reason: WaitReason, until: number, state: 'queued' | 'unknown') =>
     write(entry, { state, waitReason: reason, nextAttemptAt: until });
 
-  const fail = (entry: StoredEntry, code: string, reason: string, retryable: boolean) => {
+  /** Stored as a code and its parameters (said in each reader's language), with its English sentence beside it. */
+  const fail = (entry: StoredEntry, code: string, problem: PublishProblem, retryable: boolean) => {
     const failed = db.transaction(() => {
       const next = write(entry, {
         state: 'failed',
         failureCode: code,
-        failureReason: reason,
+        failureReason: englishPublishProblem(problem),
+        failureProblem: problem,
         retryable,
         waitReason: null,
         nextAttemptAt: null,
@@ -122,12 +135,12 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
           at: next.updatedAt,
           entryId: entry.id,
           channel: entry.channelLabel,
-          reason,
+          problem,
         });
       }
       return next;
     })();
-    if (failed) deps.onAlert(failed, code === 'reconnect' ? 'reconnect' : 'failed', reason);
+    if (failed) deps.onAlert(failed, code === 'reconnect' ? 'reconnect' : 'failed', problem);
     return failed;
   };
 
@@ -141,6 +154,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       nextAttemptAt: null,
       failureCode: null,
       failureReason: null,
+      failureProblem: null,
     });
     if (!next) return;
     audit.record({
@@ -198,9 +212,9 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
    * Unclear or server-side trouble: try again later (settling first), or fail visibly after
    * enough tries. A publish's own last unclear try is read back first (lastTryReadBack).
    */
-  const unclear = (entry: StoredEntry, reason: string) => {
+  const unclear = (entry: StoredEntry, problem: PublishProblem) => {
     if (entry.attempts >= MAX_ATTEMPTS) {
-      fail(entry, 'unknown', reason, true);
+      fail(entry, 'unknown', problem, true);
       return;
     }
     waitFor(entry, 'retrying', now() + retryDelayMs(entry.attempts, random), 'unknown');
@@ -223,11 +237,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
         spentBudget(entry.accountId, outcome.budget);
         return published(entry, outcome.remoteId, outcome.url, outcome.acknowledgedAt);
       case 'rejected':
-        fail(entry, 'rejected', outcome.reason, false);
+        fail(entry, 'rejected', outcome.problem, false);
         return;
       case 'reconnect':
         deps.onReconnect(entry.accountId);
-        fail(entry, 'reconnect', outcome.reason, true);
+        fail(entry, 'reconnect', outcome.problem, true);
         return;
       case 'rate_limited':
         rateLimitedUntil.set(entry.accountId, outcome.until);
@@ -239,7 +253,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
         waitFor(entry, 'offline', now() + Math.min(30_000, retryDelayMs(Math.min(entry.attempts, 3), random)), before);
         return;
       case 'unknown':
-        unclear(entry, outcome.reason);
+        unclear(entry, outcome.problem);
         return;
     }
   };
@@ -266,7 +280,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   async function send(entry: StoredEntry): Promise<void> {
     const client = deps.clientFor(entry.accountId);
     if (!client) {
-      fail(entry, 'reconnect', 'The account’s credentials are gone: connect it again.', true);
+      fail(entry, 'reconnect', publishProblem('credentialsGone'), true);
       return;
     }
     const at = now();
@@ -299,7 +313,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
         return;
       }
       if (found.kind === 'unknown') {
-        unclear(sending, found.reason);
+        unclear(sending, found.problem);
         return;
       }
       if (stale) {
@@ -315,11 +329,11 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       outcome = await client.publish(post);
     } catch (error) {
       if (error instanceof SimulatedCrash) throw error;
-      outcome = { kind: 'unknown', reason: error instanceof Error ? error.message : String(error) };
+      outcome = { kind: 'unknown', problem: unexpected(error) };
     }
     crash('answer_received', sending);
     if (outcome.kind === 'unknown' && sending.attempts >= MAX_ATTEMPTS) {
-      await lastTryReadBack(client, sending, outcome.reason);
+      await lastTryReadBack(client, sending, outcome.problem);
       return;
     }
     await apply(sending, outcome, wasUnknown ? 'unknown' : 'queued');
@@ -331,12 +345,12 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
    * unread would show "failed" for a post that is out, and a person's Retry is the only way
    * it would ever be settled. Crashes and read-backs spend tries too, so this is reached.
    */
-  async function lastTryReadBack(client: Publisher, entry: StoredEntry, reason: string): Promise<void> {
+  async function lastTryReadBack(client: Publisher, entry: StoredEntry, problem: PublishProblem): Promise<void> {
     // A fresh deadline: the send's own may be what ended the try.
     const found = await lookUp(client, entry, deadline());
     crash('answer_received', entry);
     if (found.kind === 'found') await published(entry, found.remoteId, found.url, found.acknowledgedAt);
-    else fail(entry, 'unknown', found.kind === 'unknown' ? `${reason}; ${found.reason}` : reason, true);
+    else fail(entry, 'unknown', found.kind === 'unknown' ? { ...problem, then: found.problem } : problem, true);
   }
 
   async function retract(entry: StoredEntry): Promise<void> {
@@ -344,7 +358,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     if (!client || entry.remoteId === null) {
       write(entry, {
         failureCode: 'retract',
-        failureReason: 'The account is gone: delete this post by hand.',
+        ...failure(publishProblem('accountGone')),
         waitReason: 'manual',
       });
       return;
@@ -358,6 +372,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
         nextAttemptAt: null,
         failureCode: null,
         failureReason: null,
+        failureProblem: null,
       });
       return;
     }
@@ -365,7 +380,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
     const retryable = outcome.kind === 'failed' ? outcome.retryable : false;
     write(entry, {
       failureCode: 'retract',
-      failureReason: outcome.reason,
+      ...failure(outcome.problem),
       waitReason: retryable ? 'retrying' : 'manual',
       nextAttemptAt: retryable ? now() + retryDelayMs(1, random) : null,
     });
@@ -381,7 +396,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
   const holdStale = (entry: StoredEntry, next: Partial<StoredEntry> = {}) => {
     const minutes = pastFreshness(entry) ?? 0;
     const held = write(entry, { ...next, waitReason: 'stale', nextAttemptAt: null });
-    if (held) deps.onAlert(held, 'stale', `This response is past its freshness window by ${minutes} min`);
+    if (held) deps.onAlert(held, 'stale', publishProblem('stale', { minutes }));
   };
 
   const staleCheck = (entry: StoredEntry): boolean => {
@@ -403,8 +418,7 @@ export function createOutboxSender(deps: OutboxSenderDeps) {
       }
       log.error('Outbox entry could not be processed', { entryId: entry.id, error });
       const current = entries.get(entry.id);
-      if (current && current.state === 'sending')
-        unclear(current, error instanceof Error ? error.message : String(error));
+      if (current && current.state === 'sending') unclear(current, unexpected(error));
     } finally {
       inFlight.delete(entry.id);
       deps.onChanged(entry.roomId);

@@ -48,6 +48,7 @@ export function toEntryView(entry: StoredEntry, account: AccountView | undefined
     publishedAt: entry.publishedAt,
     failureCode: entry.failureCode,
     failureReason: entry.failureReason,
+    failureProblem: entry.failureProblem,
     retryable: entry.retryable,
     composeUrl: entry.network === 'manual' && account ? composeUrl(account.server, entry.body) : null,
     createdAt: entry.createdAt,
@@ -232,6 +233,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
             publishedAt: null,
             failureCode: null,
             failureReason: null,
+            failureProblem: null,
             retryable: false,
             createdAt: at,
             createdBy: by.id,
@@ -305,6 +307,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
         notBefore: now(),
         failureCode: null,
         failureReason: null,
+        failureProblem: null,
         retryable: false,
       });
       return done(entry.roomId, view(next));
@@ -430,6 +433,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
             nextAttemptAt: null,
             failureCode: null,
             failureReason: null,
+            failureProblem: null,
           }),
         );
       });

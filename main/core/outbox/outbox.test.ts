@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import type { AuditEntry } from '../../../shared/contract/calls/audit';
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { OutboxView } from '../../../shared/contract/calls/publishing';
 import type { EntryView } from '../../../shared/publishing/outbox';
 import { publicationStatus } from '../../../shared/publishing/outbox';
+import { sayPublishProblem, storedPublishProblem } from '../../../shared/publishing/publish-problem';
 import { tempCoresPerTest, waitForEvent } from '../testing/temp-core';
 import { setUpOutbox, T0 } from './testing/outbox-test-kit';
 
@@ -175,12 +177,17 @@ describe('never twice, never silently lost', () => {
     await kit.core.as(kit.writer).call('outbox.publish', { draftId: draft.id, accountIds: [kit.mastodon.id] });
     const alert = waitForEvent(kit.core, 'outbox.alert');
     kit.clock.tick(HOLD);
-    expect(await alert).toMatchObject({
-      kind: 'failed',
-      reason: 'Validation failed: Text character limit of 500 exceeded',
-    });
+    const detail = 'Validation failed: Text character limit of 500 exceeded';
+    const problem = { code: 'serverSaid', params: { status: 422, detail } };
+    expect(await alert).toMatchObject({ kind: 'failed', problem, reason: `The server answered 422: “${detail}”` });
     const view = await kit.until((v) => first(v).state === 'failed');
-    expect(view.entries[0]).toMatchObject({ retryable: false, failureCode: 'rejected' });
+    // Stored as a code and its parameters (the server's words as it wrote them), the English sentence beside it.
+    expect(view.entries[0]).toMatchObject({ retryable: false, failureCode: 'rejected', failureProblem: problem });
+    expect(sayPublishProblem(must(view.entries[0]?.failureProblem ?? undefined), 'fr')).toBe(
+      `le serveur a répondu 422\u00a0: «\u00a0${detail}\u00a0»`,
+    );
+    const audit = await kit.call<AuditEntry[]>('audit.list', { roomId: kit.room.id, type: 'publish_failed' });
+    expect(storedPublishProblem(String(audit[0]?.params['problem']))).toEqual(problem);
     const retry = await kit.core.as(kit.writer).dispatch('outbox.retry', { id: first(view).id });
     expect(retry).toMatchObject({ ok: false, messageKey: 'errors.publishing.notRetryable' });
   });

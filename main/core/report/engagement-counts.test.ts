@@ -33,7 +33,9 @@ const link = (fields: Partial<PublishedLink>): PublishedLink => ({
   url: null,
   remoteId: null,
   publishedAt: 1,
+  waitReason: null,
   failureReason: null,
+  failureProblem: null,
   ...fields,
 });
 

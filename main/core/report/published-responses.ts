@@ -1,3 +1,5 @@
+import { storedPublishProblem, type PublishProblem } from '../../../shared/publishing/publish-problem';
+import type { WaitReason } from '../../../shared/publishing/outbox';
 import type { ReadableDb } from '../db/read-db';
 
 /**
@@ -12,12 +14,17 @@ export interface OutboxEntry {
   accountId: string;
   network: 'mastodon' | 'bluesky' | 'manual';
   channelLabel: string;
-  state: 'queued' | 'sending' | 'unknown' | 'published' | 'failed' | 'cancelled' | 'retracted';
+  state: 'queued' | 'sending' | 'unknown' | 'published' | 'failed' | 'cancelled' | 'retracting' | 'retracted';
+  /** Why a live entry had not left yet when the report was made (null once it settled). */
+  waitReason: WaitReason | null;
   remoteId: string | null;
   remoteUrl: string | null;
   /** When the network acknowledged the post (ms), null until then. */
   publishedAt: number | null;
+  /** The English sentence: the CSV, and entries stored before failures had codes. */
   failureReason: string | null;
+  /** Why, as a code and its parameters: the document says it in its language. */
+  failureProblem: PublishProblem | null;
   createdAt: number;
   createdBy: string;
 }
@@ -42,14 +49,16 @@ export function createPublishedResponses(db: ReadableDb): PublishedResponses {
   return {
     entries(roomId) {
       if (!tableExists(db, 'outbox_entries')) return [];
-      return db
+      const rows = db
         .prepare(
           `SELECT id, draft_id AS draftId, account_id AS accountId, network, channel_label AS channelLabel, state,
-             remote_id AS remoteId, remote_url AS remoteUrl, published_at AS publishedAt,
-             failure_reason AS failureReason, created_at AS createdAt, created_by AS createdBy
+             wait_reason AS waitReason, remote_id AS remoteId, remote_url AS remoteUrl, published_at AS publishedAt,
+             failure_reason AS failureReason, failure_problem AS failureProblem, created_at AS createdAt,
+             created_by AS createdBy
            FROM outbox_entries WHERE room_id = ? ORDER BY created_at, id`,
         )
-        .all(roomId) as OutboxEntry[];
+        .all(roomId) as (Omit<OutboxEntry, 'failureProblem'> & { failureProblem: string | null })[];
+      return rows.map((row) => ({ ...row, failureProblem: storedPublishProblem(row.failureProblem) }));
     },
     freezes(roomId) {
       if (!tableExists(db, 'outbox_freezes')) return [];

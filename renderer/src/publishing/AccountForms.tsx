@@ -22,7 +22,8 @@ export function AccountForms({ roomId, disabled }: { roomId: string; disabled: b
   const [manualKind, setManualKind] = useState<ManualKind>('x');
   const [label, setLabel] = useState('');
   const [busy, setBusy] = useState(false);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  // The answer itself, said at display time: a language switch re-says it in the new language.
+  const [answer, setAnswer] = useState<Result<{ label: string }> | null>(null);
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -47,11 +48,7 @@ export function AccountForms({ roomId, disabled }: { roomId: string; disabled: b
     // The secret leaves the form whatever the answer: it is typed again rather than kept here.
     setSecret('');
     setBusy(false);
-    setMessage(
-      result.ok
-        ? { ok: true, text: t('accounts.added', { label: result.value.label }) }
-        : { ok: false, text: errorText(result) },
-    );
+    setAnswer(result);
     if (result.ok) {
       setInstance('');
       setHandle('');
@@ -143,9 +140,9 @@ export function AccountForms({ roomId, disabled }: { roomId: string; disabled: b
       <button type="submit" className="primary" disabled={disabled || busy}>
         {busy ? t('accounts.checking') : t('accounts.connect')}
       </button>
-      {message && (
-        <p role={message.ok ? 'status' : 'alert'} className={message.ok ? '' : 'error'}>
-          {message.text}
+      {answer && (
+        <p role={answer.ok ? 'status' : 'alert'} className={answer.ok ? '' : 'error'}>
+          {answer.ok ? t('accounts.added', { label: answer.value.label }) : errorText(answer)}
         </p>
       )}
     </form>

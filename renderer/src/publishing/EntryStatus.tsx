@@ -5,6 +5,7 @@ import type { EntryView } from '../../../shared/publishing/outbox';
 import { api } from '../api';
 import { errorText } from '../i18n';
 import { entryPhase, secondsLeft } from './entry-phase';
+import { failurePhrase } from './failure-words';
 import { ManualPost } from './ManualPost';
 
 /**
@@ -39,7 +40,7 @@ export function EntryStatus(props: { entry: EntryView; now: number; frozen: bool
         return t(
           `failure.${entry.failureCode === 'rejected' || entry.failureCode === 'reconnect' || entry.failureCode === 'unknown' ? entry.failureCode : 'other'}`,
           {
-            reason: entry.failureReason ?? '',
+            reason: failurePhrase(entry, i18n.language),
           },
         );
       default:
@@ -57,7 +58,9 @@ export function EntryStatus(props: { entry: EntryView; now: number; frozen: bool
       >
         {sentence}
       </span>
-      {entry.state === 'retracting' && entry.failureReason && <small className="muted"> {entry.failureReason}</small>}
+      {entry.state === 'retracting' && (entry.failureProblem || entry.failureReason) && (
+        <small className="muted"> {failurePhrase(entry, i18n.language)}</small>
+      )}
       <span className="entry-actions">
         {cancellable && (
           <button type="button" onClick={() => void run(api.outbox.cancel({ id: entry.id }))}>

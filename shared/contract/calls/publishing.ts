@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AccountView, EntryView, FreezeView, ManualKind } from '../../publishing/outbox';
+import { PublishProblem } from '../../publishing/publish-problem';
 import { call } from './define-call';
 import { Id, RoomOnly, Text } from './fields';
 
@@ -110,6 +111,8 @@ export const publishingEvents = {
     draftId: z.string(),
     channelLabel: z.string(),
     kind: z.enum(['failed', 'reconnect', 'stale']),
+    /** In English, for logs and clients that do not read `problem`. */
     reason: z.string(),
+    problem: PublishProblem,
   }),
 };

@@ -1,6 +1,14 @@
 import { catalog } from '../../i18n/catalog';
+import { sayPublishProblem } from '../../publishing/publish-problem';
 import { fillProblem } from '../../sources/health-problem';
-import type { EngagementCounts, ReportFigures, ReportResponse, ReportSection, SourceHealth } from '../figures';
+import type {
+  EngagementCounts,
+  PublishedLink,
+  ReportFigures,
+  ReportResponse,
+  ReportSection,
+  SourceHealth,
+} from '../figures';
 import { reportSections } from '../figures';
 import { columnCharts, volumeChart } from './charts';
 import { reportStyles } from './styles';
@@ -139,6 +147,17 @@ function countsOf(response: ReportResponse, counts: EngagementCounts | undefined
     .join('<br>');
 }
 
+/**
+ * A channel's state in the report's language, with why it waits or failed: the failure from
+ * its code and parameters, or the English sentence an entry stored before codes kept.
+ */
+function linkState(l: PublishedLink, w: ReportWords): string {
+  const state = escapeHtml(w.code('publishing', 'entryStates', l.state));
+  const waiting = l.waitReason ? ` (${escapeHtml(w.code('publishing', 'waitReasons', l.waitReason))})` : '';
+  const why = l.failureProblem ? sayPublishProblem(l.failureProblem, w.language) : l.failureReason;
+  return `${state}${waiting}${why ? w.t('doc.because', { reason: why }) : ''}`;
+}
+
 function responses({ f, w, clock, counts }: Ctx): string {
   if (!f.responses.length) return `<p>${w.t('doc.none')}</p>`;
   const step = (from: number, to: number | null) =>
@@ -152,14 +171,10 @@ function responses({ f, w, clock, counts }: Ctx): string {
     step(r.triggerAt, r.submittedAt),
     step(r.triggerAt, r.approvedAt),
     step(r.triggerAt, r.publishedAt),
-    r.approvers.map((a) => `${escapeHtml(a.name)} (${escapeHtml(a.slot)})`).join(', ') || '–',
+    r.approvers.map((a) => `${escapeHtml(a.name)} (${escapeHtml(w.code('drafts', 'slots', a.slot))})`).join(', ') ||
+      '–',
     r.links
-      .map(
-        (l) =>
-          `${link(l.url, `${l.network} ${l.channel}`)} <span class="muted">${escapeHtml(l.state)}${
-            l.failureReason ? `: ${escapeHtml(l.failureReason)}` : ''
-          }</span>`,
-      )
+      .map((l) => `${link(l.url, `${l.network} ${l.channel}`)} <span class="muted">${linkState(l, w)}</span>`)
       .join('<br>') || '–',
     countsOf(r, counts) || '–',
   ]);
@@ -212,7 +227,7 @@ function process({ f, w, clock }: Ctx): string {
   )}
 <p>${w.t('doc.reviewTime', { median: formatDuration(p.reviewTime.median), p90: formatDuration(p.reviewTime.p90) })}</p>
 <h3>${w.t('doc.approvals')}</h3>${list(
-    p.approvals.map((a) => [escapeHtml(a.name), escapeHtml(a.role), w.number(a.count)]),
+    p.approvals.map((a) => [escapeHtml(a.name), escapeHtml(w.code('drafts', 'roles', a.role)), w.number(a.count)]),
     ['member', 'role', 'approvals'].map((c) => w.t(`doc.col.${c}`)),
     [2],
   )}

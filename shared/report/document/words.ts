@@ -31,7 +31,7 @@ export function reportWords(language: ReportLanguage) {
       );
     },
     /** A stored code (a role, a state, a kind of audit line) as the report's language says it; unknown codes as they are. */
-    code(namespace: 'drafts' | 'sources', group: string, code: string): string {
+    code(namespace: 'drafts' | 'sources' | 'publishing', group: string, code: string): string {
       let node: string | Tree | undefined = catalog[language][namespace] as Tree;
       for (const part of [...group.split('.'), code]) node = typeof node === 'object' ? node[part] : undefined;
       return typeof node === 'string' ? node : code;

@@ -1,3 +1,5 @@
+import type { PublishProblem } from '../../../../shared/publishing/publish-problem';
+
 /**
  * The port between the outbox (which decides when and whether something is sent) and a
  * network's publishing client (which knows how). The outbox never retries blindly: anything
@@ -55,31 +57,31 @@ export type PublishOutcome =
   /** The server acknowledged the post: `acknowledgedAt` is our clock when the answer arrived. */
   | { kind: 'published'; remoteId: string; url: string; acknowledgedAt: number; budget: RateBudget | null }
   /** A clear refusal that sending again would not fix (422: too long, media missing…). */
-  | { kind: 'rejected'; status: number; reason: string }
+  | { kind: 'rejected'; status: number; problem: PublishProblem }
   /** 401/403: the account must be reconnected; nothing was posted. */
-  | { kind: 'reconnect'; status: number; reason: string }
+  | { kind: 'reconnect'; status: number; problem: PublishProblem }
   /** 429: nothing was posted; wait until `until` (Retry-After / reset headers). */
-  | { kind: 'rate_limited'; until: number; reason: string }
+  | { kind: 'rate_limited'; until: number; problem: PublishProblem }
   /** The request never reached the server (refused, DNS, offline): nothing was posted. */
-  | { kind: 'offline'; reason: string }
+  | { kind: 'offline'; problem: PublishProblem }
   /**
    * Timeout, reset after sending, 5xx, a body we cannot read: the post may or may not
    * exist. The outbox must call `find` before sending again.
    */
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; problem: PublishProblem };
 
 export type FindOutcome =
   | { kind: 'found'; remoteId: string; url: string; acknowledgedAt: number }
   | { kind: 'absent' }
   /** Could not tell (offline, 5xx): ask again later, do not send. */
-  | { kind: 'unknown'; reason: string };
+  | { kind: 'unknown'; problem: PublishProblem };
 
 export type RetractOutcome =
   | { kind: 'deleted' }
   /** Already gone remotely: as good as deleted. */
   | { kind: 'absent' }
-  | { kind: 'reconnect'; reason: string }
-  | { kind: 'failed'; reason: string; retryable: boolean };
+  | { kind: 'reconnect'; problem: PublishProblem }
+  | { kind: 'failed'; problem: PublishProblem; retryable: boolean };
 
 /** What the instance allows, read when the account is checked (Mastodon `/api/v2/instance`). */
 export interface PublishLimits {
@@ -101,7 +103,7 @@ export type VerifyOutcome =
       avatarUrl: string | null;
       limits: PublishLimits;
     }
-  | { ok: false; kind: 'reconnect' | 'offline' | 'rejected'; reason: string };
+  | { ok: false; kind: 'reconnect' | 'offline' | 'rejected'; problem: PublishProblem };
 
 /** A connected account's client. One instance per account; it keeps its own session. */
 export interface Publisher {

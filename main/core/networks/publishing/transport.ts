@@ -5,6 +5,8 @@
  * again; anything later (reset, timeout, a body cut short) may have posted and is `unknown`.
  */
 
+import { publishProblem, type PublishProblem } from '../../../../shared/publishing/publish-problem';
+
 /** Codes undici and Node give while connecting, before a byte of the request is written. */
 const BEFORE_SENDING = new Set([
   'ECONNREFUSED',
@@ -19,7 +21,7 @@ const BEFORE_SENDING = new Set([
   'UND_ERR_CONNECT_TIMEOUT',
 ]);
 
-export type TransportFailure = { kind: 'offline' | 'unknown'; reason: string };
+export type TransportFailure = { kind: 'offline' | 'unknown'; problem: PublishProblem };
 
 function errorCodes(error: unknown): string[] {
   const codes: string[] = [];
@@ -36,14 +38,14 @@ function errorCodes(error: unknown): string[] {
 export function classifyTransportError(error: unknown): TransportFailure {
   const codes = errorCodes(error);
   if (codes.some((code) => BEFORE_SENDING.has(code) || code.startsWith('ERR_TLS') || code.includes('CERT'))) {
-    return { kind: 'offline', reason: `Could not reach the server (${codes.join(', ')})` };
+    return { kind: 'offline', problem: publishProblem('unreachable', { detail: codes.join(', ') }) };
   }
   const name = error instanceof Error ? error.name : '';
   if (name === 'TimeoutError' || name === 'AbortError') {
-    return { kind: 'unknown', reason: 'The server did not answer in time: the post may or may not exist' };
+    return { kind: 'unknown', problem: publishProblem('noAnswerInTime') };
   }
   const detail = error instanceof Error ? error.message : String(error);
-  return { kind: 'unknown', reason: `The connection failed after sending (${codes.join(', ') || detail})` };
+  return { kind: 'unknown', problem: publishProblem('connectionLost', { detail: codes.join(', ') || detail }) };
 }
 
 /** The caller's signal (outbox cancel, shutdown) and this request's own deadline. */

@@ -1,3 +1,4 @@
+import { publishProblem } from '../../../../shared/publishing/publish-problem';
 import type {
   CreatePublisher,
   FindOutcome,
@@ -61,18 +62,35 @@ export function createMemoryNetwork(now: () => number) {
     async publish(post): Promise<PublishOutcome> {
       calls.push(`publish:${post.entryId}`);
       const step = script.shift();
-      if (step === 'offline') return { kind: 'offline', reason: 'connection refused' };
-      if (step === 'server_error') return { kind: 'unknown', reason: 'HTTP 503' };
-      if (step === 'unauthorized') return { kind: 'reconnect', status: 401, reason: 'The access token is invalid' };
-      if (typeof step === 'object' && 'reject' in step) return { kind: 'rejected', status: 422, reason: step.reject };
+      if (step === 'offline')
+        return { kind: 'offline', problem: publishProblem('unreachable', { detail: 'ECONNREFUSED' }) };
+      if (step === 'server_error')
+        return { kind: 'unknown', problem: publishProblem('httpStatus', { status: 503 }, 'posting') };
+      if (step === 'unauthorized')
+        return {
+          kind: 'reconnect',
+          status: 401,
+          problem: publishProblem('serverSaid', { status: 401, detail: 'The access token is invalid' }),
+        };
+      if (typeof step === 'object' && 'reject' in step)
+        return {
+          kind: 'rejected',
+          status: 422,
+          problem: publishProblem('serverSaid', { status: 422, detail: step.reject }),
+        };
       if (typeof step === 'object' && 'rateLimitedFor' in step) {
-        return { kind: 'rate_limited', until: now() + step.rateLimitedFor, reason: 'HTTP 429' };
+        return {
+          kind: 'rate_limited',
+          until: now() + step.rateLimitedFor,
+          problem: publishProblem('httpStatus', { status: 429 }, 'posting'),
+        };
       }
       // Bluesky: re-creating an existing record key is an error (HTTP 500), not the same answer.
       if (network === 'bluesky' && posts.some((p) => p.rkey === post.rkey))
-        return { kind: 'unknown', reason: 'HTTP 500' };
+        return { kind: 'unknown', problem: publishProblem('httpStatus', { status: 500 }, 'posting') };
       const stored = store(post, network);
-      if (step === 'drop_after_commit') return { kind: 'unknown', reason: 'The connection was reset' };
+      if (step === 'drop_after_commit')
+        return { kind: 'unknown', problem: publishProblem('connectionLost', { detail: 'ECONNRESET' }) };
       return {
         kind: 'published',
         remoteId: stored.id,

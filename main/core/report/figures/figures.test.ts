@@ -1,4 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { englishPublishProblem, publishProblem } from '../../../../shared/publishing/publish-problem';
+import { renderReportBody } from '../../../../shared/report/document/render-document';
 import { computeFigures } from './compute-figures';
 import { addOutboxTables, buildHandMadeRoom, handMadeRoomId, minute, T0 } from '../testing/hand-made-room';
 import { tempCoresPerTest } from '../../testing/temp-core';
@@ -204,5 +206,36 @@ describe('report figures on a hand-made room', () => {
     expect(result.process.freezes).toEqual([
       { frozenAt: T0 + 50 * minute, frozenBy: 'Lou', reason: 'Deuil national', unfrozenAt: T0 + 55 * minute },
     ]);
+  });
+
+  it('says outbox states, wait reasons and failure reasons in the report’s language; an older row keeps its sentence', () => {
+    const { core, figures } = handMadeFigures(true);
+    const entry = core.db.prepare(
+      `INSERT INTO outbox_entries (id, room_id, draft_id, account_id, network, channel_label, state, wait_reason,
+         failure_reason, failure_problem, created_at, created_by, body, draft_version, rkey, not_before, updated_at)
+       VALUES (?, ?, 'd-spike', 'acc', 'mastodon', ?, ?, ?, ?, ?, ?, 'm-lou', 'Réponse', 1, 'k', 0, 0)`,
+    );
+    const detail = 'Validation failed: Text character limit of 500 exceeded';
+    const refused = publishProblem('serverSaid', { status: 422, detail });
+    entry.run('o1', handMadeRoomId, '@a', 'failed', null, englishPublishProblem(refused), JSON.stringify(refused), T0);
+    // Written before failures had codes: only the English sentence.
+    entry.run('o2', handMadeRoomId, '@b', 'failed', null, 'The instance answered HTTP 500', null, T0 + 1);
+    entry.run('o3', handMadeRoomId, '@c', 'queued', 'offline', null, null, T0 + 2);
+    const result = figures();
+    const links = result.responses.find((r) => r.id === 'd-spike')?.links ?? [];
+    expect(links.map((l) => [l.state, l.waitReason, l.failureProblem])).toEqual([
+      ['failed', null, refused],
+      ['failed', null, null],
+      ['queued', 'offline', null],
+    ]);
+    const body = (language: 'fr' | 'en') =>
+      renderReportBody(result, { language, sections: ['responses'], debrief: '' }).replace(/&quot;/g, '"');
+    const french = body('fr');
+    expect(french).toContain(`en échec\u00a0: le serveur a répondu 422\u00a0: «\u00a0${detail}\u00a0»`);
+    expect(french).toContain('en échec\u00a0: The instance answered HTTP 500');
+    expect(french).toContain('en file (en attente du réseau)');
+    const english = body('en');
+    expect(english).toContain(`failed: the server answered 422: “${detail}”`);
+    expect(english).toContain('queued (waiting for the network)');
   });
 });

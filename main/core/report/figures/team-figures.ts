@@ -108,7 +108,9 @@ export function responseRows(records: RoomRecords): ReportResponse[] {
         url: entry.remoteUrl,
         remoteId: entry.remoteId,
         publishedAt: entry.publishedAt,
+        waitReason: entry.waitReason,
         failureReason: entry.failureReason,
+        failureProblem: entry.failureProblem,
       })),
   }));
 }

@@ -100,7 +100,10 @@ describe('Bluesky publisher: what the post is made of', () => {
     const { publisher, server: pds } = await setup();
     pds.scriptNext({ route: 'GET com.atproto.identity.resolveHandle', status: 502, body: '' });
     const outcome = await publisher().publish(post({ text: 'Merci @bob.riposte.test' }));
-    expect(outcome).toMatchObject({ kind: 'offline', reason: expect.stringContaining('@bob.riposte.test') });
+    expect(outcome).toMatchObject({
+      kind: 'offline',
+      problem: { step: 'resolving', params: { handle: 'bob.riposte.test' } },
+    });
     expect(pds.records.size).toBe(0);
   });
 
@@ -144,7 +147,10 @@ describe('Bluesky publisher: what the post is made of', () => {
     const outcome = await publisher().publish(
       post({ images: [{ bytes: Buffer.from('not an image'), mimeType: 'image/png', altText: '', fileName: 'x.png' }] }),
     );
-    expect(outcome).toMatchObject({ kind: 'rejected', reason: 'x.png is not an image Bluesky can show' });
+    expect(outcome).toMatchObject({
+      kind: 'rejected',
+      problem: { code: 'imageUnreadable', params: { fileName: 'x.png' } },
+    });
     expect(pds.records.size).toBe(0);
   });
 
@@ -170,6 +176,6 @@ describe('Bluesky publisher: what the post is made of', () => {
     const gone = await publisher().publish(
       post({ rkey: '3lbcdefghij24', replyTo: { url: 'https://bsky.app/y', remoteId: `${root.uri}x` } }),
     );
-    expect(gone).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('could not be found') });
+    expect(gone).toMatchObject({ kind: 'rejected', problem: { code: 'replyTargetMissing' } });
   });
 });

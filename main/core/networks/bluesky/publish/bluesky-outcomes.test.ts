@@ -57,7 +57,7 @@ describe('Bluesky publisher: sessions, not logins', () => {
     pds.scriptNext({ route: 'POST com.atproto.server.refreshSession', status: 503, body: '' });
     expect(await client.publish(post({ rkey: '3lbcdefghij23' }))).toMatchObject({
       kind: 'offline',
-      reason: expect.stringContaining('refresh'),
+      problem: { code: 'sessionRefreshFailed', step: 'posting' },
     });
     expect(pds.records.has('3lbcdefghij23')).toBe(false);
     expect((await client.publish(post({ rkey: '3lbcdefghij23' }))).kind).toBe('published');
@@ -100,9 +100,9 @@ describe('Bluesky publisher: answers as outcomes', () => {
     expect(await publisher().publish(post())).toEqual({
       kind: 'rate_limited',
       until,
-      reason: `Bluesky limits sign-ins: try again after ${new Date(until).toISOString()}`,
+      problem: { code: 'signInsLimited', params: { untilAt: until } },
     });
-    expect(await publisher().verify(signal())).toMatchObject({ ok: false, reason: expect.stringContaining('limits') });
+    expect(await publisher().verify(signal())).toMatchObject({ ok: false, problem: { code: 'signInsLimited' } });
   });
 
   it('a 400 is rejected with the PDS’s own reason', async () => {
@@ -111,7 +111,13 @@ describe('Bluesky publisher: answers as outcomes', () => {
     expect(outcome).toEqual({
       kind: 'rejected',
       status: 400,
-      reason: 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes',
+      problem: {
+        code: 'serverSaid',
+        params: {
+          status: 400,
+          detail: 'Invalid app.bsky.feed.post record: Record/text must not be longer than 300 graphemes',
+        },
+      },
     });
   });
 
@@ -141,12 +147,18 @@ describe('Bluesky publisher: answers as outcomes', () => {
     expect(await client.publish(post())).toMatchObject({ kind: 'unknown' });
     expect(await client.find(post())).toEqual({ kind: 'absent' });
     pds.stallNext('POST com.atproto.repo.createRecord');
-    expect(await client.publish(post())).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('in time') });
+    expect(await client.publish(post())).toMatchObject({
+      kind: 'unknown',
+      problem: { code: 'noAnswerInTime', step: 'posting' },
+    });
     pds.dropAfterCommit();
     expect(await client.publish(post())).toMatchObject({ kind: 'unknown' });
     expect(pds.createsPerKey('3lbcdefghij22')).toBe(1);
     // Why unknown is never retried blindly: the same key again is a 500, not the first record.
-    expect(await client.publish(post())).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('500') });
+    expect(await client.publish(post())).toMatchObject({
+      kind: 'unknown',
+      problem: { code: 'httpStatus', params: { status: 500 } },
+    });
     expect(await client.find(post())).toEqual({
       kind: 'found',
       remoteId: `at://${pds.did}/app.bsky.feed.post/3lbcdefghij22`,

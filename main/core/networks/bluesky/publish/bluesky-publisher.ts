@@ -1,4 +1,5 @@
 import { AtUri, XRPCError, type AppBskyFeedPost } from '@atproto/api';
+import { publishProblem } from '../../../../../shared/publishing/publish-problem';
 import type {
   BlueskyCredentials,
   FindOutcome,
@@ -56,9 +57,9 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
 
   return {
     async verify(signal): Promise<VerifyOutcome> {
-      const session = await keeper.ensure('Checking the account');
+      const session = await keeper.ensure('checking');
       if (!session.ok) return verifyFailure(session.outcome);
-      const profile = await keeper.run('Checking the account', () =>
+      const profile = await keeper.run('checking', () =>
         agent.app.bsky.actor.getProfile({ actor: session.value.did }, { signal }),
       );
       const limits = {
@@ -86,7 +87,7 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
     },
 
     async publish(post: OutgoingPost): Promise<PublishOutcome> {
-      const session = await keeper.ensure('Signing in to Bluesky');
+      const session = await keeper.ensure('signingIn');
       if (!session.ok) return notPublished(beforePosting(session.outcome));
       const facets = await facetsOf(post.text, keeper, post.signal);
       if (!facets.ok) return notPublished(facets.outcome);
@@ -103,7 +104,7 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
         ...(reply?.ok ? { reply: reply.value } : {}),
         ...(images.value.length > 0 ? { embed: { $type: 'app.bsky.embed.images', images: images.value } } : {}),
       };
-      const created = await keeper.run('Posting to Bluesky', () =>
+      const created = await keeper.run('posting', () =>
         agent.com.atproto.repo.createRecord(
           { repo: session.value.did, collection: postCollection, rkey: post.rkey, record, validate: true },
           { signal: post.signal },
@@ -121,9 +122,9 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
     },
 
     async find(post): Promise<FindOutcome> {
-      const session = await keeper.ensure('Looking for the post');
-      if (!session.ok) return { kind: 'unknown', reason: session.outcome.reason };
-      const read = await keeper.run('Looking for the post', async () => {
+      const session = await keeper.ensure('lookingUp');
+      if (!session.ok) return { kind: 'unknown', problem: session.outcome.problem };
+      const read = await keeper.run('lookingUp', async () => {
         try {
           const answer = await agent.com.atproto.repo.getRecord(
             { repo: session.value.did, collection: postCollection, rkey: post.rkey },
@@ -135,7 +136,7 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
           throw error;
         }
       });
-      if (!read.ok) return { kind: 'unknown', reason: read.outcome.reason };
+      if (!read.ok) return { kind: 'unknown', problem: read.outcome.problem };
       if (read.value === null) return { kind: 'absent' };
       const value = read.value.value as { createdAt?: unknown };
       const writtenAt = typeof value.createdAt === 'string' ? Date.parse(value.createdAt) : Number.NaN;
@@ -152,9 +153,9 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
       try {
         uri = new AtUri(remoteId);
       } catch {
-        return { kind: 'failed', reason: `${remoteId} is not a Bluesky post address`, retryable: false };
+        return { kind: 'failed', problem: publishProblem('notAPostAddress', { remoteId }), retryable: false };
       }
-      const deleted = await keeper.run('Deleting the post', () =>
+      const deleted = await keeper.run('deleting', () =>
         agent.com.atproto.repo.deleteRecord(
           { repo: uri.host, collection: uri.collection || postCollection, rkey: uri.rkey },
           { signal },
@@ -162,16 +163,16 @@ export function createBlueskyPublisher(credentials: BlueskyCredentials, options:
       );
       if (deleted.ok) return deleted.value.data.commit ? { kind: 'deleted' } : { kind: 'absent' };
       const outcome = deleted.outcome;
-      if (outcome.kind === 'reconnect') return { kind: 'reconnect', reason: outcome.reason };
-      return { kind: 'failed', reason: outcome.reason, retryable: outcome.kind !== 'rejected' };
+      if (outcome.kind === 'reconnect') return { kind: 'reconnect', problem: outcome.problem };
+      return { kind: 'failed', problem: outcome.problem, retryable: outcome.kind !== 'rejected' };
     },
   };
 }
 
 function verifyFailure(outcome: NotPublished): VerifyOutcome {
-  if (outcome.kind === 'reconnect') return { ok: false, kind: 'reconnect', reason: outcome.reason };
+  if (outcome.kind === 'reconnect') return { ok: false, kind: 'reconnect', problem: outcome.problem };
   if (outcome.kind === 'offline' || outcome.kind === 'unknown') {
-    return { ok: false, kind: 'offline', reason: outcome.reason };
+    return { ok: false, kind: 'offline', problem: outcome.problem };
   }
-  return { ok: false, kind: 'rejected', reason: outcome.reason };
+  return { ok: false, kind: 'rejected', problem: outcome.problem };
 }

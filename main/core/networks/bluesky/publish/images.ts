@@ -1,5 +1,6 @@
 import type { AppBskyEmbedImages } from '@atproto/api';
 import sharp from 'sharp';
+import { publishProblem, type PublishProblem } from '../../../../../shared/publishing/publish-problem';
 import type { PublishImage } from '../../publishing/publisher';
 import type { NotPublished } from './outcomes';
 import type { Attempt, SessionKeeper } from './session-keeper';
@@ -30,12 +31,12 @@ const steps: [longSide: number, quality: number][] = [
  * metadata (a photo's GPS position has no place on a public post), kept as it is when it
  * fits, else downscaled as JPEG keeping its aspect ratio until it fits, else refused.
  */
-export async function prepareImage(image: PublishImage, maxBytes: number): Promise<PreparedImage | string> {
+export async function prepareImage(image: PublishImage, maxBytes: number): Promise<PreparedImage | PublishProblem> {
   let format: string | undefined;
   try {
     format = (await sharp(image.bytes).metadata()).format;
   } catch {
-    return `${image.fileName} is not an image Bluesky can show`;
+    return publishProblem('imageUnreadable', { fileName: image.fileName });
   }
   const upright = () => sharp(image.bytes).rotate();
   const kept = format === 'jpeg' || format === 'webp' ? format : 'png';
@@ -60,7 +61,7 @@ export async function prepareImage(image: PublishImage, maxBytes: number): Promi
       return { bytes: smaller.data, mimeType: 'image/jpeg', width: smaller.info.width, height: smaller.info.height };
     }
   }
-  return `${image.fileName} stays above ${maxBytes.toLocaleString('en')} bytes even made smaller: attach a lighter image`;
+  return publishProblem('imageTooHeavy', { fileName: image.fileName, maxBytes });
 }
 
 /** Each image prepared and uploaded as a blob, in order, as the post's images embed. */
@@ -73,11 +74,11 @@ export async function uploadImages(
   const embedded: AppBskyEmbedImages.Image[] = [];
   for (const image of images) {
     const prepared = await prepareImage(image, maxBytes);
-    if (typeof prepared === 'string') {
-      const outcome: NotPublished = { kind: 'rejected', status: 0, reason: prepared };
+    if (!('bytes' in prepared)) {
+      const outcome: NotPublished = { kind: 'rejected', status: 0, problem: prepared };
       return { ok: false, outcome };
     }
-    const uploaded = await keeper.run(`Uploading ${image.fileName}`, () =>
+    const uploaded = await keeper.run({ step: 'uploading', params: { fileName: image.fileName } }, () =>
       keeper.agent.uploadBlob(new Uint8Array(prepared.bytes), { encoding: prepared.mimeType, signal }),
     );
     if (!uploaded.ok) return uploaded;

@@ -1,4 +1,5 @@
 import { XRPCError } from '@atproto/api';
+import { publishProblem, whileDoing, type Doing } from '../../../../../shared/publishing/publish-problem';
 import type { PublishOutcome, RateBudget } from '../../publishing/publisher';
 import { classifyTransportError, retryAfterAt } from '../../publishing/transport';
 
@@ -35,39 +36,46 @@ export function isAuthRefusal(error: unknown): boolean {
 }
 
 /**
- * A thrown XRPC error as the port's outcome. `what` names the step for the person reading
+ * A thrown XRPC error as the port's outcome. `doing` names the step for the person reading
  * the failure. A 400 is the PDS refusing the post (its message says why: too long, a blob
  * too large); a 5xx or a lost answer may have written the record, so it is `unknown` and
  * settled by reading the record key back.
  */
-export function failureOutcome(error: unknown, now: number, what: string): NotPublished {
+export function failureOutcome(error: unknown, now: number, doing: Doing): NotPublished {
+  const during = (problem: ReturnType<typeof publishProblem>) => whileDoing(problem, doing);
   if (!(error instanceof XRPCError)) {
     const detail = error instanceof Error ? error.message : String(error);
-    return { kind: 'unknown', reason: `${what}: ${detail}` };
+    return { kind: 'unknown', problem: during(publishProblem('unexpected', { detail })) };
   }
   if (error.status === NO_ANSWER) {
     const failure = classifyTransportError(error.cause ?? error);
-    return { ...failure, reason: `${what}: ${failure.reason}` };
+    return { ...failure, problem: during(failure.problem) };
   }
   if (error.status === UNREADABLE_ANSWER) {
-    return { kind: 'unknown', reason: `${what}: Bluesky answered unreadably` };
+    return { kind: 'unknown', problem: during(publishProblem('unreadableAnswer')) };
   }
-  const message = error.message || error.error || `HTTP ${error.status}`;
+  // The PDS's own words (its message, else its error name) travel as they are, beside the status.
+  const detail = error.message || error.error;
+  const said = detail
+    ? publishProblem('serverSaid', { status: error.status, detail })
+    : publishProblem('httpStatus', { status: error.status });
   if (isAuthRefusal(error) || error.error === 'InvalidToken' || error.status === 403) {
-    return { kind: 'reconnect', status: error.status, reason: `${message}: reconnect the account` };
+    return { kind: 'reconnect', status: error.status, problem: said };
   }
   if (error.status === 429) {
     const until =
       retryAfterAt(error.headers?.['retry-after'] ?? null, now) ??
       budgetFrom(error.headers)?.resetAt ??
       now + 5 * 60_000;
-    return { kind: 'rate_limited', until: Math.max(until, now), reason: `${what}: ${message}` };
+    return { kind: 'rate_limited', until: Math.max(until, now), problem: during(said) };
   }
-  if (error.status >= 500) return { kind: 'unknown', reason: `${what}: Bluesky answered HTTP ${error.status}` };
-  return { kind: 'rejected', status: error.status, reason: message };
+  if (error.status >= 500) {
+    return { kind: 'unknown', problem: during(publishProblem('httpStatus', { status: error.status })) };
+  }
+  return { kind: 'rejected', status: error.status, problem: said };
 }
 
 /** Before the record is created nothing can have been posted: an unclear answer is safe to try again. */
 export function beforePosting(outcome: NotPublished): NotPublished {
-  return outcome.kind === 'unknown' ? { kind: 'offline', reason: outcome.reason } : outcome;
+  return outcome.kind === 'unknown' ? { kind: 'offline', problem: outcome.problem } : outcome;
 }

@@ -1,5 +1,6 @@
 import type { AppBskyFeedPost } from '@atproto/api';
 import { z } from 'zod';
+import { publishProblem } from '../../../../../shared/publishing/publish-problem';
 import type { ReplyTarget } from '../../publishing/publisher';
 import { beforePosting } from './outcomes';
 import type { Attempt, SessionKeeper } from './session-keeper';
@@ -21,7 +22,7 @@ export async function replyRefsFor(
     const parent = { uri: target.remoteId, cid: target.cid };
     return { ok: true, value: { root: target.root ?? parent, parent } };
   }
-  const read = await keeper.run('Finding the post to reply to', () =>
+  const read = await keeper.run('replyTarget', () =>
     keeper.agent.app.bsky.feed.getPosts({ uris: [target.remoteId] }, { signal }),
   );
   if (!read.ok) return { ok: false, outcome: beforePosting(read.outcome) };
@@ -29,7 +30,7 @@ export async function replyRefsFor(
   if (!post) {
     return {
       ok: false,
-      outcome: { kind: 'rejected', status: 404, reason: 'The post to reply to could not be found (deleted?)' },
+      outcome: { kind: 'rejected', status: 404, problem: publishProblem('replyTargetMissing') },
     };
   }
   const parent = { uri: post.uri, cid: post.cid };

@@ -18,7 +18,7 @@ export async function facetsOf(text: string, keeper: SessionKeeper, signal: Abor
   }
   const dids = new Map<string, string | null>();
   for (const handle of handles) {
-    const resolved = await keeper.run(`Resolving @${handle}`, async () => {
+    const resolved = await keeper.run({ step: 'resolving', params: { handle } }, async () => {
       try {
         const answer = await keeper.agent.com.atproto.identity.resolveHandle({ handle }, { signal });
         return answer.data.did;

@@ -1,4 +1,5 @@
 import { AtpAgent, XRPCError, type AtpSessionData, type AtpSessionEvent } from '@atproto/api';
+import { publishProblem, whileDoing, type Doing } from '../../../../../shared/publishing/publish-problem';
 import type { BlueskyCredentials, PublisherOptions, StoredBlueskySession } from '../../publishing/publisher';
 import { beforePosting, failureOutcome, isAuthRefusal, type NotPublished } from './outcomes';
 
@@ -12,13 +13,13 @@ export interface SessionKeeper {
   /** The session's DID and handle once there is one. */
   account(): { did: string; handle: string } | null;
   /** A live session: the agent's, else the saved one resumed (refreshed), else one login. */
-  ensure(what: string): Promise<Attempt<{ did: string; handle: string }>>;
+  ensure(doing: Doing): Promise<Attempt<{ did: string; handle: string }>>;
   /**
    * Runs `call` with the session. The agent refreshes an expired access token and sends
    * again by itself (an auth refusal means the PDS processed nothing, so that is safe); a
    * session that cannot be refreshed gets one login and one more try, never more.
    */
-  run<T>(what: string, call: () => Promise<T>): Promise<Attempt<T>>;
+  run<T>(doing: Doing, call: () => Promise<T>): Promise<Attempt<T>>;
 }
 
 /**
@@ -42,7 +43,7 @@ export function createSessionKeeper(
 
   const current = () => (agent.session ? { did: agent.session.did, handle: agent.session.handle } : null);
 
-  async function establish(what: string): Promise<Attempt<{ did: string; handle: string }>> {
+  async function establish(doing: Doing): Promise<Attempt<{ did: string; handle: string }>> {
     if (saved) {
       const resuming = saved;
       saved = null;
@@ -59,43 +60,46 @@ export function createSessionKeeper(
     if (lastLoginAt !== null && at - lastLoginAt < MIN_LOGIN_GAP_MS) {
       return {
         ok: false,
-        outcome: { kind: 'reconnect', status: 401, reason: 'Bluesky keeps ending the session: reconnect the account' },
+        outcome: { kind: 'reconnect', status: 401, problem: publishProblem('sessionEndedRepeatedly') },
       };
     }
     try {
       await agent.login({ identifier: credentials.identifier, password: credentials.appPassword });
     } catch (error) {
-      return { ok: false, outcome: loginFailure(error, options.now(), what) };
+      return { ok: false, outcome: loginFailure(error, options.now()) };
     }
     lastLoginAt = at;
     const created = current();
-    return created ? { ok: true, value: created } : { ok: false, outcome: { kind: 'offline', reason: what } };
+    return created
+      ? { ok: true, value: created }
+      : { ok: false, outcome: { kind: 'offline', problem: whileDoing(publishProblem('noSession'), doing) } };
   }
 
-  const ensure = (what: string): Promise<Attempt<{ did: string; handle: string }>> => {
+  const ensure = (doing: Doing): Promise<Attempt<{ did: string; handle: string }>> => {
     const live = current();
     if (live) return Promise.resolve({ ok: true, value: live });
     // Entries are sent in parallel: they share one resume or login, never one each.
-    pending ??= establish(what).finally(() => (pending = null));
+    pending ??= establish(doing).finally(() => (pending = null));
     return pending;
   };
 
-  async function run<T>(what: string, call: () => Promise<T>): Promise<Attempt<T>> {
+  async function run<T>(doing: Doing, call: () => Promise<T>): Promise<Attempt<T>> {
     for (let tries = 0; ; tries += 1) {
-      const session = await ensure(what);
+      const session = await ensure(doing);
       if (!session.ok) return session;
       const tokenBefore = agent.session?.accessJwt;
       try {
         return { ok: true, value: await call() };
       } catch (error) {
-        if (!isAuthRefusal(error)) return { ok: false, outcome: failureOutcome(error, options.now(), what) };
+        if (!isAuthRefusal(error)) return { ok: false, outcome: failureOutcome(error, options.now(), doing) };
         // The agent refreshes on every such refusal: a session still holding the same token means the
         // refresh itself got no answer (the network, not the account).
         if (agent.session && agent.session.accessJwt === tokenBefore) {
-          return { ok: false, outcome: { kind: 'offline', reason: `${what}: could not refresh the session` } };
+          const problem = whileDoing(publishProblem('sessionRefreshFailed'), doing);
+          return { ok: false, outcome: { kind: 'offline', problem } };
         }
         // Still refused with a live session (the agent already refreshed once), or a second time: a person must act.
-        if (current() || tries > 0) return { ok: false, outcome: failureOutcome(error, options.now(), what) };
+        if (current() || tries > 0) return { ok: false, outcome: failureOutcome(error, options.now(), doing) };
       }
     }
   }
@@ -107,22 +111,22 @@ function stored(session: AtpSessionData): StoredBlueskySession {
   return { did: session.did, handle: session.handle, accessJwt: session.accessJwt, refreshJwt: session.refreshJwt };
 }
 
-function loginFailure(error: unknown, now: number, what: string): NotPublished {
+function loginFailure(error: unknown, now: number): NotPublished {
   if (error instanceof XRPCError && error.error === 'AuthFactorTokenRequired') {
     return {
       kind: 'reconnect',
       status: error.status,
-      reason: 'This account asks for an email code at sign-in: connect it with an app password',
+      problem: publishProblem('needsAppPassword'),
     };
   }
   if (error instanceof XRPCError && (error.status === 401 || error.status === 400)) {
     return {
       kind: 'reconnect',
       status: error.status,
-      reason: `Bluesky refused the handle or app password (${error.message})`,
+      problem: publishProblem('credentialsRefused', { detail: error.message || error.error || String(error.status) }),
     };
   }
-  const outcome = beforePosting(failureOutcome(error, now, `${what}: signing in`));
+  const outcome = beforePosting(failureOutcome(error, now, 'signingIn'));
   if (outcome.kind !== 'rate_limited') return outcome;
-  return { ...outcome, reason: `Bluesky limits sign-ins: try again after ${new Date(outcome.until).toISOString()}` };
+  return { ...outcome, problem: publishProblem('signInsLimited', { untilAt: outcome.until }) };
 }

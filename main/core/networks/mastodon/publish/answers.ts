@@ -1,4 +1,12 @@
 import { z } from 'zod';
+import {
+  inStep,
+  publishProblem,
+  withParams,
+  type PublishProblem,
+  type PublishProblemParams,
+  type PublishStep,
+} from '../../../../../shared/publishing/publish-problem';
 import type { PublishOutcome, RateBudget } from '../../publishing/publisher';
 import { parseJson, retryAfterAt, type Exchange } from '../../publishing/transport';
 
@@ -39,10 +47,15 @@ export const Media = z.object({ id: z.string().min(1), url: z.string().nullable(
 
 export const SearchAnswer = z.object({ statuses: z.array(z.object({ id: z.string().min(1) })) });
 
-/** Mastodon's error body: `{"error": "Validation failed: Text character limit of 500 exceeded"}`. */
-export function errorText(body: string, status: number): string {
-  const parsed = z.object({ error: z.string() }).safeParse(parseJson(body));
-  return parsed.success ? parsed.data.error : `The instance answered HTTP ${status}`;
+/**
+ * Mastodon's error body (`{"error": "Validation failed: Text character limit of 500 exceeded"}`):
+ * the instance's own words travel as they are, beside the status.
+ */
+export function serverProblem(body: string, status: number): PublishProblem {
+  const parsed = z.object({ error: z.string().min(1) }).safeParse(parseJson(body));
+  return parsed.success
+    ? publishProblem('serverSaid', { status, detail: parsed.data.error })
+    : publishProblem('httpStatus', { status });
 }
 
 /** `X-RateLimit-Remaining` and `X-RateLimit-Reset` (an ISO 8601 time). */
@@ -65,18 +78,23 @@ type NotPublished = Exclude<PublishOutcome, { kind: 'published' }>;
  * asks for a reconnect, 429 says until when, and a 5xx or a 409 (the same key still being
  * processed) may have posted.
  */
-export function failureOutcome(answer: Exchange, now: number, what: string): NotPublished {
-  if (answer.kind !== 'answered') return { ...answer, reason: `${what}: ${answer.reason}` };
+export function failureOutcome(
+  answer: Exchange,
+  now: number,
+  step: PublishStep,
+  stepParams: PublishProblemParams = {},
+): NotPublished {
+  const doing = (problem: PublishProblem) => inStep(withParams(problem, stepParams), step);
+  if (answer.kind !== 'answered') return { ...answer, problem: doing(answer.problem) };
   const { status, headers, body } = answer;
-  if (status === 401 || status === 403) {
-    return { kind: 'reconnect', status, reason: `${errorText(body, status)}: reconnect the account` };
-  }
+  // A refusal or a reconnect is the instance's own verdict: its words, without the step.
+  if (status === 401 || status === 403) return { kind: 'reconnect', status, problem: serverProblem(body, status) };
   if (status === 429) {
     const until = retryAfterAt(headers.get('retry-after'), now) ?? budgetFrom(headers)?.resetAt ?? now + 5 * 60_000;
-    return { kind: 'rate_limited', until: Math.max(until, now), reason: `${what}: ${errorText(body, status)}` };
+    return { kind: 'rate_limited', until: Math.max(until, now), problem: doing(serverProblem(body, status)) };
   }
   if (status >= 500 || status === 408 || status === 409) {
-    return { kind: 'unknown', reason: `${what}: the instance answered HTTP ${status}` };
+    return { kind: 'unknown', problem: doing(publishProblem('httpStatus', { status })) };
   }
-  return { kind: 'rejected', status, reason: errorText(body, status) };
+  return { kind: 'rejected', status, problem: serverProblem(body, status) };
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { publishProblem } from '../../../../../shared/publishing/publish-problem';
 import { htmlToText } from '../../../sanitize/sanitize-html';
 import type { FindOutcome, OutgoingPost } from '../../publishing/publisher';
 import { parseJson, type Exchange } from '../../publishing/transport';
@@ -47,10 +48,12 @@ export async function findOwnStatus(
     const path = `/api/v1/accounts/${encodeURIComponent(context.accountId)}/statuses?${query}`;
     const answer = await context.call('GET', path, post.signal);
     if (answer.kind !== 'answered' || answer.status !== 200) {
-      return { kind: 'unknown', reason: `Could not read the account's statuses (${describe(answer)})` };
+      const problem =
+        answer.kind === 'answered' ? publishProblem('httpStatus', { status: answer.status }) : answer.problem;
+      return { kind: 'unknown', problem: { ...problem, step: 'lookingUp' } };
     }
     const statuses = z.array(PostedStatus).safeParse(parseJson(answer.body));
-    if (!statuses.success) return { kind: 'unknown', reason: "The account's statuses were unreadable" };
+    if (!statuses.success) return { kind: 'unknown', problem: publishProblem('unreadableAnswer', {}, 'lookingUp') };
     let reachedOlder = statuses.data.length < pageSize;
     for (const status of statuses.data) {
       const created = Date.parse(status.created_at);
@@ -66,7 +69,7 @@ export async function findOwnStatus(
       break;
     }
   }
-  if (!match && !complete) return { kind: 'unknown', reason: 'Too many statuses since the entry to be sure' };
+  if (!match && !complete) return { kind: 'unknown', problem: publishProblem('tooManyStatuses') };
   if (!match) return { kind: 'absent' };
   return {
     kind: 'found',
@@ -74,8 +77,4 @@ export async function findOwnStatus(
     url: match.url ?? match.uri ?? '',
     acknowledgedAt: Date.parse(match.created_at),
   };
-}
-
-function describe(answer: Exchange): string {
-  return answer.kind === 'answered' ? `HTTP ${answer.status}` : answer.reason;
 }

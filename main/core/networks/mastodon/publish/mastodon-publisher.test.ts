@@ -111,7 +111,10 @@ describe('Mastodon publisher', () => {
     );
     const image = { bytes: png, mimeType: 'image/png', altText: 'x', fileName: 'x.png' };
     const outcome = await publisher.publish(post({ images: [image] }));
-    expect(outcome).toMatchObject({ kind: 'unknown', reason: expect.stringContaining('processing') });
+    expect(outcome).toMatchObject({
+      kind: 'unknown',
+      problem: { code: 'mediaProcessingTimeout', step: 'uploading', params: { fileName: 'x.png' } },
+    });
     expect(server.statuses).toHaveLength(0);
   });
 
@@ -125,7 +128,7 @@ describe('Mastodon publisher', () => {
     const missing = await publisher.publish(
       post({ entryId: 'entry-2', replyTo: { url: 'https://gone.example/1', remoteId: '1' } }),
     );
-    expect(missing).toMatchObject({ kind: 'rejected', reason: expect.stringContaining('could not be found') });
+    expect(missing).toMatchObject({ kind: 'rejected', problem: { code: 'replyTargetMissing' } });
   });
 
   it('maps 422 to rejected with the server reason', async () => {
@@ -133,7 +136,11 @@ describe('Mastodon publisher', () => {
     expect(await publisher.publish(post())).toEqual({
       kind: 'rejected',
       status: 422,
-      reason: 'Validation failed: Text character limit of 10 exceeded',
+      // The instance's own words travel as they are, beside the status; the rest is a code.
+      problem: {
+        code: 'serverSaid',
+        params: { status: 422, detail: 'Validation failed: Text character limit of 10 exceeded' },
+      },
     });
   });
 
@@ -155,7 +162,7 @@ describe('Mastodon publisher', () => {
     expect(await publisher.publish(post())).toMatchObject({
       kind: 'reconnect',
       status: 403,
-      reason: expect.stringContaining('This action is not allowed'),
+      problem: { code: 'serverSaid', params: { status: 403, detail: 'This action is not allowed' } },
     });
   });
 
@@ -176,16 +183,20 @@ describe('Mastodon publisher', () => {
   it('maps 5xx, a stalled answer and an unreadable body to unknown', async () => {
     const { server, publisher } = await setup({ timeoutMs: 200 });
     server.scriptNext({ route: 'POST /api/v1/statuses', status: 502, body: '<html>Bad gateway</html>' });
-    expect(await publisher.publish(post())).toMatchObject({ kind: 'unknown' });
+    // A proxy's HTML page is no Mastodon error body: the status alone, not the page.
+    expect(await publisher.publish(post())).toEqual({
+      kind: 'unknown',
+      problem: { code: 'httpStatus', params: { status: 502 }, step: 'posting' },
+    });
     server.scriptNext({ route: 'POST /api/v1/statuses', status: 200, body: '{"id":' });
     expect(await publisher.publish(post())).toMatchObject({
       kind: 'unknown',
-      reason: expect.stringContaining('unreadably'),
+      problem: { code: 'unreadableAnswer', step: 'posting' },
     });
     server.stallNext('POST /api/v1/statuses');
     expect(await publisher.publish(post())).toMatchObject({
       kind: 'unknown',
-      reason: expect.stringContaining('in time'),
+      problem: { code: 'noAnswerInTime', step: 'posting' },
     });
   });
 

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { inStep, publishProblem } from '../../../../../shared/publishing/publish-problem';
 import type {
   FindOutcome,
   MastodonCredentials,
@@ -61,7 +62,7 @@ export function createMastodonPublisher(
     const answer = await call('GET', '/api/v1/accounts/verify_credentials', signal);
     if (answer.kind !== 'answered' || answer.status !== 200) return answer;
     const account = Account.safeParse(parseJson(answer.body));
-    if (!account.success) return { kind: 'unknown', reason: 'The instance answered verify_credentials unreadably' };
+    if (!account.success) return { kind: 'unknown', problem: publishProblem('unreadableAnswer', {}, 'checking') };
     accountId = account.data.id;
     return account.data;
   }
@@ -72,14 +73,14 @@ export function createMastodonPublisher(
     const query = new URLSearchParams({ q: post.replyTo.url, resolve: 'true', type: 'statuses', limit: '1' });
     const answer = await call('GET', `/api/v2/search?${query}`, post.signal);
     if (answer.kind !== 'answered' || answer.status !== 200) {
-      const outcome = failureOutcome(answer, options.now(), 'Finding the post to reply to');
+      const outcome = failureOutcome(answer, options.now(), 'replyTarget');
       // Nothing was posted yet: an unclear answer here is safe to try again.
       return outcome.kind === 'unknown' ? { ...outcome, kind: 'offline' } : outcome;
     }
     const found = SearchAnswer.safeParse(parseJson(answer.body));
     const first = found.success ? found.data.statuses[0] : undefined;
     if (!first) {
-      return { kind: 'rejected', status: 404, reason: 'The post to reply to could not be found from this instance' };
+      return { kind: 'rejected', status: 404, problem: publishProblem('replyTargetMissing') };
     }
     return { id: first.id };
   }
@@ -143,10 +144,10 @@ export function createMastodonPublisher(
         body: JSON.stringify(body),
       });
       if (answer.kind !== 'answered' || answer.status !== 200) {
-        return failureOutcome(answer, options.now(), 'Posting the status');
+        return failureOutcome(answer, options.now(), 'posting');
       }
       const status = PostedStatus.safeParse(parseJson(answer.body));
-      if (!status.success) return { kind: 'unknown', reason: 'The instance answered the post unreadably' };
+      if (!status.success) return { kind: 'unknown', problem: publishProblem('unreadableAnswer', {}, 'posting') };
       return {
         kind: 'published',
         remoteId: status.data.id,
@@ -160,7 +161,9 @@ export function createMastodonPublisher(
       if (accountId === null) {
         const account = await ownAccount(post.signal);
         if ('kind' in account) {
-          return { kind: 'unknown', reason: 'Could not read the account to look for the post' };
+          const problem =
+            account.kind === 'answered' ? publishProblem('httpStatus', { status: account.status }) : account.problem;
+          return { kind: 'unknown', problem: inStep(problem, 'lookingUp') };
         }
       }
       return findOwnStatus({ accountId: accountId ?? '', clockSkewMs: options.clockSkewMs ?? 5 * 60_000, call }, post);
@@ -170,19 +173,19 @@ export function createMastodonPublisher(
       const answer = await call('DELETE', `/api/v1/statuses/${encodeURIComponent(remoteId)}`, signal);
       if (answer.kind === 'answered' && answer.status === 200) return { kind: 'deleted' };
       if (answer.kind === 'answered' && answer.status === 404) return { kind: 'absent' };
-      const outcome = failureOutcome(answer, options.now(), 'Deleting the status');
-      if (outcome.kind === 'reconnect') return { kind: 'reconnect', reason: outcome.reason };
-      return { kind: 'failed', reason: outcome.reason, retryable: outcome.kind !== 'rejected' };
+      const outcome = failureOutcome(answer, options.now(), 'deleting');
+      if (outcome.kind === 'reconnect') return { kind: 'reconnect', problem: outcome.problem };
+      return { kind: 'failed', problem: outcome.problem, retryable: outcome.kind !== 'rejected' };
     },
   };
 }
 
 function verifyFailure(answer: Exchange): VerifyOutcome {
-  const outcome = failureOutcome(answer, Date.now(), 'Checking the account');
-  if (outcome.kind === 'reconnect') return { ok: false, kind: 'reconnect', reason: outcome.reason };
-  if (outcome.kind === 'offline') return { ok: false, kind: 'offline', reason: outcome.reason };
+  const outcome = failureOutcome(answer, Date.now(), 'checking');
+  if (outcome.kind === 'reconnect') return { ok: false, kind: 'reconnect', problem: outcome.problem };
+  if (outcome.kind === 'offline') return { ok: false, kind: 'offline', problem: outcome.problem };
   if (answer.kind === 'answered' && answer.status === 200) {
-    return { ok: false, kind: 'rejected', reason: 'The instance answered with something that is not Mastodon' };
+    return { ok: false, kind: 'rejected', problem: publishProblem('notMastodon') };
   }
-  return { ok: false, kind: 'rejected', reason: outcome.reason };
+  return { ok: false, kind: 'rejected', problem: outcome.problem };
 }

@@ -1,4 +1,5 @@
 import { setTimeout as wait } from 'node:timers/promises';
+import { publishProblem } from '../../../../../shared/publishing/publish-problem';
 import type { PublishImage, PublishOutcome } from '../../publishing/publisher';
 import { exchange, parseJson, withDeadline } from '../../publishing/transport';
 import { failureOutcome, Media } from './answers';
@@ -40,12 +41,14 @@ export async function uploadMedia(
     deadlineMs: context.requestTimeoutMs,
     fetch: context.fetch,
   });
-  const what = `Uploading ${image.fileName}`;
+  const file = { fileName: image.fileName };
   if (answer.kind !== 'answered' || (answer.status !== 200 && answer.status !== 202)) {
-    return { ok: false, outcome: failureOutcome(answer, context.now(), what) };
+    return { ok: false, outcome: failureOutcome(answer, context.now(), 'uploading', file) };
   }
   const media = Media.safeParse(parseJson(answer.body));
-  if (!media.success) return { ok: false, outcome: { kind: 'unknown', reason: `${what}: unreadable answer` } };
+  if (!media.success) {
+    return { ok: false, outcome: { kind: 'unknown', problem: publishProblem('unreadableAnswer', file, 'uploading') } };
+  }
   if (answer.status === 200 && media.data.url) return { ok: true, id: media.data.id };
 
   const processing = withDeadline(signal, context.mediaTimeoutMs);
@@ -67,13 +70,16 @@ export async function uploadMedia(
     // A poll cut short by the processing deadline is a processing timeout, not a silent server.
     if (processing.aborted && !signal.aborted) break;
     if (poll.kind !== 'answered' || poll.status !== 200) {
-      return { ok: false, outcome: failureOutcome(poll, context.now(), what) };
+      return { ok: false, outcome: failureOutcome(poll, context.now(), 'uploading', file) };
     }
     const done = Media.safeParse(parseJson(poll.body));
     if (done.success && done.data.url) return { ok: true, id: media.data.id };
   }
   return {
     ok: false,
-    outcome: { kind: 'unknown', reason: `${what}: the instance did not finish processing the image in time` },
+    outcome: {
+      kind: 'unknown',
+      problem: publishProblem('mediaProcessingTimeout', file, 'uploading'),
+    },
   };
 }
