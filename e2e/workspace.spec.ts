@@ -80,6 +80,8 @@ test('search the room from the keyboard, star an item, and see every shortcut', 
   await page.keyboard.press('?');
   const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
   await expect(help).toContainText('Search the room');
+  await expect(help).toContainText('Undo the last action the room saw');
+  await expect(help).toContainText('On a review request: approve');
   await page.keyboard.press('Escape');
   await expect(help).toBeHidden();
 

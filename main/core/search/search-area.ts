@@ -6,6 +6,7 @@ import type { QueryNode } from '../../../shared/query/ast';
 import { highlightTerms } from '../../../shared/query/parse-query';
 import type { Room } from '../../../shared/rooms/room';
 import { nothingToClose, type Area } from '../area';
+import { itemMatches } from '../items/query/match-functions';
 import { toAst } from '../items/query/newest-matching';
 import type { RoomService } from '../rooms/room-service';
 
@@ -23,12 +24,12 @@ export interface SearchAreaDeps extends SearchSources {
   rooms: Pick<RoomService, 'list' | 'get'>;
 }
 
-/** Drafts and moments hold a few hundred rows per room: a word match in memory is exact and cheap. */
-const normalise = (text: string) => text.normalize('NFD').replace(/\p{M}/gu, '').toLowerCase();
-const containsAll = (text: string, words: readonly string[]) => {
-  const haystack = normalise(text);
-  return words.every((word) => haystack.includes(word));
-};
+/**
+ * Drafts and moments hold a few hundred rows per room: the query runs on them in memory, through
+ * the columns' own matcher, so OR, -exclusions, "phrases", prefixes and #tags mean what they mean
+ * in a column (case and accents ignored). They have no author: an @handle finds posts only.
+ */
+const textMatches = (ast: QueryNode, text: string) => itemMatches(ast, text, null);
 const momentText = (moment: Moment) =>
   [moment.note, moment.term, ...moment.samples.map((sample) => sample.text)].filter(Boolean).join(' · ');
 
@@ -43,7 +44,6 @@ export function createSearchArea(deps: SearchAreaDeps): Area<typeof searchCalls>
       'search.rooms': ({ query, limitPerRoom, includeArchived }, session) => {
         const ast = toAst(query);
         const terms = highlightTerms(ast);
-        const words = terms.map(normalise).filter((word) => word.length > 0);
         const rooms: Room[] = session.binding
           ? [deps.rooms.get(session.binding.roomId)]
           : deps.rooms.list({ includeArchived });
@@ -62,8 +62,10 @@ export function createSearchArea(deps: SearchAreaDeps): Area<typeof searchCalls>
               publishedAt: item.publishedAt,
             });
           }
-          if (words.length === 0) continue;
-          const matchingDrafts = deps.draftsIn(room.id).filter((draft) => containsAll(draft.body, words));
+          // Nothing to look for (only exclusions): a column would list everything; here drafts and
+          // moments would drown the posts, so they are left to the words.
+          if (ast === null || terms.length === 0) continue;
+          const matchingDrafts = deps.draftsIn(room.id).filter((draft) => textMatches(ast, draft.body));
           for (const draft of matchingDrafts.slice(0, limitPerRoom)) {
             drafts.push({
               ...inRoom,
@@ -73,7 +75,7 @@ export function createSearchArea(deps: SearchAreaDeps): Area<typeof searchCalls>
               updatedAt: draft.updatedAt,
             });
           }
-          const matchingMoments = deps.momentsIn(room.id).filter((moment) => containsAll(momentText(moment), words));
+          const matchingMoments = deps.momentsIn(room.id).filter((moment) => textMatches(ast, momentText(moment)));
           for (const moment of matchingMoments.slice(0, limitPerRoom)) {
             moments.push({
               ...inRoom,

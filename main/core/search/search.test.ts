@@ -99,6 +99,24 @@ describe('search across rooms', () => {
     expect(autumn.room.id).not.toBe(spring.room.id);
   });
 
+  it('reads drafts and moments in the columns’ language too: OR widens, a minus leaves out, words are whole', async () => {
+    const { call, spring, autumn } = await twoRooms();
+    const either = await call<SearchRoomsOutput>('search.rooms', { query: 'dunk OR half' });
+    expect(either.drafts.map((hit) => hit.roomId)).toEqual([spring.room.id]);
+    expect(either.moments.map((hit) => [hit.roomId, hit.text])).toEqual([[autumn.room.id, 'Half-time']]);
+    const without = await call<SearchRoomsOutput>('search.rooms', { query: 'blackout -stadium' });
+    expect(without.moments).toEqual([]);
+    expect(without.drafts.map((hit) => hit.roomId)).toEqual([spring.room.id]);
+    // A hashtag is a hashtag, a word is a whole word (as in a column), a prefix says so.
+    expect((await call<SearchRoomsOutput>('search.rooms', { query: '#blackout' })).drafts).toHaveLength(1);
+    expect((await call<SearchRoomsOutput>('search.rooms', { query: 'black' })).moments).toEqual([]);
+    expect((await call<SearchRoomsOutput>('search.rooms', { query: 'black*' })).moments).toHaveLength(1);
+    // Nothing to look for but exclusions: posts as a column lists them, no drafts or moments.
+    const onlyNot = await call<SearchRoomsOutput>('search.rooms', { query: '-mi' });
+    expect(onlyNot.drafts).toEqual([]);
+    expect(onlyNot.moments).toEqual([]);
+  });
+
   it('validates its input and refuses a query that does not parse, with a key', async () => {
     const { core } = await twoRooms();
     expect(await core.dispatch('search.rooms', { query: '   ' })).toMatchObject({ ok: false, code: 'invalid_input' });

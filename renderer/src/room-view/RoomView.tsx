@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type ReactNode } from 'react';
 import { resetTimelineReady } from '../toolkit/timeline-ready';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
-import { roomsHref } from '../toolkit/use-hash-route';
+import { roomHref, roomOpeningOf, roomsHref } from '../toolkit/use-hash-route';
 import { errorText } from '../i18n';
 import { formatRoomTime } from '../toolkit/room-time';
 import { useRoom } from './use-room';
@@ -31,6 +31,12 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
   const [reportOpen, setReportOpen] = useState(false);
   const timeline = useRef<HTMLElement>(null);
   useEscapeToTimeline(timeline);
+  // A hit found from the rooms page opens the room on it once. The address then goes back to the
+  // room's own, so a reload is the room as its person left it, not the search again.
+  const [opening] = useState(() => roomOpeningOf());
+  useEffect(() => {
+    if (window.location.hash.includes('?')) window.history.replaceState(null, '', roomHref(roomId));
+  }, [roomId]);
 
   useEffect(() => {
     void api.settings.update({ lastRoomId: roomId });
@@ -79,9 +85,9 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
       <div className="room-body" hidden={reportOpen}>
         {/* Focusable so Esc can bring focus back here from anywhere (the room's shortcuts then work). */}
         <main ref={timeline} tabIndex={-1} className="room-panels" aria-label={room.name}>
-          <Workspace room={room} />
+          <Workspace room={room} initialSearch={opening.search} />
         </main>
-        <SidePanels roomId={room.id} />
+        <SidePanels roomId={room.id} initialPanel={opening.panel} />
       </div>
       <WhoAmIPrompt roomId={room.id} />
       <UndoToast />

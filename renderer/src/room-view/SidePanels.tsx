@@ -1,7 +1,6 @@
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { isPlainKey } from '../toolkit/keyboard';
-import { roomHashParam } from '../toolkit/use-hash-route';
 import { onOpenDraftRequest } from '../drafts/respond';
 import { DraftsPanel, MomentsPanel, SidePanelLoading, PublishingPanel, SourcesPanel } from './lazy-panels';
 import { onShowSidePanel, sidePanelTabs, type SidePanelTab } from './side-panel-events';
@@ -13,9 +12,9 @@ type Tab = SidePanelTab;
 
 const storageKey = (roomId: string) => `riposte.sidePanel.${roomId}`;
 
-function savedTab(roomId: string): Tab {
+function savedTab(roomId: string, initialPanel: Tab | undefined): Tab {
   // Opened on a draft or a moment found from the rooms page: that panel first.
-  const saved = roomHashParam('panel') ?? localStorage.getItem(storageKey(roomId));
+  const saved = initialPanel ?? localStorage.getItem(storageKey(roomId));
   return tabs.find((tab) => tab === saved) ?? 'drafts';
 }
 
@@ -24,9 +23,9 @@ function savedTab(roomId: string): Tab {
  * columns keep the width. All three stay mounted: their shortcuts and live updates keep
  * working, and a "respond" or an `m` brings the right one forward.
  */
-export function SidePanels({ roomId }: { roomId: string }) {
+export function SidePanels({ roomId, initialPanel }: { roomId: string; initialPanel?: Tab | undefined }) {
   const { t } = useTranslation('rooms');
-  const [tab, setTab] = useState<Tab>(() => savedTab(roomId));
+  const [tab, setTab] = useState<Tab>(() => savedTab(roomId, initialPanel));
 
   const show = (next: Tab) => {
     // Someone asked for a panel: its code loads now, whatever the timeline is doing.

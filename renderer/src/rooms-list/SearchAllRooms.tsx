@@ -53,8 +53,8 @@ function HitList({ label, empty, children }: { label: string; empty: boolean; ch
 }
 
 /**
- * Search every room at once, past events first among them: posts in the columns' query
- * language, drafts and moments by their words. A hit opens its room with the words in the
+ * Search every room at once, past events first among them: posts, drafts and moments in the
+ * columns' query language. A hit opens its room with the words in the
  * search column (and the drafts or moments panel forward).
  */
 export function SearchAllRooms() {
@@ -107,7 +107,7 @@ export function SearchAllRooms() {
           <p className="muted" role="status">
             {t('search.summary', {
               count: found.items.length + found.drafts.length + found.moments.length,
-              rooms: found.roomsSearched,
+              rooms: t('search.roomCount', { count: found.roomsSearched }),
             })}
           </p>
           <HitList label={t('search.posts')} empty={found.items.length === 0}>

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { roomHashParam, roomHitHref, roomHref, roomsHref, routeOf } from './use-hash-route';
+import { roomHashParam, roomHitHref, roomHref, roomOpeningOf, roomsHref, routeOf } from './use-hash-route';
 
 describe('routeOf', () => {
   it('reads a room link back as that room', () => {
@@ -28,5 +28,12 @@ describe('a room opened on a hit from another search', () => {
     expect(roomHashParam('search', href)).toBe('blackout "coup franc"');
     expect(roomHashParam('panel', href)).toBe('drafts');
     expect(roomHashParam('search', roomHitHref('room-1', {}))).toBeNull();
+  });
+
+  it('reads back as the opening it was made from; an unknown panel is not one', () => {
+    const opening = { search: 'blackout -pub', panel: 'moments' } as const;
+    expect(roomOpeningOf(roomHitHref('room-1', opening))).toEqual(opening);
+    expect(roomOpeningOf(roomHref('room-1'))).toEqual({});
+    expect(roomOpeningOf(`${roomHref('room-1')}?panel=report`)).toEqual({});
   });
 });

@@ -37,6 +37,16 @@ export function roomHitHref(roomId: string, opening: RoomOpening): string {
   return query ? `${roomHref(roomId)}?${query}` : roomHref(roomId);
 }
 
+/** What the room's address asks it to open on (a hit found from the rooms page), if anything. */
+export function roomOpeningOf(hash: string = window.location.hash): RoomOpening {
+  const search = roomHashParam('search', hash);
+  const panel = roomHashParam('panel', hash);
+  return {
+    ...(search ? { search } : {}),
+    ...(panel === 'drafts' || panel === 'moments' ? { panel } : {}),
+  };
+}
+
 /** A parameter of the room address (after `?` in the hash), or null. */
 export function roomHashParam(name: keyof RoomOpening, hash: string = window.location.hash): string | null {
   const at = hash.indexOf('?');

@@ -1,25 +1,26 @@
 import { useEffect, useId, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
+import { keycap, shortcutGroups, type Shortcut } from './shortcut-list';
 
-export const shortcuts = [
-  ['j', 'shortcuts.next'],
-  ['k', 'shortcuts.previous'],
-  ['n', 'shortcuts.nextColumn'],
-  ['p', 'shortcuts.previousColumn'],
-  ['s', 'shortcuts.star'],
-  ['h', 'shortcuts.handled'],
-  ['r', 'shortcuts.respond'],
-  ['x', 'shortcuts.noise'],
-  ['m', 'shortcuts.moment'],
-  ['[', 'column.moveLeft'],
-  [']', 'column.moveRight'],
-  ['/', 'shortcuts.search'],
-  ['?', 'shortcuts.help'],
-  ['w', 'shortcuts.wall'],
-  ['Esc', 'shortcuts.escape'],
-] as const;
+/** A shortcut's keys as keycaps: `Ctrl`+`Enter`, alternatives side by side, a range as 1–9. */
+function Keys({ shortcut }: { shortcut: Shortcut }) {
+  const { t } = useTranslation('workspace');
+  const caps = shortcut.keys.map((chord) => (
+    <span key={chord} className="shortcut-chord">
+      {chord.split('+').map((part, index) => (
+        <kbd key={index}>{keycap(part, t)}</kbd>
+      ))}
+    </span>
+  ));
+  if (!shortcut.range) return <>{caps}</>;
+  return (
+    <>
+      {caps[0]}–{caps[caps.length - 1]}
+    </>
+  );
+}
 
-/** Every key the workspace answers to, in a modal dialog. */
+/** Every key the room answers to, grouped by where it works, in a modal dialog. */
 export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation('workspace');
   const headingId = useId();
@@ -40,16 +41,23 @@ export function ShortcutsOverlay({ onClose }: { onClose: () => void }) {
         }}
       >
         <h2 id={headingId}>{t('shortcuts.title')}</h2>
-        <dl>
-          {shortcuts.map(([key, label]) => (
-            <div key={key} className="shortcut-row">
-              <dt>
-                <kbd>{key}</kbd>
-              </dt>
-              <dd>{t(label, { name: '' }).trim()}</dd>
-            </div>
+        <div className="shortcut-groups">
+          {shortcutGroups.map((group) => (
+            <section key={group.id} aria-labelledby={`${headingId}-${group.id}`}>
+              <h3 id={`${headingId}-${group.id}`}>{t(`shortcuts.groups.${group.id}`)}</h3>
+              <dl>
+                {group.shortcuts.map((shortcut) => (
+                  <div key={shortcut.label} className="shortcut-row">
+                    <dt>
+                      <Keys shortcut={shortcut} />
+                    </dt>
+                    <dd>{t(`shortcuts.${shortcut.label}`)}</dd>
+                  </div>
+                ))}
+              </dl>
+            </section>
           ))}
-        </dl>
+        </div>
         <button type="button" ref={closeRef} onClick={onClose}>
           {t('shortcuts.close')}
         </button>

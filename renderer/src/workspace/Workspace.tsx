@@ -14,7 +14,6 @@ import type { Column, ColumnItem, ItemTimeRange } from '../../../shared/columns/
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
 import { useNow } from '../toolkit/use-now';
-import { roomHashParam } from '../toolkit/use-hash-route';
 import { markTimelineReady } from '../toolkit/timeline-ready';
 import { errorText } from '../i18n';
 import { ColumnControls } from './ColumnControls';
@@ -40,15 +39,15 @@ const columnDragType = 'application/x-riposte-column';
 type Editing = { kind: 'new' } | { kind: 'edit'; column: Column } | null;
 
 /** The room's timeline columns, the search column and the keyboard that drives them. */
-export function Workspace({ room }: { room: Room }) {
+/** `initialSearch`: words to open the search column on (a hit found from the rooms page). */
+export function Workspace({ room, initialSearch }: { room: Room; initialSearch?: string | undefined }) {
   const { t } = useTranslation('workspace');
   const { columns, error, setColumns } = useColumns(room.id);
   const { members } = useTeam(room.id);
   const now = useNow(15_000);
   const [editing, setEditing] = useState<Editing>(null);
-  // A hit found from the rooms page opens the room with its words in the search column.
-  const [searchText, setSearchText] = useState(() => roomHashParam('search') ?? '');
-  const [search, setSearch] = useState<string | null>(() => roomHashParam('search'));
+  const [searchText, setSearchText] = useState(initialSearch ?? '');
+  const [search, setSearch] = useState<string | null>(initialSearch ?? null);
   const [helpOpen, setHelpOpen] = useState(false);
   // The volume panel's clicked minute: every column shows only that minute until dismissed.
   const [minute, setMinute] = useState<ItemTimeRange | null>(null);

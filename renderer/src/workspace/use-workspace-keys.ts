@@ -16,6 +16,11 @@ export interface WorkspaceKeyActions {
   escape: () => void;
 }
 
+/** The single keys below, in the order the `?` overlay lists them. */
+export const workspaceKeys = ['j', 'k', 'n', 'p', 's', 'h', 'r', 'x', '[', ']', '/', 'w', '?'] as const;
+type WorkspaceKey = (typeof workspaceKeys)[number];
+const isWorkspaceKey = (key: string): key is WorkspaceKey => (workspaceKeys as readonly string[]).includes(key);
+
 /** Single-key shortcuts, ignored while typing in a field (Esc still works there). */
 export function useWorkspaceKeys(actions: WorkspaceKeyActions): void {
   const current = useRef(actions);
@@ -30,7 +35,7 @@ export function useWorkspaceKeys(actions: WorkspaceKeyActions): void {
         return;
       }
       if (event.ctrlKey || event.metaKey || event.altKey || isTypingTarget(event.target)) return;
-      const handlers: Record<string, () => void> = {
+      const handlers: Record<WorkspaceKey, () => void> = {
         j: () => a.move(1),
         k: () => a.move(-1),
         n: () => a.switchColumn(1),
@@ -45,10 +50,9 @@ export function useWorkspaceKeys(actions: WorkspaceKeyActions): void {
         '?': a.help,
         w: a.wall,
       };
-      const handler = handlers[event.key];
-      if (!handler) return;
+      if (!isWorkspaceKey(event.key)) return;
       event.preventDefault();
-      handler();
+      handlers[event.key]();
     };
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);

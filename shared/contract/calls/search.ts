@@ -5,8 +5,8 @@ import { call } from './define-call';
 
 /**
  * Search every room this session may read (a teammate: their own room only). The query is
- * the columns' language (words, "phrases", OR, -not, #tags, @authors) for posts; drafts and
- * moments match when they contain every plain word of it.
+ * the columns' language (words, "phrases", OR, -not, arbit*, #tags, @authors), the same for
+ * drafts and moments (which have no author: an @author finds posts only).
  */
 export const SearchRoomsInput = z.object({
   query: z.string().trim().min(1).max(500),
