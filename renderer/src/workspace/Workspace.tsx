@@ -14,7 +14,7 @@ import type { Column, ColumnItem, ItemTimeRange } from '../../../shared/columns/
 import type { Room } from '../../../shared/rooms/room';
 import { api } from '../api';
 import { useNow } from '../toolkit/use-now';
-import { markTimelineReady } from '../toolkit/timeline-ready';
+import { markTimelineReady, useTimelineReady } from '../toolkit/timeline-ready';
 import { errorText } from '../i18n';
 import { ColumnControls } from './ColumnControls';
 import { ColumnEditor } from './ColumnEditor';
@@ -32,6 +32,8 @@ import { useWorkspaceKeys } from './use-workspace-keys';
 import './workspace.css';
 
 // d3 and the chart come after the columns: the posts are what the room opens for.
+/** How long the volume chart waits for the first posts before it loads anyway. */
+const volumeFallbackMs = 1500;
 const VolumePanel = lazy(() => import('./VolumePanel').then((m) => ({ default: m.VolumePanel })));
 
 const searchKey = 'search';
@@ -59,6 +61,11 @@ export function Workspace({ room, initialSearch }: { room: Room; initialSearch?:
   const [dragging, setDragging] = useState<{ id: string; over: string | null } | null>(null);
   // Read at drop time: some drag sources hand over no data, and state may lag an event.
   const draggedId = useRef<string | null>(null);
+
+  // The volume chart (d3, and a count over the whole room in main) waits for the first
+  // posts, as the side panels do: they are what a cold open is for. Same height meanwhile.
+  const volumeMayLoad = useTimelineReady(volumeFallbackMs);
+  const volumePlaceholder = <div className="volume-panel" style={{ height: layout.volumeHeight }} />;
 
   // A room without columns has no timeline to wait for.
   useEffect(() => {
@@ -261,15 +268,19 @@ export function Workspace({ room, initialSearch }: { room: Room; initialSearch?:
         </div>
         {layout.volumeShown && (
           <>
-            <Suspense fallback={<div className="volume-panel" style={{ height: layout.volumeHeight }} />}>
-              <VolumePanel
-                room={room}
-                height={layout.volumeHeight}
-                columns={columns ?? []}
-                picked={minute}
-                onPickMinute={setMinute}
-              />
-            </Suspense>
+            {volumeMayLoad ? (
+              <Suspense fallback={volumePlaceholder}>
+                <VolumePanel
+                  room={room}
+                  height={layout.volumeHeight}
+                  columns={columns ?? []}
+                  picked={minute}
+                  onPickMinute={setMinute}
+                />
+              </Suspense>
+            ) : (
+              volumePlaceholder
+            )}
             {!wall && (
               <Splitter
                 orientation="horizontal"
