@@ -1,19 +1,10 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalog, namespaces } from '../../shared/i18n/catalog';
+import { initCatalogI18n } from './testing/catalog-i18n';
 import { checkAnswer, ChecklistItem } from '../../shared/drafts/checklist';
 import { errorText, sayCodeWords } from './i18n';
 
-beforeAll(async () => {
-  await i18next.init({
-    resources: catalog,
-    lng: 'fr',
-    fallbackLng: 'en',
-    ns: namespaces,
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
+beforeAll(() => initCatalogI18n('fr'));
 
 describe('code words in the reader’s language', () => {
   it('says roles, approval slots and lifecycle actions in French, one by one in a list', async () => {

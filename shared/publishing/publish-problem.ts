@@ -48,7 +48,7 @@ export function withParams(problem: PublishProblem, params: PublishProblemParams
   return Object.keys(params).length === 0 ? problem : { ...problem, params: { ...problem.params, ...params } };
 }
 
-/** What was being done when a problem was met: a step, with its own parameters if it has any. */
+/** What was being done when a problem was met: a step, with its own parameters, when it has some. */
 export type Doing = PublishStep | { step: PublishStep; params: PublishProblemParams };
 
 export function whileDoing(problem: PublishProblem, doing: Doing): PublishProblem {

@@ -1,29 +1,17 @@
 import { z } from 'zod';
 import { describe, expect, it } from 'vitest';
-import { tempCoresPerTest } from '../testing/temp-core';
+import { createTestRoom, tempCoresPerTest } from '../testing/temp-core';
 import { roomDocument } from './room-document';
 
 const createTempCore = tempCoresPerTest();
 
 const Doc = z.object({ words: z.array(z.string()) });
 
-async function roomOf(core: ReturnType<typeof createTempCore>): Promise<string> {
-  const created = await core.dispatch('rooms.create', {
-    name: 'Final',
-    startsAt: 1,
-    endsAt: 2,
-    timeZone: 'Europe/Paris',
-    language: 'fr',
-  });
-  if (!created.ok) throw new Error(created.message);
-  return (created.value as { id: string }).id;
-}
-
 describe('a room document', () => {
   it('parses once while its text is unchanged, and sees a write that went around it', async () => {
     const core = createTempCore();
     const { db } = core;
-    const room = { id: await roomOf(core) };
+    const room = await createTestRoom(core, 1);
     const documents = roomDocument(db, 'room_playbooks', 'playbook', Doc);
     documents.put(room.id, { words: ['cheap'] }, 1);
     const first = documents.get(room.id);
@@ -41,7 +29,7 @@ describe('a room document', () => {
   it('hands out a frozen value, so a caller cannot change what the next reader gets', async () => {
     const core = createTempCore();
     const { db } = core;
-    const room = { id: await roomOf(core) };
+    const room = await createTestRoom(core, 1);
     const documents = roomDocument(db, 'room_playbooks', 'playbook', Doc);
     documents.put(room.id, { words: ['cheap'] }, 1);
     const doc = documents.get(room.id);

@@ -1,19 +1,10 @@
 import i18next from 'i18next';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { catalog, namespaces } from '../../../shared/i18n/catalog';
+import { initCatalogI18n } from '../testing/catalog-i18n';
 import { said } from '../../../shared/sources/health-problem';
 import { problemText } from './problem-text';
 
-beforeAll(async () => {
-  await i18next.init({
-    resources: catalog,
-    lng: 'fr',
-    fallbackLng: 'en',
-    ns: namespaces,
-    defaultNS: 'common',
-    interpolation: { escapeValue: false },
-  });
-});
+beforeAll(() => initCatalogI18n('fr'));
 
 describe('problemText', () => {
   it('says a stored problem in the reader’s language', async () => {

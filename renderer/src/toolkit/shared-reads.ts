@@ -34,13 +34,9 @@ export const sharedReadNames: readonly CallName[] = [
  * layouts, the session), not a room's columns or posts. Every other call forgets every
  * shared answer.
  */
-const changedBy: Partial<Record<CallName, 'all but' | 'only'>> = {
-  'settings.update': 'only',
-  'session.identify': 'all but',
-};
-const readsChanged: Partial<Record<CallName, readonly CallName[]>> = {
-  'settings.update': ['settings.get'],
-  'session.identify': ['app.info', 'settings.get', 'rooms.get', 'columns.list', 'columns.items'],
+const changes: Partial<Record<CallName, { only: readonly CallName[] } | { allBut: readonly CallName[] }>> = {
+  'settings.update': { only: ['settings.get'] },
+  'session.identify': { allBut: ['app.info', 'settings.get', 'rooms.get', 'columns.list', 'columns.items'] },
 };
 
 /** How long an answer fetched ahead of time waits for the component that will ask for it. */
@@ -79,17 +75,16 @@ export function withSharedReads(
   const originals = new Map<CallName, Call>();
   const shared: Record<string, unknown> = { ...api };
 
-  /** Drops the shared answers `call` may have changed (see changedBy). */
+  /** Drops the shared answers `call` may have changed (see `changes`). */
   const forget = (call: CallName) => {
-    const scope = changedBy[call];
-    const named = new Set(readsChanged[call] ?? []);
-    const changes = (key: string) => {
+    const scope = changes[call];
+    const changed = (key: string) => {
+      const read = key.slice(0, key.indexOf(' ')) as CallName;
       if (!scope) return true;
-      const read = named.has(key.slice(0, key.indexOf(' ')) as CallName);
-      return scope === 'only' ? read : !read;
+      return 'only' in scope ? scope.only.includes(read) : !scope.allBut.includes(read);
     };
-    for (const key of [...inFlight.keys()]) if (changes(key)) inFlight.delete(key);
-    for (const key of [...early.keys()]) if (changes(key)) early.delete(key);
+    for (const key of [...inFlight.keys()]) if (changed(key)) inFlight.delete(key);
+    for (const key of [...early.keys()]) if (changed(key)) early.delete(key);
   };
 
   const start = (name: CallName, input: unknown, key: string): Promise<Result<unknown>> => {

@@ -1,9 +1,8 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import { afterEach, describe, expect, it } from 'vitest';
 import { SourceConfig } from '../../../../shared/sources/source';
-import { openDatabase, type Db } from '../../db/open-database';
+import type { Db } from '../../db/open-database';
+import { prepareWorkerStore } from '../testing/worker-store';
 import { startFeedServer, type FeedServer } from '../testing/feed-server';
 import { createIngestWorker, type IngestWorker } from './ingest-worker-client';
 import type { PolledConfig } from './protocol';
@@ -23,24 +22,12 @@ afterEach(async () => {
   dataDir = null;
 });
 
-/** A migrated store with one room and one feed source, as main leaves it before ingest starts. */
+/** The shared store fixture (one feed source), removed after each test. */
 function prepareStore(): { dir: string; db: Db } {
-  const dir = mkdtempSync(join(tmpdir(), 'riposte-repoll-'));
-  const opened = openDatabase(dir);
-  opened
-    .prepare(
-      `INSERT INTO rooms (id, name, starts_at, ends_at, time_zone, language, archived_at, created_at, updated_at)
-       VALUES ('room-1', 'Finale', 0, 1, 'UTC', 'fr', NULL, 0, 0)`,
-    )
-    .run();
-  opened
-    .prepare(
-      "INSERT INTO sources (id, room_id, kind, label, config, created_at, updated_at) VALUES ('feed-1', 'room-1', 'feed', 'One', '{}', 0, 0)",
-    )
-    .run();
-  dataDir = dir;
-  db = opened;
-  return { dir, db: opened };
+  const store = prepareWorkerStore('riposte-repoll-', [['feed-1', 'One']]);
+  dataDir = store.dir;
+  db = store.db;
+  return store;
 }
 
 function rss(entries: ReadonlyArray<readonly [id: string, body: string]>): string {

@@ -1,10 +1,9 @@
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { rmSync } from 'node:fs';
 import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { SourceConfig } from '../../../../shared/sources/source';
-import { openDatabase, type Db } from '../../db/open-database';
+import type { Db } from '../../db/open-database';
+import { prepareWorkerStore } from '../testing/worker-store';
 import { startFeedServer, serve, type FeedServer } from '../testing/feed-server';
 import { rssWithItems } from '../testing/hostile-feeds';
 import { createIngestWorker, type IngestWorker } from './ingest-worker-client';
@@ -25,24 +24,15 @@ afterEach(async () => {
   dataDir = null;
 });
 
-/** A migrated store with one room and two feed sources, as main leaves it before ingest starts. */
+/** The shared store fixture (two feed sources), removed after each test. */
 function prepareStore(): { dir: string; db: Db } {
-  const dir = mkdtempSync(join(tmpdir(), 'riposte-writer-'));
-  const opened = openDatabase(dir);
-  opened
-    .prepare(
-      `INSERT INTO rooms (id, name, starts_at, ends_at, time_zone, language, archived_at, created_at, updated_at)
-       VALUES ('room-1', 'Finale', 0, 1, 'UTC', 'fr', NULL, 0, 0)`,
-    )
-    .run();
-  const addSource = opened.prepare(
-    "INSERT INTO sources (id, room_id, kind, label, config, created_at, updated_at) VALUES (?, 'room-1', 'feed', ?, '{}', 0, 0)",
-  );
-  addSource.run('feed-1', 'One');
-  addSource.run('feed-2', 'Two');
-  dataDir = dir;
-  db = opened;
-  return { dir, db: opened };
+  const store = prepareWorkerStore('riposte-writer-', [
+    ['feed-1', 'One'],
+    ['feed-2', 'Two'],
+  ]);
+  dataDir = store.dir;
+  db = store.db;
+  return store;
 }
 
 const feedJob = (sourceId: string, url: string) => ({
