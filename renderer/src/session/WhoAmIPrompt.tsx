@@ -52,8 +52,17 @@ export function WhoAmIPrompt({ roomId }: { roomId: string }) {
     return () => window.removeEventListener('keydown', onKey);
   }, [roomId]);
 
+  // A modal prompt keeps the focus: focus sent elsewhere while it is open (Esc's return to
+  // the timeline landing late, a panel mounting) comes back to its first button.
   useEffect(() => {
-    if (pending) dialog.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    if (!pending) return undefined;
+    const focusFirst = () => dialog.current?.querySelector<HTMLButtonElement>('button')?.focus();
+    focusFirst();
+    const onFocusIn = (event: FocusEvent) => {
+      if (dialog.current && event.target instanceof Node && !dialog.current.contains(event.target)) focusFirst();
+    };
+    document.addEventListener('focusin', onFocusIn);
+    return () => document.removeEventListener('focusin', onFocusIn);
   }, [pending]);
 
   if (!pending || bound === true) return null;
