@@ -3,7 +3,7 @@
  * ipcRenderer, no way to pick a channel. Runs sandboxed, bundled into one CommonJS file.
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import { buildApi, type CallName, type EventName } from '../shared/contract';
+import { buildApi, type CallName, type EventName } from '../shared/contract/build-api';
 import type { Result } from '../shared/contract/result';
 
 const api = buildApi(

@@ -25,6 +25,7 @@ import { sessionCalls } from './contract/calls/session';
 import { sourceCalls, sourceEvents } from './contract/calls/sources';
 import { teamCalls, teamEvents } from './contract/calls/team';
 import type { Result } from './contract/result';
+import type { callNameList, eventNameList } from './contract/names';
 
 export type { AppInfo } from './contract/calls/app';
 
@@ -100,22 +101,11 @@ export type RiposteApi = {
 export type SendCall = (name: CallName, input: unknown) => Promise<Result<unknown>>;
 export type Subscribe = (name: EventName, listener: (payload: unknown) => void) => () => void;
 
-/**
- * Builds the named methods from the contract's call names, over any transport (IPC in the
- * preload, the WebSocket in serve mode). Only names in the contract exist on the result.
- */
-export function buildApi(send: SendCall, subscribe: Subscribe): RiposteApi {
-  const namespaces: Record<string, Record<string, (input: unknown) => Promise<Result<unknown>>>> = {};
-  for (const name of callNames) {
-    const [namespace, method] = name.split('.') as [string, string];
-    namespaces[namespace] ??= {};
-    namespaces[namespace][method] = (input: unknown) => send(name, input);
-  }
-  const on = (event: EventName, listener: (payload: unknown) => void) => {
-    if (!isEventName(event)) throw new Error(`Unknown event: ${String(event)}`);
-    return subscribe(event, listener);
-  };
-  // The loop above builds exactly the shape RiposteApi describes, which TypeScript
-  // cannot follow through string splitting.
-  return { ...namespaces, on } as unknown as RiposteApi;
-}
+/** True when A and B are the same union of names. */
+type SameNames<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false;
+// contract/names.ts lists the names for code that must not build the schemas (the renderer,
+// the preload): a call or event added here and not there, or the other way, fails to compile.
+type Holds<T extends true> = T;
+export type NamesListed = Holds<
+  SameNames<(typeof callNameList)[number], CallName> & SameNames<(typeof eventNameList)[number], EventName>
+>;

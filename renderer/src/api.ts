@@ -3,7 +3,8 @@
  * contract's methods on `window.riposte` (IPC); in a browser tab (serve mode) the same
  * methods travel over one WebSocket. No other renderer file knows which.
  */
-import { buildApi, type CallName, type EventName, type RiposteApi } from '../../shared/contract';
+import type { RiposteApi } from '../../shared/contract';
+import { buildApi, type CallName, type EventName } from '../../shared/contract/build-api';
 import type { Result } from '../../shared/contract/result';
 import type { WireCall, WireMessage } from '../../shared/contract/wire';
 import { withSharedReads } from './toolkit/shared-reads';

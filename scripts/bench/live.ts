@@ -1,7 +1,7 @@
 /**
  * Live workspace benchmark, in Chromium through serve mode (issue 5):
  *   npm run bench -- live --json [--no-build] [--seconds N] [--with-query] [--trace FILE] [--profile]
- *   [--first-items-only]
+ *   [--first-items-only] [--profile-first-load]
  * With 4 columns open and a replay feeding ~1,000 items/s (a generated recording played at
  * 60×): ingest → visible latency p50/p95 (the item's replay emission time, its publishedAt,
  * to the first animation frame after its row enters the page), the longest main-thread task
@@ -194,7 +194,16 @@ const firstItemsLimitMs = 700;
 
 /** The median of a few cold loads: one load on a shared machine says more about the machine. */
 async function reportFirstItems(browser: Browser, loginUrl: string): Promise<void> {
-  const { samples } = await measureFirstItems(browser, loginUrl, scrollRoomId, 5);
+  // --profile-first-load: where the first cold load's main thread went, function by function.
+  const profile = args.includes('--profile-first-load')
+    ? async (page: Page) => {
+        const profiler = await startCpuProfile(page);
+        return async () => {
+          for (const fn of await stopCpuProfile(profiler, 400)) log({ name: 'live.first_items_profile', ...fn });
+        };
+      }
+    : undefined;
+  const { samples, loads } = await measureFirstItems(browser, loginUrl, scrollRoomId, 5, profile);
   const sorted = samples.slice().sort((a, b) => a - b);
   const median = Math.round(percentile(sorted, 50));
   log({
@@ -207,6 +216,8 @@ async function reportFirstItems(browser: Browser, loginUrl: string): Promise<voi
     roomItems: scrollRoomItems,
     note: 'navigation start to the first frame with timeline rows, cold context, median of 5',
   });
+  // Not a figure: where each load's time went, for whoever works on the page's start.
+  log({ name: 'live.first_items_context', loads });
 }
 
 function runQueryBench(): void {

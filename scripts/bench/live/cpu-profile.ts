@@ -1,7 +1,7 @@
 /**
- * Where the page's main thread spends its time during the live phase: a V8 sampling profile
- * (CDP Profiler) folded into self and inclusive time per function. The bundle is not
- * minified, so names are the source's.
+ * Where the page's main thread spends its time (the live phase, or a cold load): a V8
+ * sampling profile (CDP Profiler) folded into self and inclusive time per function. Build
+ * with RIPOSTE_NO_MINIFY=1 (then `--no-build`) for the source's names.
  */
 import type { CDPSession, Page } from '@playwright/test';
 
