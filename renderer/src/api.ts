@@ -3,7 +3,7 @@
  * contract's methods on `window.riposte` (IPC); in a browser tab (serve mode) the same
  * methods travel over one WebSocket. No other renderer file knows which.
  */
-import type { RiposteApi } from '../../shared/contract';
+import type { CallInput, CallOutput, RiposteApi } from '../../shared/contract';
 import { buildApi, type CallName, type EventName } from '../../shared/contract/build-api';
 import type { Result } from '../../shared/contract/result';
 import type { WireCall, WireMessage } from '../../shared/contract/wire';
@@ -127,6 +127,12 @@ const reads = withSharedReads(window.riposte ?? createWebSocketApi());
 export const api: RiposteApi = reads.api;
 /** See shared-reads.ts: asks now for what the first paint will ask for. */
 export const prefetch = reads.prefetch;
+/** See shared-reads.ts: an answer fetched ahead that has arrived, to render with at once. */
+// Typed per call here: shared-reads keeps each call's own answer under its name and input.
+export const peek = reads.peek as <N extends CallName>(
+  name: N,
+  input: CallInput<N>,
+) => Result<CallOutput<N>> | undefined;
 
 /** The desktop app shows moment notifications natively from main; a browser tab shows its own. */
 export const shellNotifiesMoments = window.riposte !== undefined;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type ReactNode } from 'react';
-import { resetTimelineReady } from '../toolkit/timeline-ready';
+import { resetTimelineReady, useTimelineReady } from '../toolkit/timeline-ready';
 import { useTranslation } from 'react-i18next';
 import { api } from '../api';
 import { roomHref, roomOpeningOf, roomsHref } from '../toolkit/use-hash-route';
@@ -21,15 +21,24 @@ import { WhoAmIPrompt } from '../session/WhoAmIPrompt';
 import { UndoToast } from '../undo/UndoToast';
 import { useEscapeToTimeline } from './use-escape-to-timeline';
 
+/** How long the header's extras wait for the timeline before they render anyway (a room without columns). */
+const headerExtrasFallbackMs = 1500;
+
 /**
  * The war-room frame: header with the room's name and event clock, then its panels.
  * Panels appear here as they are built; none is shown as a placeholder.
+ *
+ * The columns render first: the header's other parts (start time, next cue, sources'
+ * health, who I am) and the banners and alerts render once the timeline shows its first
+ * posts. Each asks main for its own data, and the start time's formatter loads the time
+ * zone's data (tens of milliseconds): on a cold open they would stand in front of the posts.
  */
 export function RoomView({ roomId, preferences }: { roomId: string; preferences: ReactNode }) {
   const { t, i18n } = useTranslation('rooms');
   const { room, error } = useRoom(roomId);
   const [reportOpen, setReportOpen] = useState(false);
   const timeline = useRef<HTMLElement>(null);
+  const extras = useTimelineReady(headerExtrasFallbackMs);
   useEscapeToTimeline(timeline);
   // A hit found from the rooms page opens the room on it once. The address then goes back to the
   // room's own, so a reload is the room as its person left it, not the search again.
@@ -60,23 +69,29 @@ export function RoomView({ roomId, preferences }: { roomId: string; preferences:
           ← {t('common:back')}
         </a>
         <h1>{room.name}</h1>
-        <span className="muted">
-          {t('header.startsAt', { start: formatRoomTime(room.startsAt, room, i18n.language) })}
-        </span>
+        {extras && (
+          <span className="muted">
+            {t('header.startsAt', { start: formatRoomTime(room.startsAt, room, i18n.language) })}
+          </span>
+        )}
         <EventClock room={room} />
-        <NextCue roomId={room.id} />
-        <SourcesHealthBadge roomId={room.id} />
+        {extras && <NextCue roomId={room.id} />}
+        {extras && <SourcesHealthBadge roomId={room.id} />}
         <div className="spacer" />
-        <WhoAmIHeader roomId={room.id} />
+        {extras && <WhoAmIHeader roomId={room.id} />}
         <button type="button" aria-pressed={reportOpen} onClick={() => setReportOpen((open) => !open)}>
           {t('report:view.open')}
         </button>
         {preferences}
       </header>
-      <FreezeBanner roomId={room.id} />
-      <MomentAlert roomId={room.id} />
-      <ReviewAlert roomId={room.id} />
-      <OutboxAlert roomId={room.id} />
+      {extras && (
+        <>
+          <FreezeBanner roomId={room.id} />
+          <MomentAlert roomId={room.id} />
+          <ReviewAlert roomId={room.id} />
+          <OutboxAlert roomId={room.id} />
+        </>
+      )}
       {reportOpen && (
         <PanelLoading>
           <ReportView room={room} onClose={() => setReportOpen(false)} />

@@ -84,6 +84,36 @@ describe('shared reads', () => {
   });
 });
 
+describe('peeking at a prefetched answer', () => {
+  it('shows it once it has arrived, leaves it for the component’s own call, and never past a write or its time', async () => {
+    let clock = 0;
+    const { api, sent, answer } = countingApi();
+    const reads = withSharedReads(api, ['members.list'], () => clock);
+    const fetched = reads.prefetch('members.list', { roomId: 'r1' });
+    expect(reads.peek('members.list', { roomId: 'r1' })).toBeUndefined();
+    answer();
+    const value = await fetched;
+    expect(reads.peek('members.list', { roomId: 'r1' })).toBe(value);
+    expect(reads.peek('members.list', { roomId: 'r2' })).toBeUndefined();
+    // Not used up: the component that rendered with it still gets it from its call, without a second ask.
+    expect(await reads.api.members.list({ roomId: 'r1' })).toBe(value);
+    expect(sent).toHaveLength(1);
+
+    void reads.prefetch('members.list', { roomId: 'r2' });
+    answer();
+    await Promise.resolve();
+    clock += prefetchKeepMs + 1;
+    expect(reads.peek('members.list', { roomId: 'r2' })).toBeUndefined();
+
+    clock = 0;
+    const again = reads.prefetch('members.list', { roomId: 'r3' });
+    answer();
+    await again;
+    void reads.api.drafts.transition({ id: 'd1', action: { type: 'approve' } });
+    expect(reads.peek('members.list', { roomId: 'r3' })).toBeUndefined();
+  });
+});
+
 describe('shared reads and the calls between them', () => {
   it('do not share an answer across a call that may change it (a write, a new person for this window)', async () => {
     const { api, sent, answer } = countingApi();

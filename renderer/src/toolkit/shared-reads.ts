@@ -62,6 +62,12 @@ export interface SharedReads {
    * once, if it asks within `prefetchKeepMs`.
    */
   prefetch(name: CallName, input: unknown): Promise<Result<unknown>>;
+  /**
+   * The answer to a read fetched ahead, if it has arrived and nothing since may have changed
+   * it: a component renders with it at once instead of in a later pass. It is not used up:
+   * the component's own call still gets it (and then keeps it fresh as usual).
+   */
+  peek(name: CallName, input: unknown): Result<unknown> | undefined;
 }
 
 export function withSharedReads(
@@ -70,7 +76,7 @@ export function withSharedReads(
   now: () => number = Date.now,
 ): SharedReads {
   const inFlight = new Map<string, Promise<Result<unknown>>>();
-  const early = new Map<string, { answer: Promise<Result<unknown>>; at: number }>();
+  const early = new Map<string, { answer: Promise<Result<unknown>>; at: number; settled?: Result<unknown> }>();
   const namespaces = api as unknown as Record<string, Record<string, Call>>;
   const originals = new Map<CallName, Call>();
   const shared: Record<string, unknown> = { ...api };
@@ -139,8 +145,17 @@ export function withSharedReads(
       const fetched = early.get(key);
       if (fetched && now() - fetched.at <= prefetchKeepMs) return fetched.answer;
       const answer = start(name, input, key);
-      early.set(key, { answer, at: now() });
+      const entry: { answer: Promise<Result<unknown>>; at: number; settled?: Result<unknown> } = { answer, at: now() };
+      early.set(key, entry);
+      void answer.then((result) => {
+        entry.settled = result;
+      });
       return answer;
+    },
+    peek(name, input) {
+      const fetched = early.get(`${name} ${stableJson(input)}`);
+      if (!fetched || now() - fetched.at > prefetchKeepMs) return undefined;
+      return fetched.settled;
     },
   };
 }

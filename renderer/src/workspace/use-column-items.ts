@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useLayoutEffect, useRef, useState } from 'react';
 import type { ColumnFilters, ColumnItem, ItemTimeRange } from '../../../shared/columns/column';
 import type { ContractError } from '../../../shared/contract/result';
-import { api } from '../api';
+import { api, peek } from '../api';
 import { mergeNewer } from './merge-newer';
 
 /** What a column shows: a saved column, or a query typed in the search box. */
@@ -25,22 +25,31 @@ const pageSize = columnPageSize;
 // A live refresh asks for more than a page so a burst between two frames leaves no gap.
 const refreshSize = 200;
 
+/** A saved column's first page, if it was fetched ahead with the page (prefetch-room.ts) and has arrived. */
+function firstPageFetchedAhead(roomId: string, source: ColumnSource, range: ItemTimeRange | null) {
+  if (!('columnId' in source) || range) return undefined;
+  const early = peek('columns.items', { roomId, columnId: source.columnId, limit: pageSize });
+  return early?.ok ? early.value : undefined;
+}
+
 /**
  * The items of one column, kept live: each `items.added` for the room asks for the newest
  * items again, at most once per animation frame and never twice at the same time. When the
  * reader has scrolled away, new items wait in `pending` (the "N new" pill) instead.
  */
 export function useColumnItems({ roomId, source, version, paused, timeRange, isAtTop }: ColumnItemsOptions) {
-  const [items, setItems] = useState<ColumnItem[]>([]);
-  const [pending, setPending] = useState<ColumnItem[]>([]);
-  const [terms, setTerms] = useState<string[]>([]);
-  const [error, setError] = useState<ContractError | null>(null);
   const range = timeRange ?? null;
   const reloadKey = `${roomId}|${JSON.stringify(source)}|${version}|${range ? `${range.from}-${range.to}` : ''}`;
-  const [loadedKey, setLoadedKey] = useState<string | null>(null);
+  // Rendered with at once when it is here; the load below still asks (and gets the same answer).
+  const [first] = useState(() => firstPageFetchedAhead(roomId, source, range));
+  const [items, setItems] = useState<ColumnItem[]>(first?.items ?? []);
+  const [pending, setPending] = useState<ColumnItem[]>([]);
+  const [terms, setTerms] = useState<string[]>(first?.terms ?? []);
+  const [error, setError] = useState<ContractError | null>(null);
+  const [loadedKey, setLoadedKey] = useState<string | null>(first ? reloadKey : null);
   const loading = loadedKey !== reloadKey;
-  const [hasMore, setHasMore] = useState(false);
-  const itemsRef = useRef<ColumnItem[]>([]);
+  const [hasMore, setHasMore] = useState(first?.hasMore ?? false);
+  const itemsRef = useRef<ColumnItem[]>(first?.items ?? []);
   const pendingRef = useRef<ColumnItem[]>([]);
   const request = useRef({ roomId, source, range, key: reloadKey });
   const isAtTopRef = useRef(isAtTop);

@@ -1,10 +1,11 @@
 import type { Column } from '../../../shared/columns/column';
-import { api } from '../api';
+import { api, peek } from '../api';
 import { refetchOnRoom, type LiveQuery } from '../toolkit/live-query/live-query';
 import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 
 const roomColumns: LiveQuery<string, Column[] | null> = {
   load: (roomId) => api.columns.list({ roomId }),
+  peek: (roomId) => peek('columns.list', { roomId }),
   refetchOn: [refetchOnRoom('columns.changed')],
 };
 

@@ -24,6 +24,11 @@ export type Change<T> = (value: T) => T;
 export interface LiveQuery<P, T> {
   /** Asks main for the current value. */
   load(params: P): Promise<Result<T>>;
+  /**
+   * The value already here, if it was fetched ahead (room-view/prefetch-room.ts): the view
+   * starts with it instead of `initial`, one render pass sooner. `load` still runs.
+   */
+  peek?(params: P): Result<T> | undefined;
   /** Pushed events after which the value is stale and fetched again. */
   refetchOn?: readonly Listen<P, () => void>[];
   /** Pushed events that carry the new state themselves: applied without a round trip. */

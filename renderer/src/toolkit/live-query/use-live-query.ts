@@ -9,7 +9,10 @@ import { startLiveQuery, type LiveQuery, type LiveValue } from './live-query';
  * `set` replaces the value locally, e.g. an optimistic reorder before main confirms it.
  */
 export function useLiveQuery<P, T>(query: LiveQuery<P, T>, params: P, initial: T) {
-  const [state, setState] = useState<LiveValue<T>>(() => ({ value: initial, error: null }));
+  const [state, setState] = useState<LiveValue<T>>(() => {
+    const early = query.peek?.(params);
+    return { value: early?.ok ? early.value : initial, error: null };
+  });
   useEffect(() => {
     const live = startLiveQuery(query, params, { on: api.on, update: setState });
     return () => live.stop();
