@@ -1,6 +1,6 @@
 import { memo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import type { Source } from '../../../shared/sources/source';
+import { settingsRead, type Source } from '../../../shared/sources/source';
 import { api } from '../api';
 import { errorText } from '../i18n';
 import { useNow } from '../toolkit/use-now';
@@ -16,6 +16,8 @@ const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now
   const { t } = useTranslation('sources');
   const [confirming, setConfirming] = useState(false);
   const name = source.label;
+  // Stored settings this version could not read: the health line says so, and only Remove works.
+  const readable = settingsRead(source);
   return (
     <li className="source-row" aria-label={name}>
       <div className="source-title">
@@ -27,9 +29,9 @@ const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now
         {source.credentialSet && <span className="tag">{t('credentialSet')}</span>}
       </div>
       <SourceHealthLine source={source} now={now} />
-      {source.kind === 'replay' && !source.paused && <ReplayControls sourceId={source.id} name={name} />}
+      {readable && source.kind === 'replay' && !source.paused && <ReplayControls sourceId={source.id} name={name} />}
       <div className="source-actions">
-        {source.paused ? (
+        {!readable ? null : source.paused ? (
           <button
             type="button"
             onClick={() => void api.sources.resume({ id: source.id })}
@@ -46,7 +48,7 @@ const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now
             {t('actions.pauseShort')}
           </button>
         )}
-        {source.kind !== 'replay' && !source.paused && (
+        {readable && source.kind !== 'replay' && !source.paused && (
           <button
             type="button"
             onClick={() => void api.sources.pollNow({ id: source.id })}
