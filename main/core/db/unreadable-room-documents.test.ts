@@ -30,7 +30,7 @@ async function setUp() {
   return { core, room, other, lead, draft, damage };
 }
 
-describe('a room document that no longer reads', () => {
+describe('a room document, audit line or bank entry that no longer reads', () => {
   it('answers a coded error saying what to do, never a default in its place; saving it again mends the room', async () => {
     const { core, room, other, lead, damage } = await setUp();
     const documents = [
@@ -89,5 +89,48 @@ describe('a room document that no longer reads', () => {
     // Answering again works over the damaged text.
     await lead.call('checklist.answerRoom', { roomId: room.id, itemId: second.id, value: 'pass' });
     expect(Object.keys(await lead.call<object>('checklist.roomAnswers', { roomId: room.id }))).toEqual([second.id]);
+  });
+
+  it('one audit line or bank entry that does not read never stops the room listing the others', async () => {
+    const { core, room, lead } = await setUp();
+    const bank = (title: string) =>
+      lead.call<{ id: string }>('bank.add', {
+        roomId: room.id,
+        title,
+        body: 'Champions !',
+        networks: ['x', 'bluesky'],
+        validFrom: T0,
+        validUntil: T0 + 3_600_000,
+      });
+    const damagedText = await bank('Si on gagne');
+    await bank('Si on perd');
+    core.db.prepare('UPDATE content_bank SET networks = \'["x",\' WHERE id = ?').run(damagedText.id);
+    const listed = await lead.call<{ id: string; networks: string[] }[]>('bank.list', { roomId: room.id });
+    expect(listed.map((entry) => [entry.id === damagedText.id, entry.networks])).toEqual(
+      expect.arrayContaining([
+        [true, []],
+        [false, ['x', 'bluesky']],
+      ]),
+    );
+
+    const before = await lead.call<{ id: number }[]>('audit.list', { roomId: room.id });
+    // The log is append-only: a damaged line is one written so (a disk fault, a newer Riposte).
+    const { lastInsertRowid } = core.db
+      .prepare(
+        `INSERT INTO audit_log (room_id, draft_id, type, actor_id, actor_name, actor_role, at, from_state, to_state,
+           detail, message_key, params, message)
+         SELECT room_id, draft_id, type, actor_id, actor_name, actor_role, at + 1, from_state, to_state,
+           detail, message_key, '{"role', 'Léa changed something.' FROM audit_log WHERE room_id = ? LIMIT 1`,
+      )
+      .run(room.id);
+    const after = await lead.call<{ id: number; messageKey: string; message: string }[]>('audit.list', {
+      roomId: room.id,
+    });
+    expect(after).toHaveLength(before.length + 1);
+    // No key: the line is shown as the English sentence stored with it.
+    expect(after.find((line) => line.id === Number(lastInsertRowid))).toMatchObject({
+      messageKey: '',
+      message: 'Léa changed something.',
+    });
   });
 });
