@@ -51,4 +51,12 @@ describe('an outbox entry whose stored details no longer read', () => {
     const sending = createEntryRepository(kit.core.db).inState('sending');
     expect(sending.map((entry) => entry.id)).toEqual([sound.id]);
   });
+
+  it('an account whose stored limits do not read lists with none known, and the outbox still opens', async () => {
+    const kit = await setUpOutbox(createTempCore);
+    kit.core.db.prepare('UPDATE publish_accounts SET limits = \'{"maxChars":5\' WHERE id = ?').run(kit.mastodon.id);
+    const view = await kit.outbox();
+    expect(view.accounts.find((account) => account.id === kit.mastodon.id)).toMatchObject({ limits: null });
+    expect(view.accounts).toHaveLength(2);
+  });
 });
