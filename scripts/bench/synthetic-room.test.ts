@@ -48,7 +48,7 @@ describe('the benchmarks’ synthetic room', () => {
     const sources = await anyone<Source[]>('sources.list', { roomId: 'scroll' });
     expect(sources).toHaveLength(20);
     expect(sources.filter((source) => source.allied)).toHaveLength(3);
-    expect(sources.every((source) => source.config.kind === 'mastodon' && source.paused)).toBe(true);
+    expect(sources.every((source) => source.config?.kind === 'mastodon' && source.paused)).toBe(true);
     const latest = await anyone<unknown[]>('items.latest', { roomId: 'scroll', limit: 10 });
     expect(latest).toHaveLength(10);
   });

@@ -120,7 +120,14 @@ export const Source = z.object({
   roomId: z.string(),
   kind: SourceKind,
   label: z.string(),
-  config: SourceConfig,
+  /**
+   * Null when the stored settings could not be read (a damaged or hand-edited store, or a row
+   * written by a newer Riposte with a setting this version does not know): the source is then
+   * never polled, streamed or replayed, its health says so (`problems.settingsUnreadable`), and
+   * only removing it (or `sources.update` with a whole new config) works. Output only: inputs
+   * take a valid SourceConfig.
+   */
+  config: SourceConfig.nullable(),
   paused: z.boolean(),
   allied: z.boolean(),
   /** Only whether a token / app password is stored: the secret never leaves main. */
@@ -129,6 +136,13 @@ export const Source = z.object({
   createdAt: z.number(),
 });
 export type Source = z.infer<typeof Source>;
+
+/** Whether this version can run the source: its stored settings were read. */
+export function settingsRead<S extends { config: SourceConfig | null }>(
+  source: S,
+): source is S & { config: SourceConfig } {
+  return source.config !== null;
+}
 
 const Label = z.string().trim().min(1, { error: 'errors.source.labelRequired' }).max(120);
 /** Write-only: an access token or app password. Empty string removes the stored one. */

@@ -22,6 +22,24 @@ interface AuditRow {
 
 const Params = z.record(z.string(), z.union([z.string(), z.number()]));
 
+/**
+ * The line's catalog key and parameters. Parameters that do not read (a damaged row) leave
+ * no key, so the line is shown as the English sentence stored with it rather than with
+ * holes, and one such line never stops the room's audit from listing.
+ */
+function wordingOf(row: { message_key: string; params: string }): {
+  messageKey: string;
+  params: z.infer<typeof Params>;
+} {
+  try {
+    const params = Params.safeParse(JSON.parse(row.params));
+    if (params.success) return { messageKey: row.message_key, params: params.data };
+  } catch {
+    // The stored sentence says it.
+  }
+  return { messageKey: '', params: {} };
+}
+
 export interface AuditFilter {
   roomId: string;
   draftId?: string | undefined;
@@ -76,8 +94,7 @@ export function createAuditRepository(db: Db) {
           at: row.at,
           from: row.from_state,
           to: row.to_state,
-          messageKey: row.message_key,
-          params: Params.parse(JSON.parse(row.params)),
+          ...wordingOf(row),
           message: row.message,
         })),
   };

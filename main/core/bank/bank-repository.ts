@@ -16,12 +16,28 @@ interface BankRow {
   cue_id: string | null;
 }
 
+const Networks = z.array(Network);
+
+/**
+ * The networks a bank entry is meant for; stored text that does not read (damaged, or a
+ * network only a newer Riposte knows) reads as none, so the writer picks them, and the
+ * room's bank still lists every entry.
+ */
+function networksOf(json: string): Network[] {
+  try {
+    const networks = Networks.safeParse(JSON.parse(json));
+    return networks.success ? networks.data : [];
+  } catch {
+    return [];
+  }
+}
+
 const toBank = (row: BankRow): BankEntry => ({
   id: row.id,
   roomId: row.room_id,
   title: row.title,
   body: row.body,
-  networks: z.array(Network).parse(JSON.parse(row.networks)),
+  networks: networksOf(row.networks),
   validFrom: row.valid_from,
   validUntil: row.valid_until,
   approvedBy: row.approved_by,

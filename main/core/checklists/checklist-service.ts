@@ -29,6 +29,23 @@ export interface ChecklistServiceDeps {
 
 export type ChecklistService = ReturnType<typeof createChecklistService>;
 
+/** The room-level answers of a stored text that does not read as a whole: each one that does. */
+function readableAnswers(text: string): Record<string, ChecklistAnswer> {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  if (typeof stored !== 'object' || stored === null || Array.isArray(stored)) return {};
+  const answers: Record<string, ChecklistAnswer> = {};
+  for (const [itemId, value] of Object.entries(stored)) {
+    const answer = ChecklistAnswer.safeParse(value);
+    if (answer.success) answers[itemId] = answer.data;
+  }
+  return answers;
+}
+
 /** The response checklist each room's drafts are reviewed against. */
 export function createChecklistService({
   db,
@@ -39,8 +56,22 @@ export function createChecklistService({
   onChanged,
   onRoomAnswered,
 }: ChecklistServiceDeps) {
-  const documents = roomDocument(db, 'checklist_templates', 'template', ChecklistTemplate);
-  const roomAnswerDocs = roomDocument(db, 'checklist_room_answers', 'answers', z.record(z.string(), ChecklistAnswer));
+  // Never the bundled pre-flight in its place: the room's own questions would go unasked.
+  const documents = roomDocument(db, 'checklist_templates', 'template', ChecklistTemplate, () => {
+    throw keyedError(
+      'unavailable',
+      'errors.faults.checklistUnreadable',
+      'This room’s checklist could not be read from the store (it may be damaged, or a newer Riposte wrote it), so drafts cannot be reviewed against it. A lead can save the checklist again, or restore a backup.',
+    );
+  });
+  // An answer that does not read is only that question unanswered again (asked once more, never skipped).
+  const roomAnswerDocs = roomDocument(
+    db,
+    'checklist_room_answers',
+    'answers',
+    z.record(z.string(), ChecklistAnswer),
+    readableAnswers,
+  );
   let seedTemplate: ChecklistTemplate | undefined;
   const loadSeedTemplate = (): ChecklistTemplate => {
     if (seedTemplate) return seedTemplate;

@@ -1,4 +1,5 @@
 import type { z } from 'zod';
+import { keyedError } from '../errors';
 import type { Db } from './open-database';
 
 /**
@@ -11,7 +12,24 @@ import type { Db } from './open-database';
  * approval's time. The parsed value is kept per room with the exact text it came from: the
  * row is still read each time (cheap), so a write by anyone, through `put` or not, is seen.
  */
-export function roomDocument<T>(db: Db, table: string, column: string, schema: z.ZodType<T>) {
+export function roomDocument<T>(
+  db: Db,
+  table: string,
+  column: string,
+  schema: z.ZodType<T>,
+  /**
+   * What a stored text that does not read (damaged, hand-edited, written by a newer Riposte)
+   * reads as: a lenient value, or a coded error a person can act on. Either way `put` still
+   * writes over it, so saving the document again mends the room. Without it: the error below.
+   */
+  unreadable: (text: string) => T = () => {
+    throw keyedError(
+      'unavailable',
+      'errors.faults.roomDocumentUnreadable',
+      'Part of this room’s settings could not be read from the store. A lead can save them again, or restore a backup.',
+    );
+  },
+) {
   const read = db.prepare<[string], { doc: string }>(`SELECT ${column} AS doc FROM ${table} WHERE room_id = ?`);
   const write = db.prepare<[string, string, number]>(
     `INSERT INTO ${table} (room_id, ${column}, updated_at) VALUES (?, ?, ?)
@@ -28,12 +46,23 @@ export function roomDocument<T>(db: Db, table: string, column: string, schema: z
       }
       const kept = parsed.get(roomId);
       if (kept?.text === row.doc) return kept.value;
-      const value = deepFreeze(schema.parse(JSON.parse(row.doc)));
+      const value = deepFreeze(parsedOr(schema, row.doc, unreadable));
       parsed.set(roomId, { text: row.doc, value });
       return value;
     },
     put: (roomId: string, value: T, at: number) => write.run(roomId, JSON.stringify(value), at),
   };
+}
+
+function parsedOr<T>(schema: z.ZodType<T>, text: string, unreadable: (text: string) => T): T {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return unreadable(text);
+  }
+  const parsed = schema.safeParse(json);
+  return parsed.success ? parsed.data : unreadable(text);
 }
 
 function deepFreeze<T>(value: T): T {

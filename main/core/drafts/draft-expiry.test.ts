@@ -118,4 +118,26 @@ describe('drafts expire by themselves', () => {
     const audit = await call<AuditEntry[]>('audit.list', { roomId: inReview.roomId, type: 'expired' });
     expect(audit.map((entry) => entry.from).sort()).toEqual(['changes_requested', 'in_review']);
   });
+
+  it('expires the other rooms’ drafts when one room’s approval rules cannot be read', async () => {
+    const { core, call, room, create, tick } = await setUp();
+    const stuck = await create('In the room whose rules do not read');
+    const other = await createTestRoom(core, T0, { name: 'Other' });
+    const writer = await call<RoomMember>('members.add', { roomId: other.id, name: 'Ali', role: 'writer' });
+    const stale = await core.as(writer).call<DraftView>('drafts.create', {
+      roomId: other.id,
+      trigger: { kind: 'scratch' },
+      body: 'Too late here too',
+      networks: ['x'],
+    });
+    core.db
+      .prepare(
+        'INSERT OR REPLACE INTO room_policies (room_id, policy, updated_at) VALUES (?, \'{"approverRoles":\', ?)',
+      )
+      .run(room.id, T0);
+    tick(DEFAULT_FRESHNESS_WINDOW_MS + MINUTE);
+    await waitForEvent(core, 'drafts.changed', (payload) => payload.roomId === other.id);
+    expect(await call<DraftView>('drafts.get', { id: stale.id })).toMatchObject({ state: 'expired' });
+    expect(await call<DraftView>('drafts.get', { id: stuck.id })).toMatchObject({ state: 'draft' });
+  });
 });

@@ -29,7 +29,12 @@ export function createDraftExpiry(deps: {
   const sweep = (): number => {
     let expired = 0;
     for (const id of deps.repository.dueForExpiry(deps.now())) {
-      if (deps.drafts.expireIfStale(id)) expired += 1;
+      // One draft that cannot be judged (its room's rules or checklist do not read) never holds back the rest.
+      try {
+        if (deps.drafts.expireIfStale(id)) expired += 1;
+      } catch (error) {
+        deps.log.error('Could not expire a stale draft', { draftId: id, error });
+      }
     }
     return expired;
   };

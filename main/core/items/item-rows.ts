@@ -27,6 +27,18 @@ export const itemColumns = `i.id, i.room_id, i.source_id, s.kind AS source_kind,
   i.author_name, i.title, i.text, i.html, i.language, i.published_at, i.fetched_at, i.likes, i.reposts, i.replies, i.media,
   i.duplicate_of`;
 
+/**
+ * An item's media addresses. A damaged value reads as none: one such row must never make a
+ * column or a timeline fail to list (a plain check, not zod: this runs for every row shown).
+ */
+function mediaUrlsOf(json: string): string[] {
+  try {
+    const urls: unknown = JSON.parse(json);
+    return Array.isArray(urls) ? urls.filter((url): url is string => typeof url === 'string') : [];
+  } catch {
+    return [];
+  }
+}
 export function toItem(row: ItemRow): Item {
   return {
     id: row.id,
@@ -48,7 +60,7 @@ export function toItem(row: ItemRow): Item {
       ...(row.reposts !== null ? { reposts: row.reposts } : {}),
       ...(row.replies !== null ? { replies: row.replies } : {}),
     },
-    mediaUrls: row.media ? (JSON.parse(row.media) as string[]) : [],
+    mediaUrls: row.media ? mediaUrlsOf(row.media) : [],
     duplicateOf: row.duplicate_of,
   };
 }

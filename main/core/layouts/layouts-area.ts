@@ -5,6 +5,15 @@ import type { RoomService } from '../rooms/room-service';
 import type { Session } from '../session/session';
 import type { TeamService } from '../team/team-service';
 
+/** Damaged text reads as nothing, which readStoredLayout turns into the default arrangement. */
+function parsedOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 /** Each person's arrangement of each room, kept in the store so it follows the person, not the browser. */
 export function createLayoutsArea({
   db,
@@ -36,7 +45,7 @@ export function createLayoutsArea({
     handlers: {
       'layouts.get': ({ roomId }, session): WorkspaceLayout | null => {
         const row = read.get(roomId, personOf(roomId, session));
-        return row ? readStoredLayout(JSON.parse(row.layout)) : null;
+        return row ? readStoredLayout(parsedOrNull(row.layout)) : null;
       },
       'layouts.save': ({ roomId, layout }, session) => {
         const savedAt = now();

@@ -59,4 +59,15 @@ describe('layouts per room and person', () => {
     });
     expect(await asLea.call('layouts.get', { roomId: final.id })).toEqual(kept);
   });
+
+  it('reads a damaged stored layout as the default arrangement, which the next save replaces', async () => {
+    const { core, final, lea } = await setUp();
+    const asLea = core.as(lea);
+    await asLea.call('layouts.save', { roomId: final.id, layout: { ...defaultLayout, wall: true } });
+    core.db.prepare('UPDATE layouts SET layout = \'{"volumeHeight":2\' WHERE room_id = ?').run(final.id);
+    expect(await asLea.call('layouts.get', { roomId: final.id })).toEqual(defaultLayout);
+    const next = { ...defaultLayout, volumeShown: false };
+    await asLea.call('layouts.save', { roomId: final.id, layout: next });
+    expect(await asLea.call('layouts.get', { roomId: final.id })).toEqual(next);
+  });
 });

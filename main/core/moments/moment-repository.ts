@@ -40,6 +40,16 @@ const toCue = (row: CueRow): Cue => ({
 });
 
 /** Moments and cues as stored; the SQL is prepared once. The items a moment quotes come from `items`. */
+/** A moment's sample posts; a damaged value reads as none rather than failing the moment's view. */
+function sampleIdsIn(json: string): number[] {
+  try {
+    const ids: unknown = JSON.parse(json);
+    return Array.isArray(ids) ? ids.filter((id): id is number => Number.isInteger(id)) : [];
+  } catch {
+    return [];
+  }
+}
+
 export function createMomentRepository(db: Db, items: Pick<ItemRepository, 'samples'>) {
   const insert = db.prepare(
     `INSERT INTO moments (id, room_id, kind, term, column_id, note, onset_at, detected_at, peak_at, peak_count, baseline,
@@ -104,7 +114,7 @@ export function createMomentRepository(db: Db, items: Pick<ItemRepository, 'samp
     },
     sampleIdsOf(id: string): number[] {
       const row = byId.get(id);
-      return row ? (JSON.parse(row.sample_ids) as number[]) : [];
+      return row ? sampleIdsIn(row.sample_ids) : [];
     },
     list(roomId: string, limit: number, includeDismissed: boolean): Moment[] {
       return ofRoom.all(roomId, includeDismissed ? 1 : 0, limit).map(toMoment);

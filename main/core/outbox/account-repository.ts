@@ -18,8 +18,17 @@ interface AccountRow {
   removed_at: number | null;
 }
 
+/** Damaged text reads as nothing: the account then shows no known limits, and the room's accounts still list. */
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 const toAccount = (row: AccountRow): AccountView => {
-  const limits = PublishLimitsView.safeParse(JSON.parse(row.limits));
+  const limits = PublishLimitsView.safeParse(jsonOrNull(row.limits));
   return {
     id: row.id,
     roomId: row.room_id,

@@ -1,5 +1,11 @@
 import { z } from 'zod';
-import { storedPublishProblem, type PublishProblem } from '../../../shared/publishing/publish-problem';
+import {
+  englishPublishProblem,
+  publishProblem,
+  storedPublishProblem,
+  type PublishProblem,
+} from '../../../shared/publishing/publish-problem';
+import { keyedError } from '../errors';
 import type { EntryState, PublishNetwork, WaitReason } from '../../../shared/publishing/outbox';
 import type { Db } from '../db/open-database';
 import type { ReplyTarget } from '../networks/publishing/publisher';
@@ -89,10 +95,50 @@ const ReplyColumn = z.object({
   visibility: z.enum(['public', 'unlisted']).default('public'),
 });
 
-const toEntry = (row: EntryRow): StoredEntry => {
-  const extra = ReplyColumn.parse(
-    row.reply_to === null ? { target: null, contentWarning: null } : JSON.parse(row.reply_to),
-  );
+/**
+ * Entries whose stored media or reply settings could not be read (damaged, hand-edited, or
+ * written by a newer Riposte): shown as failed with the reason, never sent, never written over.
+ */
+const unreadableEntries = new WeakSet<StoredEntry>();
+const liveStates: ReadonlySet<EntryState> = new Set(['queued', 'sending', 'unknown', 'retracting']);
+
+function storedDetails(row: EntryRow): { extra: z.infer<typeof ReplyColumn>; media: StoredEntry['media'] } | null {
+  try {
+    const extra = ReplyColumn.safeParse(
+      row.reply_to === null ? { target: null, contentWarning: null } : JSON.parse(row.reply_to),
+    );
+    const media = StoredMedia.safeParse(JSON.parse(row.media));
+    return extra.success && media.success ? { extra: extra.data, media: media.data } : null;
+  } catch {
+    return null;
+  }
+}
+
+function toEntry(row: EntryRow): StoredEntry {
+  const details = storedDetails(row);
+  if (details === null) {
+    const problem = publishProblem('entryUnreadable');
+    const entry: StoredEntry = {
+      ...entryOf(row, { extra: { target: null, contentWarning: null, visibility: 'public' }, media: [] }),
+      // What was on its way out is not sent: the post it would make cannot be known.
+      ...(liveStates.has(row.state) ? { state: 'failed' as const, waitReason: null, nextAttemptAt: null } : {}),
+      failureCode: 'entry_unreadable',
+      failureReason: englishPublishProblem(problem),
+      failureProblem: problem,
+      retryable: false,
+    };
+    unreadableEntries.add(entry);
+    return entry;
+  }
+  return entryOf(row, details);
+}
+
+const readable = (entry: StoredEntry): boolean => !unreadableEntries.has(entry);
+
+const entryOf = (
+  row: EntryRow,
+  { extra, media }: { extra: z.infer<typeof ReplyColumn>; media: StoredEntry['media'] },
+): StoredEntry => {
   return {
     id: row.id,
     roomId: row.room_id,
@@ -102,7 +148,7 @@ const toEntry = (row: EntryRow): StoredEntry => {
     channelLabel: row.channel_label,
     body: row.body,
     draftVersion: row.draft_version,
-    media: StoredMedia.parse(JSON.parse(row.media)),
+    media,
     replyTo: extra.target,
     contentWarning: extra.contentWarning,
     visibility: extra.visibility,
@@ -245,6 +291,13 @@ export function createEntryRepository(db: Db) {
     insert: (entry: StoredEntry): void => void insert.run(toRow(entry)),
     /** Writes `next` over `previous`; false when someone changed the entry in between. */
     replace(previous: StoredEntry, next: StoredEntry): boolean {
+      if (!readable(previous)) {
+        throw keyedError(
+          'invalid_transition',
+          'errors.publishing.entryUnreadable',
+          'This outbox entry could not be read from the store, so it cannot be changed or sent. Publish the draft again if it should still go out.',
+        );
+      }
       return (
         update.run({ ...toRow(next), expected_state: previous.state, expected_updated_at: previous.updatedAt })
           .changes === 1
@@ -257,10 +310,12 @@ export function createEntryRepository(db: Db) {
     ofDraft: (draftId: string): StoredEntry[] => ofDraft.all(draftId).map(toEntry),
     ofRoom: (roomId: string): StoredEntry[] => ofRoom.all(roomId).map(toEntry),
     liveOfRoom: (roomId: string): StoredEntry[] => liveOfRoom.all(roomId).map(toEntry),
-    due: (now: number, limit: number): StoredEntry[] => due.all({ now, limit }).map(toEntry),
+    /** What the sender may send now: never an entry that does not read. */
+    due: (now: number, limit: number): StoredEntry[] => due.all({ now, limit }).map(toEntry).filter(readable),
     /** The earliest time after `now` at which a waiting entry becomes due, if any. */
     nextDueAfter: (now: number): number | null => nextDue.get({ now })?.at ?? null,
-    inState: (state: EntryState): StoredEntry[] => inState.all(state).map(toEntry),
+    /** For the sender (settling what a crash left `sending`): never an entry that does not read. */
+    inState: (state: EntryState): StoredEntry[] => inState.all(state).map(toEntry).filter(readable),
   };
 }
 export type EntryRepository = ReturnType<typeof createEntryRepository>;

@@ -26,13 +26,22 @@ const sessionOwner = (accountId: string) => `publish-session:${accountId}`;
  * first time it is needed and kept, so a Bluesky session is refreshed rather than re-created
  * (createSession is limited to about a hundred a day). The credentials never leave main.
  */
+/** Stored text that does not read is nothing: no saved session (the client logs in again), no credentials (reconnect the account). */
+function jsonOrNull(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return null;
+  }
+}
+
 export function createPublisherRegistry(deps: { secrets: SecretStore; create: CreatePublisher; now: () => number }) {
   const { secrets, create, now } = deps;
   const clients = new Map<string, Publisher>();
 
   const build = (accountId: string, credentials: PublishCredentials): Publisher => {
     const saved = secrets.get(sessionOwner(accountId));
-    const parsed = saved === null ? null : SavedSession.safeParse(JSON.parse(saved));
+    const parsed = saved === null ? null : SavedSession.safeParse(jsonOrNull(saved));
     return create(credentials, {
       now,
       savedSession: parsed?.success ? parsed.data : null,
@@ -56,7 +65,7 @@ export function createPublisherRegistry(deps: { secrets: SecretStore; create: Cr
       if (known) return known;
       const stored = secrets.get(credentialsOwner(accountId));
       if (stored === null) return null;
-      const credentials = Credentials.safeParse(JSON.parse(stored));
+      const credentials = Credentials.safeParse(jsonOrNull(stored));
       if (!credentials.success) return null;
       const client = build(accountId, credentials.data);
       clients.set(accountId, client);

@@ -18,7 +18,14 @@ export type PlaybookService = ReturnType<typeof createPlaybookService>;
 
 /** The room's brand pillars, voice, banned terms and allies: what drafts are checked against. */
 export function createPlaybookService({ db, rooms, audit, now, onChanged }: PlaybookServiceDeps) {
-  const documents = roomDocument(db, 'room_playbooks', 'playbook', Playbook);
+  // Never an empty playbook in its place: drafts would pass banned terms the room had set.
+  const documents = roomDocument(db, 'room_playbooks', 'playbook', Playbook, () => {
+    throw keyedError(
+      'unavailable',
+      'errors.faults.playbookUnreadable',
+      'This room’s playbook could not be read from the store (it may be damaged, or a newer Riposte wrote it), so drafts cannot be checked against it. A lead or writer can import or save the playbook again, or restore a backup.',
+    );
+  });
   const playbook = (roomId: string): Playbook => documents.get(roomId) ?? emptyPlaybook;
 
   const update = (roomId: string, actor: ActingPerson, next: Playbook): Playbook => {

@@ -134,4 +134,26 @@ describe('contract validation', () => {
     expect(await core.dispatch('settings.get', {})).toMatchObject({ ok: true, value: { locale: 'fr' } });
     expect(await core.dispatch('settings.update', { locale: 'de' })).toMatchObject({ ok: false, field: 'locale' });
   });
+
+  it('reads stored settings it cannot use field by field, and damaged ones as the defaults', async () => {
+    const store = (value: string) =>
+      core.db.prepare("INSERT OR REPLACE INTO settings (key, value) VALUES ('preferences', ?)").run(value);
+    // A theme a newer build offers: only the theme falls back.
+    store(JSON.stringify({ locale: 'fr', theme: 'high-contrast', lastRoomId: null }));
+    expect(await core.dispatch('settings.get', {})).toEqual({
+      ok: true,
+      value: { locale: 'fr', theme: 'system', lastRoomId: null },
+    });
+    for (const damaged of ['{"locale":"fr', 'null', '"fr"']) {
+      store(damaged);
+      expect(await core.dispatch('settings.get', {}), damaged).toEqual({
+        ok: true,
+        value: { locale: null, theme: 'system', lastRoomId: null },
+      });
+    }
+    expect(await core.dispatch('settings.update', { theme: 'dark' })).toMatchObject({
+      ok: true,
+      value: { theme: 'dark' },
+    });
+  });
 });

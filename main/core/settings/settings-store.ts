@@ -1,7 +1,29 @@
+import { z } from 'zod';
 import { defaultSettings, Settings } from '../../../shared/settings/settings';
 import type { Db } from '../db/open-database';
 
 const settingsKey = 'preferences';
+
+/**
+ * Preferences read back from the store. A value written by an older build may lack newer
+ * fields, a newer build may have written a value this one does not know, and a damaged row
+ * may not be JSON at all: each field that does not read falls back to its default alone, so
+ * no stored value can make the app's start (which reads them first) fail.
+ */
+function storedSettings(text: string, defaults: Settings): Settings {
+  let stored: unknown;
+  try {
+    stored = JSON.parse(text);
+  } catch {
+    return defaults;
+  }
+  const lenient = z.object({
+    locale: Settings.shape.locale.catch(defaults.locale),
+    theme: Settings.shape.theme.catch(defaults.theme),
+    lastRoomId: Settings.shape.lastRoomId.catch(defaults.lastRoomId),
+  });
+  return lenient.parse(typeof stored === 'object' && stored !== null ? { ...defaults, ...stored } : defaults);
+}
 
 export type SettingsStore = ReturnType<typeof createSettingsStore>;
 
@@ -14,10 +36,7 @@ export function createSettingsStore(db: Db) {
 
   const getAt = (key: string, defaults: Settings): Settings => {
     const row = read.get(key);
-    if (!row) return defaults;
-    // A value written by an older build may lack newer fields: fill them from the defaults.
-    const parsed = Settings.safeParse({ ...defaults, ...(JSON.parse(row.value) as object) });
-    return parsed.success ? parsed.data : defaults;
+    return row ? storedSettings(row.value, defaults) : defaults;
   };
   const updateAt = (key: string, defaults: Settings, patch: Partial<Settings>): Settings => {
     const next = { ...getAt(key, defaults), ...patch };

@@ -8,7 +8,7 @@ import {
 } from '../../../shared/sources/source';
 import type { SourceKind } from '../../../shared/domain/item';
 import type { Db } from '../db/open-database';
-import { HealthProblem } from '../../../shared/sources/health-problem';
+import { HealthProblem, said } from '../../../shared/sources/health-problem';
 
 interface SourceRow {
   id: string;
@@ -64,16 +64,25 @@ function noticesOf(json: string | null): HealthNotice[] {
   }
 }
 
-const toSource = (row: SourceRow): StoredSource => ({
-  id: row.id,
-  roomId: row.room_id,
-  kind: row.kind,
-  label: row.label,
-  config: SourceConfig.parse(JSON.parse(row.config)),
-  paused: row.paused === 1,
-  allied: row.allied === 1,
-  createdAt: row.created_at,
-  health: {
+/**
+ * The stored settings, or null when this version cannot read them (damaged or hand-edited
+ * JSON, a setting only a newer Riposte knows, a kind that disagrees with the row's): one such
+ * row must never make the room's list or the app's start fail, so it is shown, not thrown.
+ */
+function configOf(row: SourceRow): SourceConfig | null {
+  try {
+    const config = SourceConfig.safeParse(JSON.parse(row.config));
+    return config.success && config.data.kind === row.kind ? config.data : null;
+  } catch {
+    return null;
+  }
+}
+
+const unreadable = said('settingsUnreadable');
+
+function toSource(row: SourceRow): StoredSource {
+  const config = configOf(row);
+  const health: SourceHealth = {
     state: row.state,
     lastFetchAt: row.last_fetch_at,
     nextPollAt: row.next_poll_at,
@@ -82,9 +91,24 @@ const toSource = (row: SourceRow): StoredSource => ({
     lastError: row.last_error,
     problem: problemOf(row.health_problem),
     notices: noticesOf(row.health_notices),
-  },
-  memory: { etag: row.etag, lastModified: row.last_modified, cursor: row.cursor },
-});
+  };
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    kind: row.kind,
+    label: row.label,
+    config,
+    paused: row.paused === 1,
+    allied: row.allied === 1,
+    createdAt: row.created_at,
+    // Said whenever the row is read, never stored: the raw settings stay as they were.
+    health:
+      config === null
+        ? { ...health, state: 'error', nextPollAt: null, lastError: unreadable.message, problem: unreadable.problem }
+        : health,
+    memory: { etag: row.etag, lastModified: row.last_modified, cursor: row.cursor },
+  };
+}
 
 export function createSourceRepository(db: Db) {
   const insert = db.prepare(
@@ -149,7 +173,7 @@ export function createSourceRepository(db: Db) {
         ? firstPage.all(roomId, page.limit)
         : pageAfter.all({ roomId, ...page.after, limit: page.limit })
       ).map(toSource),
-    /** Sources that should be polling: not paused, in a room that is not archived. */
+    /** Sources that should be polling: not paused, in a room that is not archived (unreadable ones included, with a null config). */
     active: () => active.all().map(toSource),
     update(
       id: string,

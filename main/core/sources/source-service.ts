@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { ValidCallInput } from '../../../shared/contract';
-import type { Source } from '../../../shared/sources/source';
+import { settingsRead, type Source, type SourceConfig } from '../../../shared/sources/source';
 import { AppError } from '../errors';
 import type { RoomService } from '../rooms/room-service';
 import type { SecretStore } from '../secrets/secret-store';
@@ -16,6 +16,14 @@ export interface SourceServiceDeps {
   onChanged: (source: Source) => void;
   onRemoved: (source: { id: string; roomId: string }) => void;
 }
+
+/** Anything but removing it, or giving it a whole new config, needs settings that read. */
+export const settingsUnreadable = () =>
+  new AppError(
+    'invalid_transition',
+    "This source's stored settings could not be read, so it cannot be paused, resumed, checked, replayed or renamed. Remove it and add it again.",
+    { messageKey: 'errors.source.unreadable' },
+  );
 
 const notFound = () =>
   new AppError('not_found', 'This source no longer exists. It may have been removed by a teammate.', {
@@ -37,6 +45,13 @@ export function createSourceService(deps: SourceServiceDeps) {
     return source;
   };
 
+  /** A source this version can run: one whose stored settings could not be read is refused. */
+  const mustRead = (id: string): StoredSource & { config: SourceConfig } => {
+    const source = mustGet(id);
+    if (!settingsRead(source)) throw settingsUnreadable();
+    return source;
+  };
+
   const changed = (id: string): Source => {
     const source = toPublic(mustGet(id));
     deps.onChanged(source);
@@ -52,6 +67,8 @@ export function createSourceService(deps: SourceServiceDeps) {
   return {
     toPublic,
     get: (id: string) => toPublic(mustGet(id)),
+    /** The source, refused with `errors.source.unreadable` when its stored settings could not be read. */
+    readable: (id: string) => toPublic(mustRead(id)),
     publicById(id: string): Source | null {
       const source = sources.get(id);
       return source ? toPublic(source) : null;
@@ -78,9 +95,15 @@ export function createSourceService(deps: SourceServiceDeps) {
       return changed(id);
     },
 
+    /**
+     * On a source whose stored settings could not be read, only a whole new config (of the
+     * same kind) is taken, and it replaces what was stored; anything else is refused, so the
+     * stored text is never written over with a placeholder.
+     */
     update(input: ValidCallInput<'sources.update'>): Source {
-      const current = mustGet(input.id);
+      const current = input.config === undefined ? mustRead(input.id) : mustGet(input.id);
       const config = input.config ?? current.config;
+      if (config === null) throw settingsUnreadable();
       if (config.kind !== current.kind) {
         throw new AppError('invalid_input', 'A source cannot change kind: remove it and add a new one.', {
           field: 'config.kind',
@@ -100,7 +123,7 @@ export function createSourceService(deps: SourceServiceDeps) {
     },
 
     setPaused(id: string, paused: boolean): Source {
-      mustGet(id);
+      mustRead(id);
       sources.setPaused(id, paused, now());
       deps.onScheduleChange(id);
       return changed(id);

@@ -90,14 +90,19 @@ export function createSourcesArea(
     'sources.pause': ({ id }) => sources.setPaused(id, true),
     'sources.resume': ({ id }) => sources.setPaused(id, false),
     'sources.pollNow': ({ id }) => {
-      const source = sources.get(id);
+      const source = sources.readable(id);
       scheduler.pollNow(id);
       return source;
     },
     'sources.remove': ({ id }) => sources.remove(id),
-    'replay.state': ({ id }) => replays.state(id),
-    'replay.control': (input) =>
-      replays.control(input.sourceId, input.action === 'speed' ? { speed: input.speed } : input.action),
+    'replay.state': ({ id }) => {
+      sources.readable(id);
+      return replays.state(id);
+    },
+    'replay.control': (input) => {
+      sources.readable(input.sourceId);
+      return replays.control(input.sourceId, input.action === 'speed' ? { speed: input.speed } : input.action);
+    },
     'items.latest': ({ roomId, limit, sourceId }) => {
       rooms.get(roomId);
       return latestItems(roomId, limit, sourceId);

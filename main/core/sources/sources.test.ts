@@ -207,4 +207,23 @@ describe('sources and ingestion', () => {
     await removed;
     expect(await core.dispatch('items.latest', { roomId: room.id })).toEqual({ ok: true, value: [] });
   });
+
+  it('lists an item whose stored media does not read, without its media, beside the others', async () => {
+    const { core, room } = await setUp(() =>
+      okOutcome([{ ...item('a'), mediaUrls: ['https://img.example.com/a.jpg'] }, item('b')]),
+    );
+    const added = waitForEvent(core, 'items.added');
+    await core.dispatch('sources.add', {
+      roomId: room.id,
+      label: 'Photos',
+      config: { kind: 'feed', url: 'https://p.example.com/f' },
+    });
+    await added;
+    core.db.prepare("UPDATE items SET media = '[\"https://img.exa' WHERE ext_id = 'a'").run();
+    const latest = await core.dispatch('items.latest', { roomId: room.id });
+    expect(latest.ok && (latest.value as Item[]).map((stored) => [stored.extId, stored.mediaUrls]).sort()).toEqual([
+      ['a', []],
+      ['b', []],
+    ]);
+  });
 });

@@ -2,6 +2,7 @@ import type { RoomMember } from '../../../shared/contract/calls/team';
 import { RoomPolicy, type Role } from '../../../shared/drafts/team';
 import type { Db } from '../db/open-database';
 import { roomDocument } from '../db/room-document';
+import { keyedError } from '../errors';
 
 interface MemberRow {
   id: string;
@@ -34,7 +35,14 @@ export function createTeamRepository(db: Db) {
   const removeMember = db.prepare<[number, string]>('UPDATE room_members SET removed_at = ? WHERE id = ?');
 
   return {
-    policy: roomDocument(db, 'room_policies', 'policy', RoomPolicy),
+    // Never the default rules in its place: a room that asks for legal approval would lose it.
+    policy: roomDocument(db, 'room_policies', 'policy', RoomPolicy, () => {
+      throw keyedError(
+        'unavailable',
+        'errors.faults.policyUnreadable',
+        'This room’s approval rules could not be read from the store (they may be damaged, or a newer Riposte wrote them), so no draft can be approved by them. A lead can set who approves again, or restore a backup.',
+      );
+    }),
     addMember: (member: { id: string; roomId: string; name: string; role: Role; at: number }) =>
       insertMember.run(member),
     member: (id: string): RoomMember | undefined => {

@@ -67,6 +67,26 @@ describe('what a teammate sees of the host machine', () => {
     usb.dispose();
   });
 
+  it('a replay whose stored settings no longer read is listed to a teammate too, with its health line and no host path', async () => {
+    const { core, room, usb, teammate } = await roomWithHostPaths();
+    // A speed this version does not offer: what a newer Riposte could have written.
+    const stored = JSON.stringify({
+      kind: 'replay',
+      recording: join(core.dataDir, 'recordings', 'final.jsonl'),
+      speed: 7,
+    });
+    core.db.prepare('UPDATE sources SET config = ? WHERE room_id = ?').run(stored, room.id);
+    const answer = await teammate('sources.list', { roomId: room.id });
+    expect(answer).toMatchObject({
+      ok: true,
+      value: [
+        { label: 'Rehearsal', kind: 'replay', config: null, health: { problem: { code: 'settingsUnreadable' } } },
+      ],
+    });
+    expect(JSON.stringify(answer)).not.toContain(core.dataDir);
+    usb.dispose();
+  });
+
   it('no answer to any call a teammate can make with just their room carries a host path', async () => {
     const { core, room, usb, teammate } = await roomWithHostPaths();
     const hostPaths = [core.dataDir, usb.path, tmpdir()];

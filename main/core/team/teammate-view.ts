@@ -39,7 +39,7 @@ const hiddenBackupSettings = (settings: BackupSettings): BackupSettings => ({
 const hiddenSource = (source: Source): Source => ({
   ...source,
   config:
-    source.config.kind === 'replay'
+    source.config?.kind === 'replay'
       ? { ...source.config, recording: basename(source.config.recording) }
       : source.config,
   health: {

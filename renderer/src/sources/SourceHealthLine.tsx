@@ -1,5 +1,5 @@
 import { useTranslation } from 'react-i18next';
-import type { HealthNotice, Source } from '../../../shared/sources/source';
+import { settingsRead, type HealthNotice, type Source } from '../../../shared/sources/source';
 import { problemText } from './problem-text';
 import { formatRelative } from './relative-time';
 
@@ -37,7 +37,8 @@ export function noticeSentences(notices: readonly HealthNotice[], t: Translate):
 export function SourceHealthLine({ source, now }: { source: Source; now: number }) {
   const { t, i18n } = useTranslation('sources');
   const { health } = source;
-  const state = source.paused ? 'paused' : health.state;
+  // Unreadable settings cannot be resumed: "Paused" would hide what to do about them.
+  const state = source.paused && settingsRead(source) ? 'paused' : health.state;
   const problem = problemText(health, t, i18n.language);
   const parts = [t('health.items', { count: health.itemsTaken })];
   if (health.lastFetchAt)

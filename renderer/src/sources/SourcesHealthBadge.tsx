@@ -1,10 +1,11 @@
 import { useTranslation } from 'react-i18next';
-import type { Source } from '../../../shared/sources/source';
+import { settingsRead, type Source } from '../../../shared/sources/source';
 import { showSidePanel } from '../room-view/side-panel-events';
 import { useSources } from './use-sources';
 
+/** A source whose stored settings could not be read fails even paused: it needs removing. */
 const failing = (source: Source) =>
-  !source.paused && (source.health.state === 'error' || source.health.state === 'backoff');
+  !settingsRead(source) || (!source.paused && (source.health.state === 'error' || source.health.state === 'backoff'));
 const waiting = (source: Source) => !source.paused && source.health.state === 'offline';
 
 /**

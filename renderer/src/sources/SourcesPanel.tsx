@@ -7,6 +7,7 @@ import { useNow } from '../toolkit/use-now';
 import { AddSourceForm } from './AddSourceForm';
 import { ReplayControls } from './ReplayControls';
 import { SourceHealthLine } from './SourceHealthLine';
+import { sourceActions } from './source-actions';
 import { useSources } from './use-sources';
 import { sourcesFilterFrom, sourcesShownAtFirst, visibleSources } from './visible-sources';
 import './sources.css';
@@ -16,6 +17,7 @@ const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now
   const { t } = useTranslation('sources');
   const [confirming, setConfirming] = useState(false);
   const name = source.label;
+  const actions = sourceActions(source);
   return (
     <li className="source-row" aria-label={name}>
       <div className="source-title">
@@ -27,9 +29,9 @@ const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now
         {source.credentialSet && <span className="tag">{t('credentialSet')}</span>}
       </div>
       <SourceHealthLine source={source} now={now} />
-      {source.kind === 'replay' && !source.paused && <ReplayControls sourceId={source.id} name={name} />}
+      {actions.replayControls && <ReplayControls sourceId={source.id} name={name} />}
       <div className="source-actions">
-        {source.paused ? (
+        {actions.pauseOrResume === 'resume' && (
           <button
             type="button"
             onClick={() => void api.sources.resume({ id: source.id })}
@@ -37,7 +39,8 @@ const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now
           >
             {t('actions.resumeShort')}
           </button>
-        ) : (
+        )}
+        {actions.pauseOrResume === 'pause' && (
           <button
             type="button"
             onClick={() => void api.sources.pause({ id: source.id })}
@@ -46,7 +49,7 @@ const SourceRow = memo(function SourceRow({ source, now }: { source: Source; now
             {t('actions.pauseShort')}
           </button>
         )}
-        {source.kind !== 'replay' && !source.paused && (
+        {actions.pollNow && (
           <button
             type="button"
             onClick={() => void api.sources.pollNow({ id: source.id })}

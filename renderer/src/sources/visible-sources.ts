@@ -16,7 +16,7 @@ function fold(text: string): string {
 
 function addressOf(source: Source): string {
   const config = source.config;
-  switch (config.kind) {
+  switch (config?.kind) {
     case 'feed':
       return config.url;
     case 'mastodon':

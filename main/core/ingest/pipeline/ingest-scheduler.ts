@@ -8,6 +8,7 @@ import { isStreamed } from './poll-intervals';
 import { healthAfterPoll } from './source-health';
 import { createWriteQueue, type WriteFaults } from './write-queue';
 import { said } from '../../../../shared/sources/health-problem';
+import { settingsRead } from '../../../../shared/sources/source';
 
 export interface IngestSchedulerDeps {
   sources: SourceRecords;
@@ -101,7 +102,9 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
   const poll = async (sourceId: string) => {
     timers.delete(sourceId);
     const source = sources.get(sourceId);
-    if (closed || !source || source.paused || source.config.kind === 'replay' || inFlight.has(sourceId)) return;
+    // A source whose stored settings could not be read is never polled (its health says why).
+    if (closed || !source || !settingsRead(source) || source.paused || source.config.kind === 'replay') return;
+    if (inFlight.has(sourceId)) return;
     if (deps.storage?.paused()) {
       waitingForDisk.add(sourceId);
       return;
@@ -119,7 +122,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
       // Rows the writer thread already stored are announced even if the source was paused meanwhile.
       if (outcome.storedIds && !closed) reportStored(source.roomId, sourceId, outcome.storedIds);
       const current = sources.get(sourceId);
-      if (closed || !current || current.paused) return;
+      if (closed || !current || !settingsRead(current) || current.paused) return;
       const taken = outcome.storedIds ? outcome.storedIds.length : await store(current, outcome.items);
       const health = healthAfterPoll(current.health, outcome, current.config, now(), random);
       await saveHealth(sourceId, health, outcome.state, taken);
@@ -174,7 +177,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     if (event.type === 'items' && event.storedIds && source && !closed) {
       reportStored(source.roomId, source.id, event.storedIds);
     }
-    if (closed || !source || source.paused) return;
+    if (closed || !source || !settingsRead(source) || source.paused) return;
     switch (event.type) {
       case 'items': {
         const taken = event.storedIds ? event.storedIds.length : await store(source, event.items);
@@ -228,7 +231,7 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
    */
   const activate = (source: SourceRecord, when: 'scheduled' | 'now') => {
     cancel(source.id);
-    if (source.paused) return;
+    if (source.paused || !settingsRead(source)) return;
     if (source.config.kind === 'replay') {
       deps.replay.start(source);
       return;
@@ -251,7 +254,15 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
 
   return {
     start() {
-      for (const source of sources.active()) activate(source, 'scheduled');
+      for (const source of sources.active()) {
+        if (!settingsRead(source)) {
+          log.warn('A source is not polled: its stored settings could not be read', {
+            sourceId: source.id,
+            roomId: source.roomId,
+          });
+        }
+        activate(source, 'scheduled');
+      }
     },
     /** After an add, edit, pause, resume or removal. */
     refresh(sourceId: string) {
@@ -261,7 +272,9 @@ export function createIngestScheduler(deps: IngestSchedulerDeps) {
     },
     pollNow(sourceId: string) {
       const source = sources.get(sourceId);
-      if (source && !source.paused && source.config.kind !== 'replay') schedulePoll(sourceId, now());
+      if (source && settingsRead(source) && !source.paused && source.config.kind !== 'replay') {
+        schedulePoll(sourceId, now());
+      }
     },
     async close() {
       closed = true;

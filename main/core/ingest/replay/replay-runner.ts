@@ -230,11 +230,13 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
   };
 
   const start = (source: SourceRecord) => {
-    if (source.config.kind !== 'replay') return;
+    const { config } = source;
+    // Null: the stored settings could not be read, so there is nothing to play.
+    if (config?.kind !== 'replay') return;
     stop(source.id);
     let recording: Recording;
     try {
-      recording = load(recordingPath(deps.resourcesDir, source.config.recording));
+      recording = load(recordingPath(deps.resourcesDir, config.recording));
     } catch (error) {
       const detail =
         error instanceof RecordingError || error instanceof AppError ? error.message : 'the file could not be read';
@@ -245,7 +247,7 @@ export function createReplayRunner(deps: ReplayRunnerDeps) {
     const player = new ReplayPlayer({
       recording,
       clock,
-      speed: source.config.speed,
+      speed: config.speed,
       onBatch: (items, state) => {
         const batch: SlicedWrite = {
           roomId: source.roomId,
