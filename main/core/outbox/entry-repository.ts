@@ -264,14 +264,14 @@ export function createEntryRepository(db: Db) {
   );
   // Due now; manual channels and "too old, send anyway?" wait for a person, not the sender.
   // A frozen room sends nothing, but a retraction (deleting) still goes through.
-  const due = db.prepare<{ now: number; limit: number }, EntryRow>(
+  const due = db.prepare<{ now: number; limit: number; offset: number }, EntryRow>(
     `SELECT e.* FROM outbox_entries e
      WHERE e.state IN ('queued', 'unknown', 'retracting') AND e.not_before <= @now AND e.network != 'manual'
        AND (e.next_attempt_at IS NULL OR e.next_attempt_at <= @now)
        AND (e.wait_reason IS NULL OR e.wait_reason NOT IN ('stale', 'manual'))
        AND (e.state = 'retracting'
          OR NOT EXISTS (SELECT 1 FROM outbox_freezes f WHERE f.room_id = e.room_id AND f.unfrozen_at IS NULL))
-     ORDER BY e.not_before LIMIT @limit`,
+     ORDER BY e.not_before, e.id LIMIT @limit OFFSET @offset`,
   );
   // When the next waiting entry becomes due, so the sender wakes then rather than up to a tick late.
   const nextDue = db.prepare<{ now: number }, { at: number | null }>(
@@ -310,8 +310,19 @@ export function createEntryRepository(db: Db) {
     ofDraft: (draftId: string): StoredEntry[] => ofDraft.all(draftId).map(toEntry),
     ofRoom: (roomId: string): StoredEntry[] => ofRoom.all(roomId).map(toEntry),
     liveOfRoom: (roomId: string): StoredEntry[] => liveOfRoom.all(roomId).map(toEntry),
-    /** What the sender may send now: never an entry that does not read. */
-    due: (now: number, limit: number): StoredEntry[] => due.all({ now, limit }).map(toEntry).filter(readable),
+    /**
+     * What the sender may send now, up to `limit`: never an entry that does not read, and such
+     * entries never take a place, so however many there are the readable ones behind them still go.
+     */
+    due(now: number, limit: number): StoredEntry[] {
+      const found: StoredEntry[] = [];
+      for (let offset = 0; found.length < limit; offset += limit) {
+        const page = due.all({ now, limit, offset });
+        found.push(...page.map(toEntry).filter(readable));
+        if (page.length < limit) break;
+      }
+      return found.slice(0, limit);
+    },
     /** The earliest time after `now` at which a waiting entry becomes due, if any. */
     nextDueAfter: (now: number): number | null => nextDue.get({ now })?.at ?? null,
     /** For the sender (settling what a crash left `sending`): never an entry that does not read. */

@@ -23,7 +23,7 @@ export const SEND_DEADLINE_MS = 60_000;
 export const MAX_ATTEMPTS = 6;
 const TICK_MS = 100;
 /** Sends in flight at once; more due entries start as soon as one of these settles. */
-const MAX_IN_FLIGHT = 50;
+export const MAX_IN_FLIGHT = 50;
 
 /** A server's answer that the post is out, waiting for its group commit. */
 interface Acknowledgement {

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { EntryView } from '../../../shared/publishing/outbox';
 import { tempCoresPerTest } from '../testing/temp-core';
 import { createEntryRepository } from './entry-repository';
+import { MAX_IN_FLIGHT } from './outbox-sender';
 import { setUpOutbox } from './testing/outbox-test-kit';
 
 const createTempCore = tempCoresPerTest();
@@ -50,6 +51,26 @@ describe('an outbox entry whose stored details no longer read', () => {
     // What the sender's start reads: the entries to settle, without the one that cannot be read.
     const sending = createEntryRepository(kit.core.db).inState('sending');
     expect(sending.map((entry) => entry.id)).toEqual([sound.id]);
+  });
+
+  it('never take a sending place: more of them due than the sender sends at once do not hold back the others', async () => {
+    const { kit, sound, raw } = await oneUnreadableEntry();
+    const repository = createEntryRepository(kit.core.db);
+    const readable = repository.get(sound.id);
+    if (!readable) throw new Error('the sound entry is stored');
+    // Due before the sound one, so they come first in the sender's order.
+    for (let index = 0; index < MAX_IN_FLIGHT + 5; index += 1) {
+      repository.insert({
+        ...readable,
+        id: `damaged-${index}`,
+        rkey: `damaged${index}`,
+        notBefore: readable.notBefore - 1,
+      });
+    }
+    kit.core.db.prepare("UPDATE outbox_entries SET media = ? WHERE id LIKE 'damaged-%'").run(raw);
+    kit.clock.tick(HOLD + 250);
+    await kit.until((v) => v.entries.find((e) => e.id === sound.id)?.state === 'published');
+    expect(kit.network.posts).toHaveLength(1);
   });
 
   it('an account whose stored limits do not read lists with none known, and the outbox still opens', async () => {
