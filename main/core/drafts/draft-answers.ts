@@ -7,14 +7,14 @@ import type { DraftDeps, DraftKit } from './draft-kit';
 /** A person answering one checklist item of a draft: checked against the template, the role and the draft's state. */
 export function createDraftAnswers(
   { db, drafts, checklists, audit, now }: DraftDeps,
-  { mustGet, done }: Pick<DraftKit, 'mustGet' | 'done'>,
+  { mustChange, done }: Pick<DraftKit, 'mustChange' | 'done'>,
 ) {
   return {
     answer(
       actor: ActingPerson,
       input: { id: string; itemId: string; value: AnswerValue | null; note?: string },
     ): DraftView {
-      const current = mustGet(input.id);
+      const current = mustChange(input.id);
       const by = actor(current.roomId);
       if (by.role === 'observer') {
         throw keyedError(

@@ -13,7 +13,8 @@ import { keyedError } from '../errors';
 import type { PlaybookService } from '../playbook/playbook-service';
 import type { RoomService } from '../rooms/room-service';
 import type { TeamService } from '../team/team-service';
-import type { DraftRepository, StoredDraft } from './draft-repository';
+import { blockingParts, type DraftRepository, type StoredDraft } from './draft-repository';
+import { refuseUnreadable } from './draft-unreadable';
 
 /** What the drafts area uses from the rest of the core; every draft operation gets the same. */
 export interface DraftDeps {
@@ -38,6 +39,13 @@ export function createDraftKit({ drafts, team, playbook: playbooks, checklists, 
   const mustGet = (id: string): StoredDraft => {
     const draft = drafts.get(id);
     if (!draft) throw keyedError('not_found', 'errors.draft.notFound', 'This draft no longer exists.', { field: 'id' });
+    return draft;
+  };
+
+  /** A draft a person is about to change: refused when its images or approvals do not read. */
+  const mustChange = (id: string): StoredDraft => {
+    const draft = mustGet(id);
+    refuseUnreadable(draft.unreadable);
     return draft;
   };
 
@@ -70,6 +78,7 @@ export function createDraftKit({ drafts, team, playbook: playbooks, checklists, 
         requiredMet: progress.requiredMet,
         readyForApproval: progress.readyForApproval,
       },
+      unreadable: blockingParts(draft),
     };
   };
 
@@ -116,6 +125,7 @@ export function createDraftKit({ drafts, team, playbook: playbooks, checklists, 
       networks: input.networks,
       media: [],
       altTexts: {},
+      unreadable: [],
       triggerKind: input.triggerKind,
       triggerRef: input.triggerRef,
       assigneeId: input.author.id,
@@ -147,6 +157,6 @@ export function createDraftKit({ drafts, team, playbook: playbooks, checklists, 
     return draft;
   };
 
-  return { mustGet, checklistOf, view, fresh, write, done, insertNew };
+  return { mustGet, mustChange, checklistOf, view, fresh, write, done, insertNew };
 }
 export type DraftKit = ReturnType<typeof createDraftKit>;

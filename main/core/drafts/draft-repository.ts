@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import type { Comment, Revision } from '../../../shared/contract/calls/drafts';
+import type { Comment, Revision, UnreadableDraftPart } from '../../../shared/contract/calls/drafts';
 import type { ChecklistAnswer } from '../../../shared/drafts/checklist';
 import { Approval, ChecklistOverride, type DraftForLifecycle, type DraftState } from '../../../shared/drafts/draft';
 import { Network } from '../../../shared/drafts/networks';
@@ -21,7 +21,25 @@ export interface StoredDraft extends DraftForLifecycle {
   assigneeId: string | null;
   version: number;
   createdAt: number;
+  /**
+   * Stored parts that could not be read (a damaged store, a hand edit, rows a newer Riposte
+   * wrote), each read as its fallback in the fields above. Writes keep such a part's stored
+   * text unless the new value differs from that fallback, so nothing is written over it by
+   * the clock, a publication or a save that did not touch it.
+   */
+  unreadable: StoredDraftPart[];
 }
+
+/** The stored JSON parts of a draft; `media` and `approvals` have no safe fallback (see `blockingParts`). */
+export type StoredDraftPart = UnreadableDraftPart | 'networks' | 'altTexts' | 'override';
+
+/**
+ * Parts whose fallback would change what is published or approved (an approved post going
+ * out without its images, a draft looking more or less approved than it is): a draft with
+ * one of them unreadable is shown read-only and every change or publication is refused.
+ */
+export const blockingParts = (draft: Pick<StoredDraft, 'unreadable'>): UnreadableDraftPart[] =>
+  draft.unreadable.filter((part): part is UnreadableDraftPart => part === 'media' || part === 'approvals');
 
 interface DraftRow {
   id: string;
@@ -49,41 +67,83 @@ interface DraftRow {
   updated_at: number;
 }
 
-const toDraft = (row: DraftRow): StoredDraft => ({
-  id: row.id,
-  roomId: row.room_id,
-  body: row.body,
-  networks: z.array(Network).parse(JSON.parse(row.networks)),
-  media: z.array(z.string()).parse(JSON.parse(row.media)),
-  altTexts: z.record(z.string(), z.string()).parse(JSON.parse(row.media_alt)),
-  triggerKind: row.trigger_kind,
-  triggerRef: row.trigger_ref,
-  authorId: row.author_id,
-  assigneeId: row.assignee_id,
-  state: row.state,
-  version: row.version,
-  expiresAt: row.expires_at,
-  scheduledFor: row.scheduled_for,
-  approvals: z.array(Approval).parse(JSON.parse(row.approvals)),
-  override: row.override === null ? null : ChecklistOverride.parse(JSON.parse(row.override)),
-  stopwatch: {
-    triggerAt: row.trigger_at,
-    firstEditAt: row.first_edit_at,
-    submittedAt: row.submitted_at,
-    approvedAt: row.approved_at,
-    publishedAt: row.published_at,
-  },
-  createdAt: row.created_at,
-  updatedAt: row.updated_at,
-});
+/** What each JSON part reads as when its stored text does not parse. */
+const fallbacks = {
+  networks: [] as Network[],
+  media: [] as string[],
+  altTexts: {} as Record<string, string>,
+  approvals: [] as z.infer<typeof Approval>[],
+  override: null as z.infer<typeof ChecklistOverride> | null,
+};
+
+const storedParts = {
+  networks: z.array(Network),
+  media: z.array(z.string()),
+  altTexts: z.record(z.string(), z.string()),
+  approvals: z.array(Approval),
+  override: ChecklistOverride.nullable(),
+};
+
+function readPart<P extends StoredDraftPart>(
+  part: P,
+  text: string | null,
+  unreadable: StoredDraftPart[],
+): (typeof fallbacks)[P] {
+  try {
+    const parsed = storedParts[part].safeParse(text === null ? null : JSON.parse(text));
+    if (parsed.success) return parsed.data as (typeof fallbacks)[P];
+  } catch {
+    // Not JSON: read as the fallback below.
+  }
+  unreadable.push(part);
+  return fallbacks[part];
+}
+
+const toDraft = (row: DraftRow): StoredDraft => {
+  const unreadable: StoredDraftPart[] = [];
+  return {
+    id: row.id,
+    roomId: row.room_id,
+    body: row.body,
+    networks: readPart('networks', row.networks, unreadable),
+    media: readPart('media', row.media, unreadable),
+    altTexts: readPart('altTexts', row.media_alt, unreadable),
+    triggerKind: row.trigger_kind,
+    triggerRef: row.trigger_ref,
+    authorId: row.author_id,
+    assigneeId: row.assignee_id,
+    state: row.state,
+    version: row.version,
+    expiresAt: row.expires_at,
+    scheduledFor: row.scheduled_for,
+    approvals: readPart('approvals', row.approvals, unreadable),
+    override: readPart('override', row.override, unreadable),
+    stopwatch: {
+      triggerAt: row.trigger_at,
+      firstEditAt: row.first_edit_at,
+      submittedAt: row.submitted_at,
+      approvedAt: row.approved_at,
+      publishedAt: row.published_at,
+    },
+    createdAt: row.created_at,
+    updatedAt: row.updated_at,
+    unreadable,
+  };
+};
+
+/** The text to store for `part`, or null to keep what is stored (it did not read, and it is still its fallback). */
+function written<P extends StoredDraftPart>(draft: StoredDraft, part: P, value: (typeof fallbacks)[P]): string | null {
+  const kept = draft.unreadable.includes(part) && JSON.stringify(value) === JSON.stringify(fallbacks[part]);
+  return kept ? null : JSON.stringify(value);
+}
 
 const toParams = (draft: StoredDraft) => ({
   id: draft.id,
   roomId: draft.roomId,
   body: draft.body,
-  networks: JSON.stringify(draft.networks),
-  media: JSON.stringify(draft.media),
-  mediaAlt: JSON.stringify(draft.altTexts),
+  networks: written(draft, 'networks', draft.networks),
+  media: written(draft, 'media', draft.media),
+  mediaAlt: written(draft, 'altTexts', draft.altTexts),
   triggerKind: draft.triggerKind,
   triggerRef: draft.triggerRef,
   authorId: draft.authorId,
@@ -92,7 +152,8 @@ const toParams = (draft: StoredDraft) => ({
   version: draft.version,
   expiresAt: draft.expiresAt,
   scheduledFor: draft.scheduledFor,
-  approvals: JSON.stringify(draft.approvals),
+  approvals: written(draft, 'approvals', draft.approvals),
+  keepOverride: written(draft, 'override', draft.override) === null ? 1 : 0,
   override: draft.override === null ? null : JSON.stringify(draft.override),
   triggerAt: draft.stopwatch.triggerAt,
   firstEditAt: draft.stopwatch.firstEditAt,
@@ -114,7 +175,7 @@ interface AnswerRow {
 export type DraftRepository = ReturnType<typeof createDraftRepository>;
 
 export function createDraftRepository(db: Db) {
-  const insert = db.prepare(
+  const insertDraft = db.prepare(
     `INSERT INTO drafts (id, room_id, body, networks, media, media_alt, trigger_kind, trigger_ref, author_id, assignee_id, state,
        version, expires_at, scheduled_for, approvals, override, trigger_at, first_edit_at, submitted_at,
        approved_at, published_at, created_at, updated_at)
@@ -123,10 +184,13 @@ export function createDraftRepository(db: Db) {
        @approvedAt, @publishedAt, @createdAt, @updatedAt)`,
   );
   // Only writes when the stored version is the one the caller read: the second writer loses, loudly.
+  // A part passed as null (override: keepOverride) keeps its stored text: it did not read and nobody changed it.
   const update = db.prepare(
-    `UPDATE drafts SET body = @body, networks = @networks, media = @media, media_alt = @mediaAlt, assignee_id = @assigneeId, state = @state,
-       version = @version + 1, expires_at = @expiresAt, scheduled_for = @scheduledFor, approvals = @approvals,
-       override = @override, first_edit_at = @firstEditAt, submitted_at = @submittedAt, approved_at = @approvedAt,
+    `UPDATE drafts SET body = @body, networks = coalesce(@networks, networks), media = coalesce(@media, media),
+       media_alt = coalesce(@mediaAlt, media_alt), assignee_id = @assigneeId, state = @state,
+       version = @version + 1, expires_at = @expiresAt, scheduled_for = @scheduledFor,
+       approvals = coalesce(@approvals, approvals),
+       override = CASE WHEN @keepOverride = 1 THEN override ELSE @override END, first_edit_at = @firstEditAt, submitted_at = @submittedAt, approved_at = @approvedAt,
        published_at = @publishedAt, updated_at = @updatedAt
      WHERE id = @id AND version = @version`,
   );
@@ -187,7 +251,10 @@ export function createDraftRepository(db: Db) {
   };
 
   return {
-    insert: (draft: StoredDraft) => insert.run(toParams(draft)),
+    insert: (draft: StoredDraft) => {
+      const { keepOverride: _kept, ...params } = toParams(draft);
+      return insertDraft.run(params);
+    },
     /** Writes `draft` over the stored version `draft.version`; false when someone got there first. */
     update: (draft: StoredDraft): boolean => update.run(toParams(draft)).changes === 1,
     get: (id: string): StoredDraft | undefined => {

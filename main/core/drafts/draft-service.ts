@@ -23,7 +23,7 @@ export type DraftService = ReturnType<typeof createDraftService>;
 export function createDraftService(deps: DraftServiceDeps) {
   const { db, drafts, team, checklists, audit, rooms, now, itemTime, assetExists, onChanged } = deps;
   const kit = createDraftKit(deps);
-  const { mustGet, checklistOf, view, fresh, write, done, insertNew } = kit;
+  const { mustGet, mustChange, checklistOf, view, fresh, write, done, insertNew } = kit;
   const answers = createDraftAnswers(deps, kit);
   const fromBank = createDraftFromBank(deps, kit);
 
@@ -77,7 +77,7 @@ export function createDraftService(deps: DraftServiceDeps) {
       },
     ): DraftView {
       checkBody(input.body);
-      const current = mustGet(input.id);
+      const current = mustChange(input.id);
       const by = actor(current.roomId);
       if (current.version !== input.baseVersion) {
         throw keyedError(
@@ -131,7 +131,7 @@ export function createDraftService(deps: DraftServiceDeps) {
     },
 
     assign(actor: ActingPerson, input: { id: string; assigneeId: string | null }): DraftView {
-      const current = mustGet(input.id);
+      const current = mustChange(input.id);
       const by = actor(current.roomId);
       const assignee = input.assigneeId === null ? null : team.member(current.roomId, input.assigneeId, 'assigneeId');
       const at = now();
@@ -150,7 +150,7 @@ export function createDraftService(deps: DraftServiceDeps) {
     },
 
     transition(actor: ActingPerson, input: { id: string; action: DraftAction }): DraftView {
-      const current = mustGet(input.id);
+      const current = mustChange(input.id);
       const by = actor(current.roomId);
       const at = now();
       const checklist = checklistOf(current, drafts.answers(current.id), at);

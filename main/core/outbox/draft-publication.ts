@@ -1,3 +1,4 @@
+import type { UnreadableDraftPart } from '../../../shared/contract/calls/drafts';
 import type { DraftState } from '../../../shared/drafts/draft';
 
 /** What the outbox reads of a draft it publishes. */
@@ -13,6 +14,8 @@ export interface PublishableDraft {
   expiresAt: number;
   triggerKind: 'item' | 'moment' | 'scratch' | 'bank';
   triggerRef: string | null;
+  /** Its images or approvals did not read from the store: it is never published (see `refuseUnreadable`). */
+  unreadable: readonly UnreadableDraftPart[];
 }
 
 /** The drafts area's side of publishing: read a draft, and record that a channel acknowledged it. */

@@ -14,6 +14,7 @@ import type { AccountRepository } from './account-repository';
 import type { EntryRepository, StoredEntry } from './entry-repository';
 import type { FreezeRepository } from './freeze-repository';
 import { preflightRefusal } from './outbox-preflight';
+import { refuseUnreadable } from '../drafts/draft-unreadable';
 import type { DraftPublication, PublishableDraft } from './draft-publication';
 
 export interface OutboxServiceDeps {
@@ -122,6 +123,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     /** Each open account of the draft's room, with what `publish` would refuse there (if anything). */
     preflight(draftId: string): PreflightView[] {
       const draft = drafts.get(draftId);
+      refuseUnreadable(draft.unreadable, 'draftId');
       return accounts
         .ofRoom(draft.roomId)
         .filter((account) => account.removedAt === null)
@@ -151,6 +153,7 @@ export function createOutboxService(deps: OutboxServiceDeps) {
     ): EntryView[] {
       const draft = drafts.get(input.draftId);
       const by = writer(actor, draft.roomId);
+      refuseUnreadable(draft.unreadable, 'draftId');
       if (draft.state !== 'approved' && draft.state !== 'scheduled' && draft.state !== 'published') {
         throw keyedError(
           'invalid_transition',

@@ -26,6 +26,15 @@ export const ChecklistProgressView = z.object({
   readyForApproval: z.boolean(),
 });
 
+/**
+ * Stored parts of a draft that could not be read and have no safe stand-in: its images (an
+ * approved post would go out without them) and its approvals (it could look more or less
+ * approved than it is). They read as none, and the draft is read-only: every change,
+ * approval, checklist answer or publication of it is refused. Outputs only.
+ */
+export const UnreadableDraftPart = z.enum(['media', 'approvals']);
+export type UnreadableDraftPart = z.infer<typeof UnreadableDraftPart>;
+
 export const DraftView = z.object({
   id: z.string(),
   roomId: z.string(),
@@ -51,6 +60,8 @@ export const DraftView = z.object({
   progress: ChecklistProgressView,
   createdAt: z.number(),
   updatedAt: z.number(),
+  /** Empty when the draft reads whole; otherwise what could not be read, and the draft is read-only. */
+  unreadable: z.array(UnreadableDraftPart),
 });
 export type DraftView = z.infer<typeof DraftView>;
 
