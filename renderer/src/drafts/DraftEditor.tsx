@@ -24,6 +24,7 @@ import { useDraftPresence } from '../team/use-presence';
 import { ChecklistView } from './ChecklistView';
 import { DraftHistory } from './DraftHistory';
 import { DraftMedia } from './DraftMedia';
+import { actingOn, unreadableNotice } from './draft-readable';
 import { fromLocalInput, toLocalInput } from './format';
 import { Stopwatch } from './Stopwatch';
 import { SubmitPrompt } from './SubmitPrompt';
@@ -44,7 +45,10 @@ export function DraftEditor(props: {
 }) {
   const { t, i18n } = useTranslation('drafts');
   const lang = i18n.language.startsWith('fr') ? 'fr' : 'en';
-  const { draft, me, playbook } = props;
+  const { draft, playbook } = props;
+  // A draft whose images or approvals did not read is read-only: its controls act for nobody.
+  const notice = unreadableNotice(draft);
+  const me = actingOn(draft, props.me);
   const save = useAutosave(draft, me?.id ?? null);
   const presence = useDraftPresence(draft.roomId, draft.id, me?.id ?? null);
   const { outbox } = useOutbox(draft.roomId);
@@ -152,6 +156,11 @@ export function DraftEditor(props: {
           {t(`save.${save.state.kind}`)}
         </span>
       </div>
+      {notice && (
+        <p role="alert" className="error">
+          {t(notice)}
+        </p>
+      )}
       {/* What prompted it: the stopwatch starts there. */}
       <p className="muted" aria-label={t('editor.trigger')}>
         {t(`triggers.${draft.triggerKind}`)}
@@ -306,8 +315,8 @@ export function DraftEditor(props: {
           </button>
         </div>
       )}
-      <PublishDialog draft={draft} outbox={outbox} me={me} policy={props.policy} />
-      <DraftPublication draft={draft} outbox={outbox} me={me} now={now} />
+      {!notice && <PublishDialog draft={draft} outbox={outbox} me={me} policy={props.policy} />}
+      <DraftPublication draft={draft} outbox={outbox} me={props.me} now={now} />
       <div className="override">
         <input
           aria-label={t('override.reason')}
@@ -333,7 +342,7 @@ export function DraftEditor(props: {
           time: clock(draft.expiresAt),
         })}
       </p>
-      <DraftHistory draft={draft} me={me} members={props.members} />
+      <DraftHistory draft={draft} me={props.me} members={props.members} />
     </article>
   );
 }

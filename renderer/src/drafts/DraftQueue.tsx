@@ -13,6 +13,7 @@ import type { OutboxView } from '../../../shared/contract/calls/publishing';
 import { DraftPublication } from '../publishing/DraftPublication';
 import { useOutbox } from '../publishing/use-outbox';
 import { Stopwatch } from './Stopwatch';
+import { unreadableNotice } from './draft-readable';
 
 /** Groups in the order a team works them: what needs eyes first. */
 const groupOrder: DraftState[] = [
@@ -48,6 +49,7 @@ function DraftCard({
   const flag = running && freshness === 'red' ? 'flagged' : running && freshness === 'expired' ? 'windowClosed' : null;
   const assignee = members.find((m) => m.id === draft.assigneeId);
   const title = draft.body.trim().slice(0, 60) || t('card.empty');
+  const notice = unreadableNotice(draft);
   return (
     <li className={`draft-card freshness-${freshness}`} aria-label={title}>
       <button type="button" className="draft-open" onClick={() => onOpen(draft.id)}>
@@ -63,6 +65,11 @@ function DraftCard({
           {t('card.progress', { met: draft.progress.requiredMet, total: draft.progress.requiredTotal })}
         </span>
       </div>
+      {notice && (
+        <p className="error">
+          <strong>{t('unreadable.badge')}</strong> {t(notice)}
+        </p>
+      )}
       <Stopwatch stopwatch={draft.stopwatch} />
       <DraftPublication draft={draft} outbox={outbox} me={me} now={now} />
     </li>
