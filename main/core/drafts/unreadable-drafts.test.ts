@@ -7,6 +7,7 @@ import enErrors from '../../../shared/i18n/locales/en/errors.json';
 import frErrors from '../../../shared/i18n/locales/fr/errors.json';
 import enDrafts from '../../../shared/i18n/locales/en/drafts.json';
 import frDrafts from '../../../shared/i18n/locales/fr/drafts.json';
+import type { EntryView } from '../../../shared/publishing/outbox';
 import type { ReportFigures } from '../../../shared/report/figures';
 import { setUpOutbox } from '../outbox/testing/outbox-test-kit';
 import { tempCoresPerTest, waitForEvent } from '../testing/temp-core';
@@ -166,6 +167,25 @@ describe('drafts whose stored values no longer read', () => {
     expect(figures.responses.map((response) => response.id)).toEqual(
       expect.arrayContaining([badMedia.id, badApprovals.id]),
     );
+  });
+
+  it('let what was queued before they stopped reading go out, and record it without writing over them', async () => {
+    const kit = await setUpOutbox(createTempCore);
+    const draft = await kit.approvedDraft('Queued, then its images stopped reading');
+    const [entry] = await kit.core
+      .as(kit.writer)
+      .call<EntryView[]>('outbox.publish', { draftId: draft.id, accountIds: [kit.mastodon.id] });
+    kit.core.db.prepare('UPDATE drafts SET media = ? WHERE id = ?').run(cut, draft.id);
+    kit.clock.tick(10_000 + 250);
+    await kit.until((view) => view.entries.find((e) => e.id === entry?.id)?.state === 'published');
+    const stored = kit.core.db
+      .prepare<[string], { media: string; state: string }>('SELECT media, state FROM drafts WHERE id = ?')
+      .get(draft.id);
+    expect(stored).toEqual({ media: cut, state: 'published' });
+    expect(await kit.call<DraftView>('drafts.get', { id: draft.id })).toMatchObject({
+      state: 'published',
+      unreadable: ['media'],
+    });
   });
 
   it('are expired by the sweep like the others, without writing over what did not read', async () => {

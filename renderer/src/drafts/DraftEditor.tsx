@@ -50,7 +50,7 @@ export function DraftEditor(props: {
   const notice = unreadableNotice(draft);
   const me = actingOn(draft, props.me);
   const save = useAutosave(draft, me?.id ?? null);
-  const presence = useDraftPresence(draft.roomId, draft.id, me?.id ?? null);
+  const presence = useDraftPresence(draft.roomId, draft.id, props.me?.id ?? null);
   const { outbox } = useOutbox(draft.roomId);
   const now = useNow(1000);
   const [template, setTemplate] = useState<ChecklistTemplate | null>(null);

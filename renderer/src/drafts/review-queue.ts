@@ -9,7 +9,8 @@ export function canApprove(me: RoomMember, policy: RoomPolicy): boolean {
 
 /**
  * The drafts waiting for my review, longest waiting first: in review, not mine (unless the
- * room allows self-approval), not approved by me already, not put off ("later") at this version.
+ * room allows self-approval), not approved by me already, not put off ("later") at this version,
+ * and readable (one whose images or approvals did not read cannot be approved).
  */
 export function waitingForMe(
   drafts: readonly DraftView[],
@@ -22,6 +23,7 @@ export function waitingForMe(
     .filter(
       (d) =>
         d.state === 'in_review' &&
+        d.unreadable.length === 0 &&
         (d.authorId !== me.id || policy.allowSelfApproval) &&
         !d.approvals.some((a) => a.memberId === me.id) &&
         !putOff.has(`${d.id}@${d.version}`),
