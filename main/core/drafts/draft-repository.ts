@@ -30,16 +30,23 @@ export interface StoredDraft extends DraftForLifecycle {
   unreadable: StoredDraftPart[];
 }
 
-/** The stored JSON parts of a draft; `media` and `approvals` have no safe fallback (see `blockingParts`). */
+/** The stored JSON parts of a draft; `media`, `altTexts` and `approvals` have no safe fallback (see `blockingParts`). */
 export type StoredDraftPart = UnreadableDraftPart | 'networks' | 'altTexts' | 'override';
 
 /**
  * Parts whose fallback would change what is published or approved (an approved post going
- * out without its images, a draft looking more or less approved than it is): a draft with
- * one of them unreadable is shown read-only and every change or publication is refused.
+ * out without its images, or with images but without their descriptions; a draft looking
+ * more or less approved than it is): a draft with one of them unreadable is shown read-only
+ * and every change or publication is refused. Unreadable descriptions are said as the images.
  */
-export const blockingParts = (draft: Pick<StoredDraft, 'unreadable'>): UnreadableDraftPart[] =>
-  draft.unreadable.filter((part): part is UnreadableDraftPart => part === 'media' || part === 'approvals');
+export const blockingParts = (draft: Pick<StoredDraft, 'unreadable'>): UnreadableDraftPart[] => {
+  const parts = new Set<UnreadableDraftPart>();
+  for (const part of draft.unreadable) {
+    if (part === 'media' || part === 'altTexts') parts.add('media');
+    else if (part === 'approvals') parts.add('approvals');
+  }
+  return [...parts];
+};
 
 interface DraftRow {
   id: string;

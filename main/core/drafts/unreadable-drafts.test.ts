@@ -21,9 +21,9 @@ const newerApprovals = '[{"slot":"brand","memberId":"m-1","at":"yesterday"}]';
 const refused = { ok: false, code: 'invalid_transition', messageKey: 'errors.draft.unreadable' };
 
 /**
- * A room with a sound approved draft, an approved draft whose images no longer read, a draft
- * being written whose approvals no longer read, and one whose networks, alt texts and override
- * no longer read (all three have a safe stand-in).
+ * A room with a sound approved draft, an approved draft whose images no longer read, one whose
+ * images' descriptions no longer read, a draft being written whose approvals no longer read,
+ * and one whose networks and override no longer read (both have a safe stand-in).
  */
 async function roomWithUnreadableDrafts(options: Parameters<typeof setUpOutbox>[1] = {}) {
   const kit = await setUpOutbox(createTempCore, options);
@@ -37,13 +37,14 @@ async function roomWithUnreadableDrafts(options: Parameters<typeof setUpOutbox>[
       networks: ['mastodon'],
     });
   const badApprovals = await create('Being written, its approvals stopped reading');
-  const defaulted = await create('Only its networks, alt texts and override stopped reading');
+  const defaulted = await create('Only its networks and override stopped reading');
+  const badAlt = await kit.approvedDraft('Approved, then its images’ descriptions stopped reading');
   const set = (column: string, text: string, id: string) =>
     kit.core.db.prepare(`UPDATE drafts SET ${column} = ? WHERE id = ?`).run(text, id);
   set('media', cut, badMedia.id);
   set('approvals', newerApprovals, badApprovals.id);
   set('networks', '["mastodon", 7]', defaulted.id);
-  set('media_alt', '{"a.png":', defaulted.id);
+  set('media_alt', '{"a.png":', badAlt.id);
   set('override', '{"by":"m-1"}', defaulted.id);
   const rawOf = (id: string) =>
     kit.core.db
@@ -60,20 +61,22 @@ async function roomWithUnreadableDrafts(options: Parameters<typeof setUpOutbox>[
       >('SELECT media, approvals, networks, media_alt, override, state FROM drafts WHERE id = ?')
       .get(id);
   const list = () => kit.call<DraftView[]>('drafts.list', { roomId: kit.room.id });
-  return { kit, sound, badMedia, badApprovals, defaulted, rawOf, list };
+  return { kit, sound, badMedia, badAlt, badApprovals, defaulted, rawOf, list };
 }
 
 const expectRefused = (result: Result<unknown>, what: string) => expect(result, what).toMatchObject(refused);
 
 describe('drafts whose stored values no longer read', () => {
   it('are listed with the others: the unsafe ones read-only with what could not be read, the others with stand-ins', async () => {
-    const { sound, badMedia, badApprovals, defaulted, list } = await roomWithUnreadableDrafts();
+    const { sound, badMedia, badAlt, badApprovals, defaulted, list } = await roomWithUnreadableDrafts();
     const listed = new Map((await list()).map((draft) => [draft.id, draft]));
-    expect(listed.size).toBe(4);
+    expect(listed.size).toBe(5);
     expect(listed.get(sound.id)).toMatchObject({ state: 'approved', unreadable: [] });
     expect(listed.get(badMedia.id)).toMatchObject({ state: 'approved', media: [], unreadable: ['media'] });
     expect(listed.get(badApprovals.id)).toMatchObject({ state: 'draft', approvals: [], unreadable: ['approvals'] });
-    expect(listed.get(defaulted.id)).toMatchObject({ networks: [], altTexts: {}, override: null, unreadable: [] });
+    // Images without their descriptions must not go out either: said as the images.
+    expect(listed.get(badAlt.id)).toMatchObject({ state: 'approved', altTexts: {}, unreadable: ['media'] });
+    expect(listed.get(defaulted.id)).toMatchObject({ networks: [], override: null, unreadable: [] });
     // The reason, in both languages, for the card and for the refusals.
     for (const catalog of [enDrafts, frDrafts]) {
       expect(Object.keys(catalog.unreadable).sort()).toEqual(['approvals', 'badge', 'media', 'mediaAndApprovals']);
@@ -160,9 +163,11 @@ describe('drafts whose stored values no longer read', () => {
   });
 
   it('do not stop search or the report, which show them', async () => {
-    const { kit, badMedia, badApprovals, defaulted } = await roomWithUnreadableDrafts();
+    const { kit, badMedia, badAlt, badApprovals, defaulted } = await roomWithUnreadableDrafts();
     const found = await kit.call<SearchRoomsOutput>('search.rooms', { query: 'stopped' });
-    expect(found.drafts.map((hit) => hit.draftId).sort()).toEqual([badMedia.id, badApprovals.id, defaulted.id].sort());
+    expect(found.drafts.map((hit) => hit.draftId).sort()).toEqual(
+      [badMedia.id, badAlt.id, badApprovals.id, defaulted.id].sort(),
+    );
     const figures = await kit.call<ReportFigures>('report.figures', { roomId: kit.room.id, jobId: 'unreadable' });
     expect(figures.responses.map((response) => response.id)).toEqual(
       expect.arrayContaining([badMedia.id, badApprovals.id]),
