@@ -2,6 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
 import { addMember, addSource, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
+import { pickMe } from './fixtures/who-am-i';
 
 test.use({ locale: 'en-GB' });
 
@@ -24,8 +25,7 @@ test('write a draft, see a banned term flagged, pass the checklist, submit, appr
     ['Arthur', 'Approver'],
   ]);
 
-  const iAm = panel.getByRole('combobox', { name: 'I am' });
-  await iAm.selectOption({ label: 'Wendy (Writer)' });
+  await pickMe(page, 'Wendy (Writer)');
 
   await panel.getByRole('tab', { name: 'Playbook' }).click();
   await panel.getByRole('textbox', { name: /Banned terms/ }).fill('cheap: we are a premium brand');
@@ -64,7 +64,7 @@ test('write a draft, see a banned term flagged, pass the checklist, submit, appr
   await editor.getByRole('button', { name: 'Approve' }).click();
   await expect(editor.getByRole('alert')).toContainText('As writer, you cannot approve this draft.');
 
-  await iAm.selectOption({ label: 'Arthur (Approver)' });
+  await pickMe(page, 'Arthur (Approver)');
   await editor.getByRole('button', { name: 'Approve' }).click();
   await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
 
@@ -93,7 +93,6 @@ test('pre-approve a text as a lead, use it from the bank as an approved draft, r
     ['Léa', 'Lead'],
     ['Wendy', 'Writer'],
   ]);
-  const iAm = panel.getByRole('combobox', { name: 'I am' });
 
   await panel.getByRole('tab', { name: 'Bank' }).click();
   const bank = panel.getByRole('region', { name: 'Pre-approved content' });
@@ -105,12 +104,12 @@ test('pre-approve a text as a lead, use it from the bank as an approved draft, r
   };
 
   // A writer may not pre-approve: main refuses and says why.
-  await iAm.selectOption({ label: 'Wendy (Writer)' });
+  await pickMe(page, 'Wendy (Writer)');
   await fillForm();
   await form.getByRole('button', { name: 'Add to the bank' }).click();
   await expect(form.getByRole('alert')).toHaveText('As writer, you cannot pre-approve content in this room.');
 
-  await iAm.selectOption({ label: 'Léa (Lead)' });
+  await pickMe(page, 'Léa (Lead)');
   await fillForm();
   await form.getByRole('button', { name: 'Add to the bank' }).click();
   await expect(form.getByRole('status')).toHaveText('Added to the bank.');
@@ -119,7 +118,7 @@ test('pre-approve a text as a lead, use it from the bank as an approved draft, r
   await expect(entry).toContainText(/Valid .+ – .+/);
 
   // One action from the bank to an approved draft.
-  await iAm.selectOption({ label: 'Wendy (Writer)' });
+  await pickMe(page, 'Wendy (Writer)');
   await entry.getByRole('button', { name: 'Use If we win' }).click();
   const editor = panel.getByRole('article', { name: 'Draft' });
   await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
@@ -143,7 +142,7 @@ test('edit the room’s checklist: a missing translation and an empty list are r
   served,
 }) => {
   const panel = await openRoomWithTeam(page, served.loginUrl, [['Léa', 'Lead']]);
-  await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
+  await pickMe(page, 'Léa (Lead)');
 
   await panel.getByRole('tab', { name: 'Checklist' }).click();
   const editor = panel.getByRole('region', { name: 'Checklist template' });
@@ -196,11 +195,18 @@ test('respond to an item from a column: a draft linked to it opens in the Drafts
   const panel = page.getByRole('complementary', { name: 'Drafts' });
   // Nobody picked yet: the panel says what to do.
   await item.getByRole('button', { name: 'Respond' }).click();
-  await expect(panel.getByRole('alert')).toHaveText('Pick who you are in the Drafts panel first.');
+  await expect(panel.getByRole('alert')).toHaveText(
+    "Pick who you are first (press i, or Switch person in the room's header).",
+  );
 
+  await expect(panel).toContainText('Add your team in the Team tab, then pick who you are.');
   await panel.getByRole('tab', { name: 'Team' }).click();
   await addMember(panel, 'Wendy', 'Writer');
-  await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
+  // With someone to pick, the panel's hint opens the header's prompt.
+  await panel.getByRole('button', { name: 'Pick who you are (i)' }).click();
+  await expect(page.getByRole('dialog', { name: 'Who are you in this room?' })).toBeVisible();
+  await pickMe(page, 'Wendy (Writer)');
+  await expect(panel.getByRole('button', { name: 'Pick who you are (i)' })).toHaveCount(0);
   await panel.getByRole('tab', { name: 'Team' }).click();
 
   // The item can be handed to a teammate; the card then shows who has it.
@@ -236,7 +242,7 @@ test.describe('in French', () => {
     await team.getByRole('textbox', { name: 'Nom' }).fill('Wendy');
     await team.getByRole('combobox', { name: 'Rôle' }).selectOption({ label: 'Rédacteur' });
     await team.getByRole('button', { name: 'Ajouter le membre' }).click();
-    await panel.getByRole('combobox', { name: 'Je suis' }).selectOption({ label: 'Wendy (Rédacteur)' });
+    await pickMe(page, 'Wendy (Rédacteur)');
 
     await panel.getByRole('tab', { name: 'Banque' }).click();
     const form = panel.getByRole('form', { name: 'Pré-approuver un texte' });
@@ -254,7 +260,7 @@ test('attach an image dropped in the room asset folder to a draft; it shows and 
   served,
 }) => {
   const panel = await openRoomWithTeam(page, served.loginUrl, [['Wendy', 'Writer']]);
-  await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
+  await pickMe(page, 'Wendy (Writer)');
   await panel.getByRole('tab', { name: 'Queue' }).click();
   await panel.getByRole('button', { name: 'New draft' }).click();
   const editor = panel.getByRole('article', { name: 'Draft' });

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { openRoomWithTeam } from './fixtures/room-steps';
 import { expect, test } from './fixtures/serve-mode';
 import { hostEntry, startServeMode, stopServeMode } from './fixtures/serve-process';
+import { pickMe } from './fixtures/who-am-i';
 
 /** Starts a second serve mode on the same data directory and collects what it says until it exits. */
 function secondStart(dataDir: string): Promise<{ code: number | null; output: string }> {
@@ -107,7 +108,7 @@ test('a full disk: a red banner, a save that says it was not saved and keeps the
   const host = await startServeMode(dataDir, ['--no-demo']);
   try {
     const panel = await openRoomWithTeam(page, host.loginUrl, [['Wendy', 'Writer']]);
-    await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Wendy (Writer)' });
+    await pickMe(page, 'Wendy (Writer)');
     await panel.getByRole('tab', { name: 'Queue' }).click();
     await panel.getByRole('button', { name: 'New draft' }).click();
     const editor = panel.getByRole('article', { name: 'Draft' });

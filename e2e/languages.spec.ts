@@ -5,6 +5,7 @@ import { catalog, findForeign, foreignTo, visibleTexts } from './fixtures/other-
 import { approvedDraft, publishToMastodon, roomWithMastodon, statusOn } from './fixtures/publish-steps';
 import { expect, test } from './fixtures/serve-mode';
 import { wireRss } from './fixtures/wire-feed';
+import { pickMe } from './fixtures/who-am-i';
 
 /**
  * Every screen, in French and in English, must show nothing of the other language: health
@@ -177,9 +178,7 @@ for (const locale of ['fr', 'en'] as const) {
         await add.getByRole('textbox', { name: w.drafts.team.name }).fill('Camille');
         await add.getByRole('combobox', { name: w.drafts.team.role }).selectOption({ label: w.drafts.roles.writer });
         await add.getByRole('button', { name: w.drafts.team.addButton }).click();
-        await drafts
-          .getByRole('combobox', { name: w.drafts.me.label })
-          .selectOption({ label: `Camille (${w.drafts.roles.writer})` });
+        await pickMe(page, `Camille (${w.drafts.roles.writer})`);
         await check('team panel');
 
         // A draft with its checklist: one question answered.

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { expect, test } from './fixtures/serve-mode';
 import { addSource, openNewRoom, openRoomWithTeam } from './fixtures/room-steps';
 import { startWireFeed } from './fixtures/wire-feed';
+import { pickMe } from './fixtures/who-am-i';
 
 test.use({ locale: 'en-GB' });
 
@@ -109,7 +110,7 @@ test('a cue that comes due offers the pre-approved text tied to it; one click ma
   served,
 }) => {
   const drafts = await openRoomWithTeam(page, served.loginUrl, [['Léa', 'Lead']]);
-  await drafts.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
+  await pickMe(page, 'Léa (Lead)');
 
   // A cue set to the current minute is already due: the runner logs it within a second.
   await page.getByRole('tab', { name: 'Moments', exact: true }).click();

@@ -9,6 +9,7 @@ import { makeStatus, startMastodonServer } from '../main/core/networks/testing/m
 import { startNetworkSwitch } from './fixtures/network-switch';
 import { approvedDraft, publishToMastodon, roomWithMastodon, statusOn } from './fixtures/publish-steps';
 import { expect, test } from './fixtures/serve-mode';
+import { pickMe } from './fixtures/who-am-i';
 
 test.use({ locale: 'en-GB' });
 
@@ -288,11 +289,10 @@ test('reply in place: a response to a Mastodon post goes out as a reply to it, i
     );
     await editor.getByRole('button', { name: 'Submit for review' }).click();
     await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('In review');
-    const iAm = drafts.getByRole('combobox', { name: 'I am' });
-    await iAm.selectOption({ label: 'Arthur (Approver)' });
+    await pickMe(page, 'Arthur (Approver)');
     await editor.getByRole('button', { name: 'Approve' }).click();
     await expect(editor.getByRole('status', { name: 'Draft state' })).toHaveText('Approved');
-    await iAm.selectOption({ label: 'Léa (Lead)' });
+    await pickMe(page, 'Léa (Lead)');
 
     const dialog = editor.getByRole('form', { name: 'Publish to channels' });
     await dialog.getByRole('checkbox', { name: /@ana@127\.0\.0\.1/ }).check();

@@ -3,6 +3,7 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { expect, test } from './fixtures/serve-mode';
 import { addMember } from './fixtures/room-steps';
+import { pickMe } from './fixtures/who-am-i';
 
 test.use({ locale: 'en-GB', demo: true });
 
@@ -16,7 +17,7 @@ test('the demo room report opens, exports HTML that reads offline, and prints to
   const panel = page.getByRole('complementary', { name: 'Drafts' });
   await panel.getByRole('tab', { name: 'Team' }).click();
   await addMember(panel, 'Anouk', 'Analyst');
-  await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Anouk (Analyst)' });
+  await pickMe(page, 'Anouk (Analyst)');
 
   await page.getByRole('button', { name: 'Report' }).click();
   const report = page.getByRole('region', { name: 'Post-event report' });

@@ -6,6 +6,7 @@ import { addMember, addSource, type NewSource } from './fixtures/room-steps';
 import { startWireFeed, type WirePost } from './fixtures/wire-feed';
 import { expect, test } from './fixtures/serve-mode';
 import { test as teamTest } from './fixtures/team-host';
+import { pickMe } from './fixtures/who-am-i';
 
 test.use({ locale: 'en-GB' });
 teamTest.use({ locale: 'en-GB', ignoreHTTPSErrors: true });
@@ -67,7 +68,7 @@ async function actAsLead(page: Page, name: string): Promise<Locator> {
   const panel = page.getByRole('complementary', { name: 'Drafts' });
   await panel.getByRole('tab', { name: 'Team' }).click();
   await addMember(panel, name, 'Lead');
-  await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: `${name} (Lead)` });
+  await pickMe(page, `${name} (Lead)`);
   return panel;
 }
 

@@ -2,6 +2,7 @@ import type { Browser, BrowserContext, Page } from '@playwright/test';
 import { WebSocket } from 'ws';
 import { addMember } from './fixtures/room-steps';
 import { expect, test, type TeamHost } from './fixtures/team-host';
+import { pickMe } from './fixtures/who-am-i';
 
 test.use({ ignoreHTTPSErrors: true });
 
@@ -15,7 +16,7 @@ async function leadOpensRoom(page: Page, team: TeamHost) {
   const panel = page.getByRole('complementary', { name: 'Drafts' });
   await panel.getByRole('tab', { name: 'Team' }).click();
   await addMember(panel, 'Léa', 'Lead');
-  await panel.getByRole('combobox', { name: 'I am' }).selectOption({ label: 'Léa (Lead)' });
+  await pickMe(page, 'Léa (Lead)');
   await expect(panel.getByRole('region', { name: 'Hosting for the team' })).toBeVisible();
   return panel;
 }
@@ -95,10 +96,9 @@ test('invite → redeem → act in one’s role → refused outside it → revok
   // Acting in their role: the writer drafts, as themselves (their invite says who: nothing to pick).
   const writerDrafts = writer.page.getByRole('complementary', { name: 'Drafts' });
   await writer.page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  await expect(writerDrafts.getByRole('status', { name: 'Who you are' })).toHaveText(
-    'You are Walid (Writer), as your invite says.',
-  );
-  await expect(writerDrafts.getByRole('combobox', { name: 'I am' })).toHaveCount(0);
+  await expect(writer.page.getByRole('status', { name: 'Acting as' })).toHaveText('You are Walid (Writer)');
+  await expect(writer.page.getByRole('button', { name: 'Switch person (i)' })).toHaveCount(0);
+  await expect(writerDrafts.getByRole('button', { name: 'Pick who you are (i)' })).toHaveCount(0);
   await writerDrafts.getByRole('button', { name: 'New draft' }).click();
   const rooms = (await callAs(writer.context, team.origin, 'rooms.list', {})) as { value: Array<{ id: string }> };
   const roomId = rooms.value[0]?.id ?? '';

@@ -2,6 +2,7 @@ import type { Locator, Page } from '@playwright/test';
 import { addMember, addSource, openNewRoom } from './fixtures/room-steps';
 import { startWireFeed } from './fixtures/wire-feed';
 import { expect, test } from './fixtures/serve-mode';
+import { pickMe } from './fixtures/who-am-i';
 
 test.use({ locale: 'en-GB' });
 
@@ -106,7 +107,7 @@ test('search the room from the keyboard, star an item, and see every shortcut', 
   await page.keyboard.press('r');
   await expect(page.getByRole('tab', { name: 'Drafts', exact: true })).toHaveAttribute('aria-selected', 'true');
   await expect(page.getByRole('complementary', { name: 'Drafts' })).toContainText(
-    'Pick who you are in the Drafts panel first.',
+    "Pick who you are first (press i, or Switch person in the room's header).",
   );
 
   await results.getByRole('button', { name: 'Close the search' }).click();
@@ -318,19 +319,18 @@ test('each person keeps their own layout of the room, from the store, whatever b
   await drafts.getByRole('tab', { name: 'Team' }).click();
   await addMember(drafts, 'Léa', 'Lead');
   await addMember(drafts, 'Walid', 'Writer');
-  const iAm = drafts.getByRole('combobox', { name: 'I am' });
   const volumeSplitter = page.getByRole('separator', { name: 'Height of the volume panel' });
 
-  await iAm.selectOption({ label: 'Léa (Lead)' });
+  await pickMe(page, 'Léa (Lead)');
   await volumeSplitter.focus();
   await page.keyboard.press('ArrowDown');
   await page.keyboard.press('ArrowDown');
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
 
   // Walid has not arranged this room: he sees the defaults, and Léa gets hers back.
-  await iAm.selectOption({ label: 'Walid (Writer)' });
+  await pickMe(page, 'Walid (Writer)');
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '150');
-  await iAm.selectOption({ label: 'Léa (Lead)' });
+  await pickMe(page, 'Léa (Lead)');
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
 
   // A browser that has never seen this room: nobody picked, defaults; Léa picks herself, her layout returns.
@@ -342,7 +342,7 @@ test('each person keeps their own layout of the room, from the store, whatever b
   await page.reload();
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '150');
   await page.getByRole('tab', { name: 'Drafts', exact: true }).click();
-  await iAm.selectOption({ label: 'Léa (Lead)' });
+  await pickMe(page, 'Léa (Lead)');
   await expect(volumeSplitter).toHaveAttribute('aria-valuenow', '182');
 });
 

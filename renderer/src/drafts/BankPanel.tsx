@@ -176,7 +176,6 @@ export function BankPanel(props: {
 
   return (
     <section className="bank-panel" aria-label={t('bank.title')}>
-      {!me && <p className="muted">{t('me.pickFirst')}</p>}
       {entries.length === 0 && <p className="muted">{t('bank.empty')}</p>}
       <ul aria-label={t('bank.entries')}>
         {entries.map((entry) => {

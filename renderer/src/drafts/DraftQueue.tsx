@@ -106,7 +106,6 @@ export function DraftQueue(props: {
       <button type="button" className="primary" disabled={!me} onClick={() => void createFromScratch()}>
         {t('queue.new')}
       </button>
-      {!me && <p className="muted">{t('me.pickFirst')}</p>}
       {failure && <p role="alert">{failure}</p>}
       {drafts.length === 0 && <p className="muted">{t('queue.empty')}</p>}
       {groupOrder.map((state) => {

@@ -11,6 +11,7 @@ import { RoomChecklist } from './RoomChecklist';
 import { onOpenDraftRequest } from './respond';
 import { TeamPanel } from './TeamPanel';
 import { errorText } from '../i18n';
+import { askWhoAmI } from '../session/who-am-i';
 import { useDrafts, useMe, useTeam } from './use-drafts';
 import './drafts.css';
 
@@ -18,42 +19,21 @@ const tabs = ['queue', 'bank', 'playbook', 'checklist', 'team', 'audit'] as cons
 type Tab = (typeof tabs)[number];
 
 /**
- * On the host's own window the person there says who they are (they own the rooms). A
- * teammate's session is its invite's person: it shows who they are, with nothing to pick.
- * Until main has said which (null), nothing is shown rather than a picker that may not apply.
+ * Who this window is lives in the room's header (picked once, asked at first use). Here, a
+ * host's window with nobody picked yet says why writing and reviewing wait, with a way to
+ * the prompt; a teammate's session is its invite's person, so it has nothing to say.
  */
-function WhoAmI({
-  members,
-  me,
-  choose,
-  bound,
-}: {
-  members: RoomMember[];
-  me: RoomMember | null;
-  choose: (id: string | null) => void;
-  bound: boolean | null;
-}) {
+function PickMeHint({ roomId, members, bound }: { roomId: string; members: RoomMember[]; bound: boolean | null }) {
   const { t } = useTranslation('drafts');
-  if (bound === null) return null;
-  if (bound) {
-    return (
-      <p className="who-am-i" role="status" aria-label={t('me.boundLabel')}>
-        {me ? t('me.bound', { name: me.name, role: t(`roles.${me.role}`) }) : t('me.boundUnknown')}
-      </p>
-    );
-  }
+  if (bound !== false) return null;
+  if (!members.some((member) => member.removedAt === null)) return <p className="who-am-i muted">{t('me.noTeam')}</p>;
   return (
-    <label className="who-am-i">
-      {t('me.label')}
-      <select value={me?.id ?? ''} onChange={(event) => choose(event.target.value || null)}>
-        <option value="">{t('me.nobody')}</option>
-        {members.map((member) => (
-          <option key={member.id} value={member.id}>
-            {t('me.option', { name: member.name, role: t(`roles.${member.role}`) })}
-          </option>
-        ))}
-      </select>
-    </label>
+    <p className="who-am-i muted">
+      {t('me.pickFirst')}{' '}
+      <button type="button" aria-keyshortcuts="i" onClick={() => void askWhoAmI(roomId)}>
+        {t('me.pick')}
+      </button>
+    </p>
   );
 }
 
@@ -65,7 +45,7 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
   const [focusBody, setFocusBody] = useState(false);
   const { drafts, error } = useDrafts(roomId);
   const { members, policy, playbook, error: teamError } = useTeam(roomId);
-  const { me, choose, bound } = useMe(roomId, members);
+  const { me, bound } = useMe(roomId, members);
   const open = drafts?.find((draft) => draft.id === openId) ?? null;
   const [respondFailure, setRespondFailure] = useState<string | null>(null);
 
@@ -90,7 +70,7 @@ export function DraftsPanel({ roomId }: { roomId: string }) {
 
   return (
     <aside className="drafts-panel" aria-label={t('panel')}>
-      <WhoAmI members={members} me={me} choose={choose} bound={bound} />
+      {!me && <PickMeHint roomId={roomId} members={members} bound={bound} />}
       <div role="tablist" aria-label={t('panel')} className="drafts-tabs">
         {tabs.map((name) => (
           <button key={name} type="button" role="tab" aria-selected={tab === name} onClick={() => setTab(name)}>

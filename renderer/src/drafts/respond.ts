@@ -44,7 +44,7 @@ export async function startDraftAsMe(
     const error: ContractError = {
       ok: false,
       code: 'forbidden',
-      message: 'Pick who you are in the Drafts panel first.',
+      message: "Pick who you are first (press i, or Switch person in the room's header).",
       messageKey: 'errors.team.pickFirst',
     };
     requestOpenDraft({ roomId, error });

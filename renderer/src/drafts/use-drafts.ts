@@ -1,10 +1,9 @@
-import { useCallback } from 'react';
 import type { DraftView } from '../../../shared/contract/calls/drafts';
 import type { RoomMember } from '../../../shared/contract/calls/team';
 import type { RoomPolicy } from '../../../shared/drafts/team';
 import type { Playbook } from '../../../shared/playbook/playbook';
 import { api } from '../api';
-import { chooseMe, useBoundIn, useMeId } from '../session/who-am-i';
+import { useBoundIn, useMeId } from '../session/who-am-i';
 import { refetchOnRoom, type LiveQuery } from '../toolkit/live-query/live-query';
 import { useLiveQuery } from '../toolkit/live-query/use-live-query';
 
@@ -51,7 +50,6 @@ export function useTeam(roomId: string) {
 export function useMe(roomId: string, members: RoomMember[]) {
   const meId = useMeId(roomId);
   const bound = useBoundIn(roomId);
-  const choose = useCallback((id: string | null) => chooseMe(roomId, id), [roomId]);
   const me = members.find((m) => m.id === meId) ?? null;
-  return { me, choose, bound };
+  return { me, bound };
 }

@@ -8,7 +8,8 @@ export function WhoAmIHeader({ roomId }: { roomId: string }) {
   const { members } = useTeam(roomId);
   const { me, bound } = useMe(roomId, members);
   if (bound === null || members.length === 0) return null;
-  const who = me ? t('me.header', { name: me.name, role: t(`roles.${me.role}`) }) : t('me.headerNobody');
+  const nobody = bound ? t('me.boundUnknown') : t('me.headerNobody');
+  const who = me ? t('me.header', { name: me.name, role: t(`roles.${me.role}`) }) : nobody;
   if (bound) {
     return (
       <span className="who-header" role="status" aria-label={t('me.headerLabel')}>
