@@ -97,6 +97,12 @@ export function useLayout(roomId: string) {
   // Leaving this room or person (or the page unmounting the room) saves what is waiting.
   useEffect(() => onMeChanging(roomId, flush), [roomId, flush]);
   useEffect(() => flush, [roomId, memberId, flush]);
+  // So does leaving the page (a reload, a closed tab): a change made in the last moment before
+  // would otherwise be lost, and the store's older answer would undo it on the next open.
+  useEffect(() => {
+    window.addEventListener('pagehide', flush);
+    return () => window.removeEventListener('pagehide', flush);
+  }, [flush]);
 
   const update = useCallback(
     (patch: (layout: WorkspaceLayout) => Partial<WorkspaceLayout>) =>
