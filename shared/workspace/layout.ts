@@ -14,7 +14,7 @@ export const initialColumnWidth: Record<CardDensity, number> = { compact: 240, c
 /**
  * How one person arranged one room: the volume panel's height and whether it shows, each
  * column's width, wall-screen mode, compact or comfortable cards. Saved per room and per person in the store (the person
- * picked in the Drafts panel, or whoever is at this keyboard before anyone is picked). The
+ * picked in the room header's who-am-I, or whoever is at this keyboard before anyone is picked). The
  * column order itself is the room's, shared by the team.
  */
 export const WorkspaceLayout = z.object({
