@@ -6,7 +6,7 @@ import type { Cue, Moment } from '../../../shared/moments/moment';
 import type { Room } from '../../../shared/rooms/room';
 import type { CoreOptions } from '../create-core';
 import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
-import { tempCoresPerTest, createTestRoom, waitForEvent } from '../testing/temp-core';
+import { tempCoresPerTest, createTestRoom, okPoll, waitForEvent } from '../testing/temp-core';
 
 const t0 = Date.UTC(2026, 6, 19, 19, 0, 0);
 const minute = 60_000;
@@ -209,15 +209,7 @@ describe('detection runner', () => {
   it('turns new items into a spike and emerging terms with samples, and dismiss quiets the term', async () => {
     const items = feedItems();
     const runtime: IngestRuntime = {
-      poll: async (job) => ({
-        sourceId: job.sourceId,
-        items,
-        state: { etag: null, lastModified: null, cursor: null },
-        result: { kind: 'ok' },
-        retryAfterMs: null,
-        maxAgeMs: null,
-        hasMore: false,
-      }),
+      poll: async (job) => okPoll(job, items),
       startStream: () => {},
       stopStream: () => {},
       close: async () => {},

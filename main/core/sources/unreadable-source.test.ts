@@ -4,7 +4,7 @@ import { createCore, type Core } from '../create-core';
 import type { IngestRuntime, PollJob } from '../ingest/pipeline/ingest-runtime';
 import type { Logger } from '../log/rotating-log';
 import { createSession } from '../session/session';
-import { createTestRoom, idleRuntime, tempDir, valueOf, waitForEvent } from '../testing/temp-core';
+import { createTestRoom, idleRuntime, okPoll, tempDir, valueOf, waitForEvent } from '../testing/temp-core';
 
 /** A worker stand-in that answers every poll with nothing new, and records the jobs it saw. */
 function recordingRuntime() {
@@ -12,15 +12,7 @@ function recordingRuntime() {
   const runtime: IngestRuntime = {
     poll: async (job) => {
       jobs.push(job);
-      return {
-        sourceId: job.sourceId,
-        items: [],
-        state: { etag: null, lastModified: null, cursor: null },
-        result: { kind: 'ok' },
-        retryAfterMs: null,
-        maxAgeMs: null,
-        hasMore: false,
-      };
+      return okPoll(job);
     },
     startStream: () => {},
     stopStream: () => {},

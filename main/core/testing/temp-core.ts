@@ -5,8 +5,21 @@ import { afterEach } from 'vitest';
 import type { EventName, EventPayload } from '../../../shared/contract';
 import type { Result } from '../../../shared/contract/result';
 import { createCore, type Core, type CoreOptions } from '../create-core';
-import type { IngestRuntime } from '../ingest/pipeline/ingest-runtime';
+import type { IngestRuntime, PollJob, PollOutcome } from '../ingest/pipeline/ingest-runtime';
 import { createSession, type Session } from '../session/session';
+
+/** A poll that worked: these items (none by default), no validators, nothing more to fetch. */
+export function okPoll(job: PollJob, items: PollOutcome['items'] = []): PollOutcome {
+  return {
+    sourceId: job.sourceId,
+    items,
+    state: { etag: null, lastModified: null, cursor: null },
+    result: { kind: 'ok' },
+    retryAfterMs: null,
+    maxAgeMs: null,
+    hasMore: false,
+  };
+}
 
 /** Stands in for the worker thread where a test does not poll anything. */
 export const idleRuntime: IngestRuntime = {
